@@ -1,0 +1,157 @@
+// SPDX-FileCopyrightText: 2026 Terahall contributors
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "model/engine/memoryfit.h"
+
+#include "model/engine/trainingflops.h"
+#include "model/engine/units.h"
+
+#include <algorithm>
+#include <cmath>
+
+namespace th::engine {
+
+namespace {
+
+int moeLayerCount(const ModelSpec &m)
+{
+    return m.isMoe() ? std::max(0, m.layers - m.denseLayers) : 0;
+}
+
+/// Total matmul parameters of one layer, all experts included (weights held in memory).
+double layerParamsAllExperts(const ModelSpec &m, bool moeLayer, double *expertPart)
+{
+    const double h = m.hidden;
+    const double kvDim = static_cast<double>(m.effectiveKvHeads()) * m.headDim();
+    const double attention = 2.0 * h * h + 2.0 * h * kvDim + 4.0 * h; // + 2 norms (weight, bias)
+    const double matrices = m.gatedMlp ? 3.0 : 2.0;
+    if (moeLayer && m.isMoe()) {
+        const double perExpert = matrices * h * m.effectiveMoeFfnHidden();
+        *expertPart = m.experts * perExpert;
+        return attention + m.sharedExperts * perExpert + h * m.experts;
+    }
+    *expertPart = 0.0;
+    return attention + matrices * h * m.effectiveFfnHidden();
+}
+
+} // namespace
+
+ParamsPerChip paramsPerChip(const ModelSpec &m, const Parallelism &p)
+{
+    const int pp = std::max(1, p.pp);
+    const double tp = std::max(1, p.tp);
+    const double ep = std::max(1, p.ep);
+    const int moeLayers = moeLayerCount(m);
+    const int denseLayers = m.layers - moeLayers;
+
+    double expertPerMoeLayer = 0.0;
+    const double denseParamsMoeLayer = layerParamsAllExperts(m, true, &expertPerMoeLayer);
+    double unused = 0.0;
+    const double denseParamsDenseLayer = layerParamsAllExperts(m, false, &unused);
+
+    // Scale the architecture count to the published total so that parts the formula does not
+    // see (MLA projections, biases, multi-token-prediction heads) are still held somewhere:
+    // spread the difference proportionally.
+    const double embedding = static_cast<double>(m.vocab) * m.hidden;
+    const double counted = denseLayers * denseParamsDenseLayer
+                           + moeLayers * (denseParamsMoeLayer + expertPerMoeLayer) + 2.0 * embedding;
+    const double scale = (m.params > 0.0 && counted > 0.0) ? m.params / counted : 1.0;
+
+    // Most loaded stage: layers are split as evenly as possible; the first stage also holds the
+    // input embedding, the last the output layer (untied, as in Llama/GPT-3 Megatron runs).
+    const double layersPerStage = std::ceil(static_cast<double>(m.layers) / pp);
+    const double moeShare = m.layers > 0 ? static_cast<double>(moeLayers) / m.layers : 0.0;
+    const double stageMoe = layersPerStage * moeShare;
+    const double stageDense = layersPerStage - stageMoe;
+    const double stageEmbedding = (pp == 1) ? 2.0 * embedding : embedding;
+
+    ParamsPerChip out;
+    out.dense = scale * (stageDense * denseParamsDenseLayer + stageMoe * denseParamsMoeLayer + stageEmbedding) / tp;
+    out.expert = scale * stageMoe * expertPerMoeLayer / (tp * ep);
+    return out;
+}
+
+double activationBytesPerLayer(const ModelSpec &m, const Parallelism &p, bool moeLayer,
+                               double bytesPerElement)
+{
+    // Korthikanti et al. 2022 (arXiv:2205.05198) §4.1 count, in units of s*b*h bytes at 2 bytes
+    // per element: attention block 11 + 5as/h, MLP 19, two layer norms 4 -> 34 + 5as/h.
+    // Generalised: attention 7 + 4r (r = kv_heads/heads; Q,K,V,proj inputs and a dropout mask),
+    // MLP 3 + 4f/h (plain) or 3 + 6f/h (gated: gate, up, activation outputs); for MoE the expert
+    // part is per routed copy of the token (top_k + shared experts).
+    const double s = static_cast<double>(m.seqLen) / std::max(1, p.cp);
+    const double b = p.microBatch;
+    const double h = m.hidden;
+    const double a = m.heads;
+    const double t = std::max(1, p.tp);
+    const double r = static_cast<double>(m.effectiveKvHeads()) / std::max(1, m.heads);
+    const double perFfn = m.gatedMlp ? 6.0 : 4.0;
+    double mlp = 0.0;
+    if (moeLayer && m.isMoe())
+        mlp = 3.0 + (m.topK + m.sharedExperts) * perFfn * m.effectiveMoeFfnHidden() / h;
+    else
+        mlp = 3.0 + perFfn * m.effectiveFfnHidden() / h;
+    const double linearPart = 4.0 + (7.0 + 4.0 * r) + mlp; // = 34 for GPT (r = 1, f = 4h)
+    const double scoresPart = 5.0 * a * s / h;              // softmax, its dropout mask and output
+    const double scale = bytesPerElement / 2.0;
+
+    double units = 0.0;
+    switch (p.recompute) {
+    case Recompute::None:
+        units = p.sequenceParallel ? (linearPart + scoresPart) / t
+                                   : (10.0 + (linearPart - 10.0) / t + scoresPart / t);
+        break;
+    case Recompute::Selective:
+        units = p.sequenceParallel ? linearPart / t : (10.0 + (linearPart - 10.0) / t);
+        break;
+    case Recompute::Full:
+        // Only the layer input is kept (2 bytes per element, split by SP).
+        units = p.sequenceParallel ? 2.0 / t : 2.0;
+        break;
+    }
+    return units * scale * s * b * h;
+}
+
+MemoryBreakdown memoryPerChip(const ModelSpec &m, const Parallelism &p, double capacityGib,
+                              const MemoryAssumptions &a)
+{
+    MemoryBreakdown out;
+    out.capacityGib = capacityGib;
+    const ParamsPerChip params = paramsPerChip(m, p);
+    const double dpShard = std::max(1, p.dp) * static_cast<double>(std::max(1, p.cp));
+    const double expertDpShard = std::max(1.0, dpShard / std::max(1, p.ep));
+
+    auto sharded = [&](double bytesPerParam, bool shard) {
+        const double dense = params.dense * bytesPerParam / (shard ? dpShard : 1.0);
+        const double expert = params.expert * bytesPerParam / (shard ? expertDpShard : 1.0);
+        return (dense + expert) / kBytesPerGib;
+    };
+    out.weightsGib = sharded(a.weightBytesPerParam, p.zeroStage >= 3);
+    out.gradientsGib = sharded(a.gradBytesPerParam, p.zeroStage >= 2);
+    out.optimizerGib = sharded(a.optimizerBytesPerParam, p.zeroStage >= 1);
+
+    // 1F1B: the first stage keeps activations of pp micro-batches in flight, each for its
+    // layers/pp layers -> about `layers` layers' worth; interleaving adds (pp-1)/(pp*v)
+    // (Narayanan et al. 2021 §2.2.2; Korthikanti et al. 2022 §4.2.3).
+    const int pp = std::max(1, p.pp);
+    const int moeLayers = moeLayerCount(m);
+    const double moeShare = m.layers > 0 ? static_cast<double>(moeLayers) / m.layers : 0.0;
+    const double perLayer = (1.0 - moeShare) * activationBytesPerLayer(m, p, false, a.activationBytesPerElement)
+                            + moeShare * activationBytesPerLayer(m, p, true, a.activationBytesPerElement);
+    const double layersPerStage = std::ceil(static_cast<double>(m.layers) / pp);
+    double inFlight = pp; // micro-batches held by the first stage
+    if (p.interleave > 1 && pp > 1)
+        inFlight = pp * (1.0 + static_cast<double>(pp - 1) / (pp * p.interleave));
+    double activationBytes = perLayer * layersPerStage * inFlight;
+    // Output layer (last stage): fp32 logits for the cross-entropy, s*b*V*4/tp bytes.
+    const double s = static_cast<double>(m.seqLen) / std::max(1, p.cp);
+    const double logits = 4.0 * s * p.microBatch * m.vocab / std::max(1, p.tp);
+    activationBytes = (pp == 1) ? activationBytes + logits : std::max(activationBytes, perLayer * layersPerStage + logits);
+    out.activationsGib = activationBytes / kBytesPerGib;
+
+    out.reservedGib = a.reservedGib;
+    out.fragmentationGib = a.fragmentationFraction
+                           * (out.weightsGib + out.gradientsGib + out.optimizerGib + out.activationsGib);
+    return out;
+}
+
+} // namespace th::engine

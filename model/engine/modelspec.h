@@ -1,0 +1,44 @@
+// SPDX-FileCopyrightText: 2026 Terahall contributors
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include <cstdint>
+#include <string>
+
+namespace th::engine {
+
+/**
+ * A decoder-only transformer (dense or mixture-of-experts). Only `params` is always required;
+ * the architecture fields are needed for memory fit and for the performance model, and are 0
+ * when unknown (`hasArchitecture()` tells).
+ */
+struct ModelSpec
+{
+    std::string id;
+    double params = 0.0;       ///< total parameters
+    double activeParams = 0.0; ///< parameters seen by one token (MoE); 0 = params
+    int layers = 0;
+    int hidden = 0;
+    int ffnHidden = 0; ///< width of dense MLP layers; 0 = 4*hidden
+    int heads = 0;
+    int kvHeads = 0; ///< 0 = heads (multi-head attention)
+    int seqLen = 0;
+    int vocab = 0;
+    bool gatedMlp = false; ///< SwiGLU/GeGLU: three FFN matrices instead of two
+    // Mixture of experts (0 for dense models)
+    int experts = 0;       ///< routed experts per MoE layer
+    int topK = 0;          ///< routed experts per token
+    int sharedExperts = 0; ///< always-active experts per MoE layer
+    int moeFfnHidden = 0;  ///< FFN width of one expert; 0 = ffnHidden
+    int denseLayers = 0;   ///< leading layers that are dense in an MoE model
+
+    bool isMoe() const { return experts > 0 && topK > 0; }
+    bool hasArchitecture() const { return layers > 0 && hidden > 0 && heads > 0 && seqLen > 0 && vocab > 0; }
+    double effectiveActiveParams() const { return activeParams > 0.0 ? activeParams : params; }
+    int effectiveFfnHidden() const { return ffnHidden > 0 ? ffnHidden : 4 * hidden; }
+    int effectiveKvHeads() const { return kvHeads > 0 ? kvHeads : heads; }
+    int effectiveMoeFfnHidden() const { return moeFfnHidden > 0 ? moeFfnHidden : effectiveFfnHidden(); }
+    int headDim() const { return heads > 0 ? hidden / heads : 0; }
+};
+
+} // namespace th::engine

@@ -1,0 +1,139 @@
+// SPDX-FileCopyrightText: 2026 Terahall contributors
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "model/engine/memoryfit.h"
+#include "model/engine/units.h"
+#include "tests/support/fuzzycompare.h"
+
+#include <QTest>
+
+using namespace th::engine;
+
+namespace {
+ModelSpec gpt3()
+{
+    ModelSpec m;
+    m.params = 175e9;
+    m.layers = 96;
+    m.hidden = 12288;
+    m.heads = 96;
+    m.seqLen = 2048;
+    m.vocab = 51200;
+    return m;
+}
+} // namespace
+
+class TestMemoryFit : public QObject
+{
+    Q_OBJECT
+private slots:
+    void korthikantiActivations_data()
+    {
+        QTest::addColumn<int>("recompute");
+        QTest::addColumn<bool>("sp");
+        QTest::addColumn<double>("expectedUnits"); // in units of s*b*h bytes, t = 8
+        const double as_h = 5.0 * 96 * 2048 / 12288.0; // 5as/h = 80
+        // Korthikanti et al. 2022 Table 2 (t = 8): none+SP sbh(34 + 5as/h)/t,
+        // selective+SP 34 sbh/t, TP without SP sbh(10 + 24/t + 5as/(h t)), full+SP 2 sbh/t.
+        QTest::newRow("none-sp") << int(Recompute::None) << true << (34.0 + as_h) / 8.0;
+        QTest::newRow("selective-sp") << int(Recompute::Selective) << true << 34.0 / 8.0;
+        QTest::newRow("none-tp-only") << int(Recompute::None) << false << 10.0 + 24.0 / 8 + as_h / 8;
+        QTest::newRow("full-sp") << int(Recompute::Full) << true << 2.0 / 8.0;
+    }
+    void korthikantiActivations()
+    {
+        QFETCH(int, recompute);
+        QFETCH(bool, sp);
+        QFETCH(double, expectedUnits);
+        Parallelism p;
+        p.tp = 8;
+        p.recompute = static_cast<Recompute>(recompute);
+        p.sequenceParallel = sp;
+        const ModelSpec m = gpt3();
+        const double sbh = 2048.0 * 1 * 12288;
+        TH_FUZZY_COMPARE(activationBytesPerLayer(m, p, false), expectedUnits * sbh, 1e-12);
+    }
+
+    void zeroStagesShard()
+    {
+        // A 7B-class dense model on 8 chips, pure data parallel: per-chip states 18 bytes/param
+        // without sharding; ZeRO-1 divides the 12 optimizer bytes by 8, ZeRO-2 also the 4 gradient
+        // bytes, ZeRO-3 also the 2 weight bytes.
+        ModelSpec m;
+        m.params = 6.74e9;
+        m.layers = 32;
+        m.hidden = 4096;
+        m.ffnHidden = 11008;
+        m.heads = 32;
+        m.seqLen = 4096;
+        m.vocab = 32000;
+        m.gatedMlp = true;
+        Parallelism p;
+        p.dp = 8;
+        p.tp = 1;
+        p.pp = 1;
+        const double gib = kBytesPerGib;
+        p.zeroStage = 0;
+        MemoryBreakdown z0 = memoryPerChip(m, p, 80);
+        TH_FUZZY_COMPARE(z0.weightsGib, 6.74e9 * 2 / gib, 1e-9);
+        TH_FUZZY_COMPARE(z0.gradientsGib, 6.74e9 * 4 / gib, 1e-9);
+        TH_FUZZY_COMPARE(z0.optimizerGib, 6.74e9 * 12 / gib, 1e-9);
+        p.zeroStage = 1;
+        TH_FUZZY_COMPARE(memoryPerChip(m, p, 80).optimizerGib, 6.74e9 * 12 / 8 / gib, 1e-9);
+        p.zeroStage = 2;
+        TH_FUZZY_COMPARE(memoryPerChip(m, p, 80).gradientsGib, 6.74e9 * 4 / 8 / gib, 1e-9);
+        p.zeroStage = 3;
+        MemoryBreakdown z3 = memoryPerChip(m, p, 80);
+        TH_FUZZY_COMPARE(z3.weightsGib, 6.74e9 * 2 / 8 / gib, 1e-9);
+        QVERIFY(z3.totalGib() < z0.totalGib());
+    }
+
+    void gpt3FitsOnlyWithModelParallelism()
+    {
+        const ModelSpec m = gpt3();
+        Parallelism single;
+        single.dp = 1024;
+        single.zeroStage = 1;
+        QVERIFY(!memoryPerChip(m, single, 80).fits()); // 175B * 6 bytes alone is ~980 GiB
+        Parallelism megatron; // Narayanan et al. 2021: GPT-3 on 1024 A100-80GB, tp 8, pp 8
+        megatron.tp = 8;
+        megatron.pp = 8;
+        megatron.dp = 16;
+        megatron.microBatch = 1;
+        megatron.recompute = Recompute::Selective;
+        megatron.zeroStage = 1;
+        const MemoryBreakdown mb = memoryPerChip(m, megatron, 80);
+        QVERIFY2(mb.fits(), QByteArray::number(mb.totalGib()).constData());
+        // Weights per chip: 12 layers * 12h^2 / 8 (+ embedding 51200*12288 / 8) ~ 2.79e9 params.
+        TH_FUZZY_COMPARE(mb.weightsGib * kBytesPerGib / 2.0, 175e9 / 64.0 * 1.0, 0.08);
+    }
+
+    void moeExpertsShardOverEp()
+    {
+        ModelSpec m; // Mixtral 8x7B
+        m.params = 46.7e9;
+        m.activeParams = 12.9e9;
+        m.layers = 32;
+        m.hidden = 4096;
+        m.ffnHidden = 14336;
+        m.heads = 32;
+        m.kvHeads = 8;
+        m.seqLen = 4096;
+        m.vocab = 32000;
+        m.gatedMlp = true;
+        m.experts = 8;
+        m.topK = 2;
+        Parallelism p1;
+        p1.dp = 8;
+        Parallelism p8 = p1;
+        p8.ep = 8;
+        const ParamsPerChip a = paramsPerChip(m, p1);
+        const ParamsPerChip b = paramsPerChip(m, p8);
+        QCOMPARE(a.dense, b.dense);
+        TH_FUZZY_COMPARE(b.expert, a.expert / 8.0, 1e-12);
+        // All parameters are accounted for with ep = 1, tp = pp = 1.
+        TH_FUZZY_COMPARE(a.dense + a.expert, 46.7e9, 1e-9);
+    }
+};
+
+QTEST_GUILESS_MAIN(TestMemoryFit)
+#include "tst_memoryfit.moc"
