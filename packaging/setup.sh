@@ -22,9 +22,12 @@ TH_DEBIAN_PACKAGES=(
 
 th_install_missing_packages() {
   local missing=()
-  local pkg
+  local pkg installed
+  # One dpkg-query for all packages keeps the no-op case fast.
+  installed=$(dpkg-query -W -f='${Package} ${Status}\n' "${TH_DEBIAN_PACKAGES[@]}" 2>/dev/null \
+              | awk '$NF == "installed" {print $1}')
   for pkg in "${TH_DEBIAN_PACKAGES[@]}"; do
-    if ! dpkg-query -W -f='${Status}' "$pkg" 2>/dev/null | grep -q "install ok installed"; then
+    if ! grep -qx "$pkg" <<<"$installed"; then
       missing+=("$pkg")
     fi
   done
@@ -41,16 +44,23 @@ th_install_missing_packages() {
   "${sudo[@]}" apt-get install -y -qq --no-install-recommends "${missing[@]}"
 }
 
+# th_build [TARGET] [-DOPTION=VALUE ...]: configures build/ once (Release, Ninja, ccache when
+# present), re-configures only when options are given, then builds TARGET (default: all).
 th_build() {
   local build_dir="${TH_BUILD_DIR:-$TH_ROOT/build}"
+  local target=()
+  if [ $# -gt 0 ] && [[ "$1" != -D* ]]; then
+    target=(--target "$1")
+    shift
+  fi
   local launcher=()
   if command -v ccache >/dev/null 2>&1; then
     launcher=(-DCMAKE_CXX_COMPILER_LAUNCHER=ccache -DCMAKE_C_COMPILER_LAUNCHER=ccache)
   fi
   if [ ! -f "$build_dir/CMakeCache.txt" ]; then
-    cmake -S "$TH_ROOT" -B "$build_dir" -G Ninja -DCMAKE_BUILD_TYPE=Release "${launcher[@]}" "$@"
+    cmake -S "$TH_ROOT" -B "$build_dir" -G Ninja -DCMAKE_BUILD_TYPE=Release "${launcher[@]}" "$@" >/dev/null
   elif [ $# -gt 0 ]; then
-    cmake -S "$TH_ROOT" -B "$build_dir" "$@"
+    cmake -S "$TH_ROOT" -B "$build_dir" "$@" >/dev/null
   fi
-  cmake --build "$build_dir" --parallel "$(nproc)"
+  cmake --build "$build_dir" --parallel "$(nproc)" "${target[@]}"
 }

@@ -71,7 +71,7 @@ ParamsPerChip paramsPerChip(const ModelSpec &m, const Parallelism &p)
 }
 
 double activationBytesPerLayer(const ModelSpec &m, const Parallelism &p, bool moeLayer,
-                               double bytesPerElement)
+                               double bytesPerElement, bool flashAttention)
 {
     // Korthikanti et al. 2022 (arXiv:2205.05198) §4.1 count, in units of s*b*h bytes at 2 bytes
     // per element: attention block 11 + 5as/h, MLP 19, two layer norms 4 -> 34 + 5as/h.
@@ -91,7 +91,8 @@ double activationBytesPerLayer(const ModelSpec &m, const Parallelism &p, bool mo
     else
         mlp = 3.0 + perFfn * m.effectiveFfnHidden() / h;
     const double linearPart = 4.0 + (7.0 + 4.0 * r) + mlp; // = 34 for GPT (r = 1, f = 4h)
-    const double scoresPart = 5.0 * a * s / h;              // softmax, its dropout mask and output
+    // Softmax output, its dropout mask and dropout output; not stored with fused attention.
+    const double scoresPart = flashAttention ? 0.0 : 5.0 * a * s / h;
     const double scale = bytesPerElement / 2.0;
 
     double units = 0.0;
@@ -135,8 +136,8 @@ MemoryBreakdown memoryPerChip(const ModelSpec &m, const Parallelism &p, double c
     const int pp = std::max(1, p.pp);
     const int moeLayers = moeLayerCount(m);
     const double moeShare = m.layers > 0 ? static_cast<double>(moeLayers) / m.layers : 0.0;
-    const double perLayer = (1.0 - moeShare) * activationBytesPerLayer(m, p, false, a.activationBytesPerElement)
-                            + moeShare * activationBytesPerLayer(m, p, true, a.activationBytesPerElement);
+    const double perLayer = (1.0 - moeShare) * activationBytesPerLayer(m, p, false, a.activationBytesPerElement, a.flashAttention)
+                            + moeShare * activationBytesPerLayer(m, p, true, a.activationBytesPerElement, a.flashAttention);
     const double layersPerStage = std::ceil(static_cast<double>(m.layers) / pp);
     double inFlight = pp; // micro-batches held by the first stage
     if (p.interleave > 1 && pp > 1)

@@ -14,6 +14,10 @@ struct MemoryAssumptions
     double gradBytesPerParam = 4.0;     ///< fp32 gradient accumulation buffer (Megatron main_grad)
     double optimizerBytesPerParam = 12.0; ///< Adam: fp32 master weights + m + v
     double activationBytesPerElement = 2.0; ///< bf16 activations (Korthikanti's counts assume 2)
+    /// Fused (flash) attention never stores the s x s score matrices: the 5as/h term of
+    /// Korthikanti et al. vanishes even without recompute (Dao et al. 2022, arXiv:2205.14135 §3).
+    /// Every framework the calibration runs used (Megatron-Core, llm-foundry, NeMo) uses it.
+    bool flashAttention = true;
     /// Allocator fragmentation and temporary buffers, as a fraction of the estimated total.
     /// 10 % is the margin commonly applied to PyTorch caching-allocator overheads.
     double fragmentationFraction = 0.10;
@@ -60,7 +64,7 @@ ParamsPerChip paramsPerChip(const ModelSpec &m, const Parallelism &p);
 /// Activation bytes of ONE transformer layer for ONE micro-batch on one chip (Korthikanti 2022
 /// eq. 1-2 with tensor + sequence parallelism, context parallel splitting the sequence).
 double activationBytesPerLayer(const ModelSpec &m, const Parallelism &p, bool moeLayer,
-                               double bytesPerElement = 2.0);
+                               double bytesPerElement = 2.0, bool flashAttention = true);
 
 /// Requires m.hasArchitecture().
 MemoryBreakdown memoryPerChip(const ModelSpec &m, const Parallelism &p, double capacityGib,

@@ -1,0 +1,52 @@
+// SPDX-FileCopyrightText: 2026 Terahall contributors
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "app/application.h"
+
+#include "model/catalog/catalog.h"
+#include "views/mainwindow.h"
+
+#include <QApplication>
+#include <QDir>
+#include <QLibraryInfo>
+#include <QLocale>
+#include <QMessageBox>
+#include <QStandardPaths>
+#include <QTranslator>
+
+namespace th {
+
+void installTranslators()
+{
+    // Qt's own strings (standard dialogs) in the system language; Terahall's translation
+    // (resources/translations) is added by the localisation work.
+    auto *qtTranslator = new QTranslator(QCoreApplication::instance());
+    if (qtTranslator->load(QLocale(), QStringLiteral("qtbase"), QStringLiteral("_"),
+                           QLibraryInfo::path(QLibraryInfo::TranslationsPath)))
+        QCoreApplication::installTranslator(qtTranslator);
+}
+
+int runGui(int argc, char *argv[])
+{
+    QApplication app(argc, argv);
+    QApplication::setApplicationDisplayName(QStringLiteral("Terahall"));
+    installTranslators();
+
+    QString path = qEnvironmentVariable("TERAHALL_CATALOG");
+    if (path.isEmpty()) {
+        const QString dir = QStandardPaths::writableLocation(QStandardPaths::AppDataLocation);
+        QDir().mkpath(dir);
+        path = dir + QStringLiteral("/catalog.sqlite");
+    }
+    Catalog catalog;
+    QString error;
+    if (!catalog.open(path, &error)) {
+        QMessageBox::critical(nullptr, QApplication::translate("Application", "Terahall"),
+                              QApplication::translate("Application", "The catalog could not be opened:\n%1").arg(error));
+        return 2;
+    }
+    MainWindow window(&catalog);
+    window.show();
+    return app.exec();
+}
+
+} // namespace th

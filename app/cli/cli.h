@@ -1,0 +1,19 @@
+// SPDX-FileCopyrightText: 2026 Terahall contributors
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include <QStringList>
+
+namespace th::cli {
+
+/// Exit statuses of INTERFACES.md.
+enum ExitCode { Success = 0, ResultFailed = 1, BadInput = 2 };
+
+/// True when the arguments ask for a headless command (a sub-command, --help or --version)
+/// rather than the GUI.
+bool isCliInvocation(const QStringList &arguments);
+
+/// Runs one headless command; arguments without the program name. Needs a QCoreApplication.
+int run(const QStringList &arguments);
+
+} // namespace th::cli

@@ -1,0 +1,244 @@
+// SPDX-FileCopyrightText: 2026 Terahall contributors
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "tests/support/fuzzycompare.h"
+#include "tests/support/testpaths.h"
+
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QProcess>
+#include <QTemporaryDir>
+#include <QTest>
+
+namespace {
+
+struct Run
+{
+    int exitCode = -1;
+    QByteArray out;
+    QByteArray err;
+    QJsonObject json() const { return QJsonDocument::fromJson(out).object(); }
+};
+
+} // namespace
+
+class TestCli : public QObject
+{
+    Q_OBJECT
+    QTemporaryDir m_dir;
+
+    QString catalogPath() const { return m_dir.filePath(QStringLiteral("catalog.sqlite")); }
+    QString writeFile(const QString &name, const QByteArray &data)
+    {
+        QFile f(m_dir.filePath(name));
+        if (!f.open(QIODevice::WriteOnly))
+            return QString();
+        f.write(data);
+        return f.fileName();
+    }
+
+    Run run(const QStringList &args, const QByteArray &stdinData = {})
+    {
+        QProcess p;
+        QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+        env.insert(QStringLiteral("TERAHALL_CATALOG"), catalogPath());
+        env.insert(QStringLiteral("QT_QPA_PLATFORM"), QStringLiteral("offscreen"));
+        p.setProcessEnvironment(env);
+        p.start(th::test::binaryDir() + QStringLiteral("/bin/terahall"), args);
+        if (!p.waitForStarted())
+            return {};
+        p.write(stdinData);
+        p.closeWriteChannel();
+        p.waitForFinished(60000);
+        return {p.exitStatus() == QProcess::NormalExit ? p.exitCode() : -2, p.readAllStandardOutput(), p.readAllStandardError()};
+    }
+
+    QString sample(const char *name) const
+    {
+        return th::test::sourcePath(QStringLiteral("data/samples/scenarios/") + QString::fromLatin1(name));
+    }
+
+    QJsonObject gpt3Scenario() const
+    {
+        QFile f(sample("gpt3-175b-1024-h100.json"));
+        f.open(QIODevice::ReadOnly);
+        return QJsonDocument::fromJson(f.readAll()).object();
+    }
+
+private slots:
+    void versionAndHelp()
+    {
+        Run r = run({QStringLiteral("--version")});
+        QCOMPARE(r.exitCode, 0);
+        QVERIFY(r.out.startsWith("terahall "));
+        r = run({QStringLiteral("--help")});
+        QCOMPARE(r.exitCode, 0);
+        QVERIFY(r.out.contains("estimate SCENARIO.json"));
+        r = run({QStringLiteral("estimate"), QStringLiteral("--help")});
+        QCOMPARE(r.exitCode, 0);
+        QVERIFY(r.out.contains("terahall.scenario/1"));
+        r = run({QStringLiteral("frobnicate")});
+        QCOMPARE(r.exitCode, 2);
+        r = run({QStringLiteral("--format"), QStringLiteral("xml"), QStringLiteral("estimate"), sample("gpt3-175b-1024-h100.json")});
+        QCOMPARE(r.exitCode, 2);
+        QVERIFY(r.err.contains("--format"));
+    }
+
+    void estimateGpt3()
+    {
+        const Run r = run({QStringLiteral("estimate"), sample("gpt3-175b-1024-h100.json")});
+        QCOMPARE(r.exitCode, 0);
+        const QJsonObject o = r.json();
+        QCOMPARE(o.value(QStringLiteral("schema")).toString(), QStringLiteral("terahall.estimate/1"));
+        const QJsonObject t = o.value(QStringLiteral("training")).toObject();
+        // 6 * 175e9 * 300e9 = 3.15e23 FLOP; T = 3.15e23 / (1024 * 989.4e12 * 0.45) = 7.9967 days.
+        TH_FUZZY_COMPARE(t.value(QStringLiteral("flops_total")).toDouble(), 3.15e23, 1e-12);
+        TH_FUZZY_COMPARE(t.value(QStringLiteral("days")).toDouble(), 7.9967, 1e-4);
+        TH_FUZZY_COMPARE(t.value(QStringLiteral("chip_hours")).toDouble(), 196530, 1e-4);
+        QCOMPARE(t.value(QStringLiteral("mfu_source")).toString(), QStringLiteral("input"));
+        QVERIFY(o.value(QStringLiteral("memory")).toObject().value(QStringLiteral("fits")).toBool());
+        QCOMPARE(o.value(QStringLiteral("parallelism")).toObject().value(QStringLiteral("tp")).toInt(), 8);
+        const QJsonObject e = o.value(QStringLiteral("energy")).toObject();
+        TH_FUZZY_COMPARE(e.value(QStringLiteral("facility_mwh")).toDouble(), e.value(QStringLiteral("it_mwh")).toDouble() * 1.25, 1e-12);
+    }
+
+    void estimateFromStdinAndText()
+    {
+        QFile f(sample("gpt3-175b-1024-h100.json"));
+        QVERIFY(f.open(QIODevice::ReadOnly));
+        const Run r = run({QStringLiteral("estimate"), QStringLiteral("-"), QStringLiteral("--format"), QStringLiteral("text")}, f.readAll());
+        QCOMPARE(r.exitCode, 0);
+        QVERIFY2(r.out.contains("8.00 days"), r.out.constData());
+    }
+
+    void everySampleScenarioRuns_data()
+    {
+        QTest::addColumn<QString>("file");
+        for (const char *name : {"gpt3-175b-1024-h100.json", "llama3.1-405b-16384-h100.json", "llama2-70b-1024-ascend910b.json"})
+            QTest::newRow(name) << sample(name);
+    }
+    void everySampleScenarioRuns()
+    {
+        QFETCH(QString, file);
+        const Run r = run({QStringLiteral("estimate"), file});
+        QVERIFY2(r.exitCode == 0, r.err.constData());
+        QVERIFY(r.json().value(QStringLiteral("training")).toObject().value(QStringLiteral("days")).toDouble() > 0);
+    }
+
+    // Each class of bad input of the issue: exit 2, message naming the field and the range.
+    void badInput_data()
+    {
+        QTest::addColumn<QByteArray>("input");
+        QTest::addColumn<QString>("expected");
+        QJsonObject s = gpt3Scenario();
+        auto with = [&](const QString &section, const QString &key, const QJsonValue &v) {
+            QJsonObject copy = s;
+            QJsonObject sub = copy.value(section).toObject();
+            if (v.isUndefined())
+                sub.remove(key);
+            else
+                sub.insert(key, v);
+            copy.insert(section, sub);
+            return QJsonDocument(copy).toJson();
+        };
+        QTest::newRow("malformed-json") << QByteArray("{\"model\": ") << QStringLiteral("/: malformed JSON at line 1");
+        QTest::newRow("missing-field") << with(QStringLiteral("training"), QStringLiteral("tokens"), QJsonValue(QJsonValue::Undefined))
+                                       << QStringLiteral("/training/tokens: is required");
+        QTest::newRow("wrong-type") << with(QStringLiteral("cluster"), QStringLiteral("count"), QStringLiteral("many"))
+                                    << QStringLiteral("/cluster/count: must be an integer in [1, 10000000], got \"many\"");
+        QTest::newRow("negative") << with(QStringLiteral("cluster"), QStringLiteral("count"), -4)
+                                  << QStringLiteral("/cluster/count: must be an integer in [1, 10000000], got -4");
+        QTest::newRow("zero") << with(QStringLiteral("training"), QStringLiteral("tokens"), 0) << QStringLiteral("/training/tokens: must be a number in [1000000, 1e+17], got 0");
+        QTest::newRow("nan") << QByteArray(QJsonDocument(s).toJson().replace("0.45", "NaN")) << QStringLiteral("malformed JSON");
+        QTest::newRow("infinite") << QByteArray(QJsonDocument(s).toJson().replace("300000000000", "1e999")) << QStringLiteral("malformed JSON at line");
+        QTest::newRow("absurd-params") << with(QStringLiteral("model"), QStringLiteral("params"), 1e40) << QStringLiteral("/model/params: must be a number in [1000000, 1e+14], got 1e+40");
+        QTest::newRow("mfu-1.5") << with(QStringLiteral("training"), QStringLiteral("mfu"), 1.5) << QStringLiteral("/training/mfu: must be a number in (0, 1], got 1.5");
+        QTest::newRow("unknown-chip") << with(QStringLiteral("cluster"), QStringLiteral("chip"), QStringLiteral("acme-x1")) << QStringLiteral("/cluster/chip: unknown chip \"acme-x1\"");
+        QTest::newRow("unknown-preset") << with(QStringLiteral("model"), QStringLiteral("preset"), QStringLiteral("gpt-9")) << QStringLiteral("/model/preset: unknown model preset \"gpt-9\"");
+        QJsonObject p = s.value(QStringLiteral("cluster")).toObject().value(QStringLiteral("parallelism")).toObject();
+        p.insert(QStringLiteral("dp"), 32);
+        QTest::newRow("parallelism-product") << with(QStringLiteral("cluster"), QStringLiteral("parallelism"), p)
+                                             << QStringLiteral("/cluster/parallelism: tp x pp x dp x cp = 8 x 8 x 32 x 1 = 2048 must equal /cluster/count (1024)");
+        QTest::newRow("mfu-null-without-model") << with(QStringLiteral("training"), QStringLiteral("mfu"), QJsonValue::Null) << QStringLiteral("/training/mfu");
+    }
+    void badInput()
+    {
+        QFETCH(QByteArray, input);
+        QFETCH(QString, expected);
+        const QString path = writeFile(QStringLiteral("bad.json"), input);
+        const Run r = run({QStringLiteral("estimate"), path});
+        QCOMPARE(r.exitCode, 2);
+        QVERIFY2(QString::fromUtf8(r.err).contains(expected), r.err.constData());
+        QVERIFY(r.out.isEmpty()); // nothing half-printed on stdout
+    }
+
+    void missingFile()
+    {
+        const Run r = run({QStringLiteral("estimate"), m_dir.filePath(QStringLiteral("nope.json"))});
+        QCOMPARE(r.exitCode, 2);
+        QVERIFY(r.err.contains("cannot read"));
+    }
+
+    void catalogListShowExport()
+    {
+        Run r = run({QStringLiteral("catalog"), QStringLiteral("list"), QStringLiteral("--kind"), QStringLiteral("chip")});
+        QCOMPARE(r.exitCode, 0);
+        const QJsonArray rows = r.json().value(QStringLiteral("rows")).toArray();
+        QVERIFY(rows.size() >= 30);
+        r = run({QStringLiteral("catalog"), QStringLiteral("show"), QStringLiteral("huawei-ascend-910c")});
+        QCOMPARE(r.exitCode, 0);
+        QCOMPARE(r.json().value(QStringLiteral("vendor")).toString(), QStringLiteral("Huawei"));
+        QVERIFY(!r.json().value(QStringLiteral("source")).toString().isEmpty());
+        r = run({QStringLiteral("catalog"), QStringLiteral("show"), QStringLiteral("no-such-thing")});
+        QCOMPARE(r.exitCode, 2);
+        r = run({QStringLiteral("catalog"), QStringLiteral("list"), QStringLiteral("--kind"), QStringLiteral("gpu")});
+        QCOMPARE(r.exitCode, 2);
+        QVERIFY(r.err.contains("--kind: must be one of"));
+        const QString out = m_dir.filePath(QStringLiteral("models.csv"));
+        r = run({QStringLiteral("catalog"), QStringLiteral("export"), out, QStringLiteral("--kind"), QStringLiteral("model")});
+        QCOMPARE(r.exitCode, 0);
+        QFile f(out);
+        QVERIFY(f.open(QIODevice::ReadOnly));
+        QVERIFY(f.readAll().startsWith("id,name,family,params"));
+    }
+
+    void catalogImportAllOrNothing()
+    {
+        const Run listBefore = run({QStringLiteral("catalog"), QStringLiteral("list")});
+        const QString exported = m_dir.filePath(QStringLiteral("chips.csv"));
+        QCOMPARE(run({QStringLiteral("catalog"), QStringLiteral("export"), exported}).exitCode, 0);
+        QFile f(exported);
+        QVERIFY(f.open(QIODevice::ReadOnly));
+        const QList<QByteArray> lines = f.readAll().split('\n');
+        // Two new rows; the second has a bad TDP in column tdp_w.
+        QByteArray good = lines.at(1);
+        good.replace(0, good.indexOf(','), "cli-good-chip");
+        QByteArray bad = lines.at(2);
+        bad.replace(0, bad.indexOf(','), "cli-bad-chip");
+        const QList<QByteArray> header = lines.at(0).split(',');
+        QList<QByteArray> badFields = bad.split(','); // the first columns hold no quoted commas
+        badFields[int(header.indexOf("tdp_w"))] = "-5";
+        const QString file = writeFile(QStringLiteral("import.csv"), lines.at(0) + '\n' + good + '\n' + badFields.join(',') + '\n');
+        Run r = run({QStringLiteral("catalog"), QStringLiteral("import"), file});
+        QCOMPARE(r.exitCode, 2);
+        QVERIFY2(r.err.contains("line 3, column tdp_w: must be in [1, 1000000] W, got -5"), r.err.constData());
+        QCOMPARE(run({QStringLiteral("catalog"), QStringLiteral("list")}).out, listBefore.out);
+
+        const QString fixed = writeFile(QStringLiteral("import2.csv"), lines.at(0) + '\n' + good + '\n');
+        r = run({QStringLiteral("catalog"), QStringLiteral("import"), fixed});
+        QCOMPARE(r.exitCode, 0);
+        QCOMPARE(r.json().value(QStringLiteral("imported")).toInt(), 1);
+        r = run({QStringLiteral("catalog"), QStringLiteral("show"), QStringLiteral("cli-good-chip")});
+        QCOMPARE(r.json().value(QStringLiteral("origin")).toString(), QStringLiteral("user"));
+    }
+
+    void unwritableExport()
+    {
+        const Run r = run({QStringLiteral("catalog"), QStringLiteral("export"), QStringLiteral("/proc/forbidden/out.csv")});
+        QCOMPARE(r.exitCode, 2);
+        QVERIFY(r.err.contains("cannot write"));
+    }
+};
+
+QTEST_GUILESS_MAIN(TestCli)
+#include "tst_cli.moc"

@@ -1,0 +1,188 @@
+// SPDX-FileCopyrightText: 2026 Terahall contributors
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "model/catalog/catalog.h"
+#include "tests/views/modalhelper.h"
+#include "views/docks/catalogdock.h"
+#include "views/docks/estimatedock.h"
+#include "views/mainwindow.h"
+#include "views/settings.h"
+
+#include <QAction>
+#include <QLabel>
+#include <QMenu>
+#include <QMenuBar>
+#include <QMessageBox>
+#include <QSettings>
+#include <QStandardPaths>
+#include <QStatusBar>
+#include <QTest>
+
+using namespace th;
+
+class TestMainWindow : public QObject
+{
+    Q_OBJECT
+private slots:
+    void initTestCase();
+    void init();
+    void docksAndCentralPlaceholder();
+    void viewMenuTogglesDocks();
+    void menusFollowConventions();
+    void aboutShowsVersion();
+    void statusBarShowsCatalog();
+    void settingsRoundTrip();
+
+private:
+    static QAction *menuAction(QMenuBar *bar, const QString &menuTitle, const QString &actionText);
+    Catalog m_catalog;
+};
+
+void TestMainWindow::initTestCase()
+{
+    QStandardPaths::setTestModeEnabled(true);
+    QCoreApplication::setOrganizationName(QStringLiteral("TerahallTest"));
+    QCoreApplication::setApplicationName(QStringLiteral("tst_mainwindow"));
+    QCoreApplication::setApplicationVersion(QStringLiteral("9.8.7"));
+    QString error;
+    QVERIFY2(m_catalog.openInMemory(&error), qPrintable(error));
+}
+
+void TestMainWindow::init()
+{
+    // Every test starts from no saved settings, in the test-mode location.
+    QSettings settings;
+    settings.clear();
+    settings.sync();
+}
+
+QAction *TestMainWindow::menuAction(QMenuBar *bar, const QString &menuTitle, const QString &actionText)
+{
+    for (QAction *top : bar->actions()) {
+        if (top->text().remove(QLatin1Char('&')) != menuTitle || !top->menu())
+            continue;
+        for (QAction *a : top->menu()->actions()) {
+            if (a->text().remove(QLatin1Char('&')) == actionText)
+                return a;
+        }
+    }
+    return nullptr;
+}
+
+void TestMainWindow::docksAndCentralPlaceholder()
+{
+    MainWindow w(&m_catalog);
+    auto *catalogDock = w.findChild<CatalogDock *>(QStringLiteral("catalogDock"));
+    auto *estimateDock = w.findChild<EstimateDock *>(QStringLiteral("estimateDock"));
+    QVERIFY(catalogDock);
+    QVERIFY(estimateDock);
+    QCOMPARE(w.catalogDock(), catalogDock);
+    QCOMPARE(w.dockWidgetArea(catalogDock), Qt::BottomDockWidgetArea);
+    QCOMPARE(w.dockWidgetArea(estimateDock), Qt::RightDockWidgetArea);
+    // The docks show the catalog's content, not empty panels.
+    QCOMPARE(catalogDock->proxyModel()->rowCount(), m_catalog.rows(catalogDock->kind()).size());
+    QVERIFY(estimateDock->lastResult().has_value());
+    // The central area honestly says that no floor plan is open.
+    QVERIFY(w.centralWidget());
+    QCOMPARE(w.centralWidget()->objectName(), QStringLiteral("floorPlanPlaceholder"));
+    auto *title = w.centralWidget()->findChild<QLabel *>(QStringLiteral("floorPlanPlaceholderTitle"));
+    QVERIFY(title);
+    QCOMPARE(title->text(), QStringLiteral("No floor plan is open"));
+}
+
+void TestMainWindow::viewMenuTogglesDocks()
+{
+    MainWindow w(&m_catalog);
+    w.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&w));
+    for (QDockWidget *dock : {static_cast<QDockWidget *>(w.catalogDock()), static_cast<QDockWidget *>(w.estimateDock())}) {
+        QAction *toggle = menuAction(w.menuBar(), QStringLiteral("View"), dock->windowTitle());
+        QVERIFY2(toggle, qPrintable(dock->windowTitle()));
+        QCOMPARE(toggle, dock->toggleViewAction());
+        QVERIFY(dock->isVisible());
+        QVERIFY(toggle->isChecked());
+        toggle->trigger();
+        QVERIFY(dock->isHidden());
+        QVERIFY(!toggle->isChecked());
+        toggle->trigger();
+        QVERIFY(dock->isVisible());
+        QVERIFY(toggle->isChecked());
+    }
+}
+
+void TestMainWindow::menusFollowConventions()
+{
+    MainWindow w(&m_catalog);
+    QAction *quit = menuAction(w.menuBar(), QStringLiteral("File"), QStringLiteral("Quit"));
+    QVERIFY(quit);
+    QCOMPARE(quit->shortcut(), QKeySequence(QKeySequence::Quit));
+    QVERIFY(menuAction(w.menuBar(), QStringLiteral("File"), QStringLiteral("Catalog")));
+    QVERIFY(menuAction(w.menuBar(), QStringLiteral("Help"), QStringLiteral("About Terahall")));
+    QVERIFY(menuAction(w.menuBar(), QStringLiteral("Help"), QStringLiteral("About Qt")));
+
+    w.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&w));
+    quit->trigger();
+    QTRY_VERIFY(!w.isVisible());
+}
+
+void TestMainWindow::aboutShowsVersion()
+{
+    MainWindow w(&m_catalog);
+    w.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&w));
+    QString shownText;
+    th::test::whenModalShown([&shownText](QWidget *modal) {
+        if (auto *box = qobject_cast<QMessageBox *>(modal)) {
+            shownText = box->text();
+            box->accept();
+        } else {
+            modal->close();
+        }
+    });
+    menuAction(w.menuBar(), QStringLiteral("Help"), QStringLiteral("About Terahall"))->trigger();
+    QVERIFY2(shownText.contains(QLatin1String("Terahall 9.8.7")), qPrintable(shownText));
+}
+
+void TestMainWindow::statusBarShowsCatalog()
+{
+    MainWindow w(&m_catalog);
+    auto *status = w.statusBar()->findChild<QLabel *>(QStringLiteral("catalogStatus"));
+    QVERIFY(status);
+    const QString text = status->text();
+    QVERIFY2(text.contains(QLatin1String("in memory")), qPrintable(text));
+    QVERIFY2(text.contains(QStringLiteral("%1 chips").arg(m_catalog.rows(CatalogKind::Chip).size())), qPrintable(text));
+    QVERIFY2(text.contains(QStringLiteral("%1 model presets").arg(m_catalog.rows(CatalogKind::Model).size())),
+             qPrintable(text));
+}
+
+void TestMainWindow::settingsRoundTrip()
+{
+    // The settings live in the test-mode location, never in the user's own configuration.
+    QVERIFY2(QSettings().fileName().contains(QLatin1String("qttest")), qPrintable(QSettings().fileName()));
+    QVERIFY(Settings::mainWindowGeometry.value().isEmpty());
+    const QSize size(1234, 777);
+    {
+        MainWindow w(&m_catalog);
+        w.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&w));
+        w.resize(size);
+        QTRY_COMPARE(w.size(), size);
+        w.estimateDock()->toggleViewAction()->trigger();
+        QVERIFY(w.estimateDock()->isHidden());
+        w.close(); // saves
+    }
+    QCOMPARE(Settings::mainWindowGeometry.key(), QStringLiteral("mainWindow/geometry"));
+    QVERIFY(!QSettings().value(QStringLiteral("mainWindow/geometry")).toByteArray().isEmpty());
+    QVERIFY(!QSettings().value(QStringLiteral("mainWindow/state")).toByteArray().isEmpty());
+
+    MainWindow restored(&m_catalog);
+    restored.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&restored));
+    QTRY_COMPARE(restored.size(), size);
+    QVERIFY(restored.estimateDock()->isHidden());
+    QVERIFY(restored.catalogDock()->isVisible());
+    QVERIFY(!restored.estimateDock()->toggleViewAction()->isChecked());
+}
+
+QTEST_MAIN(TestMainWindow)
+#include "tst_mainwindow.moc"
