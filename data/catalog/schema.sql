@@ -137,6 +137,7 @@ CREATE TABLE model_preset (
     ffn_hidden INTEGER NOT NULL,
     heads INTEGER NOT NULL,
     kv_heads INTEGER NOT NULL,
+    head_dim INTEGER,
     seq_len INTEGER NOT NULL,
     vocab INTEGER NOT NULL,
     gated_mlp INTEGER NOT NULL,

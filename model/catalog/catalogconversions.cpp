@@ -44,6 +44,7 @@ engine::ModelSpec modelSpecFromRow(const CatalogRow &row)
     m.ffnHidden = row.integer("ffn_hidden");
     m.heads = row.integer("heads");
     m.kvHeads = row.integer("kv_heads");
+    m.headDimOverride = row.integer("head_dim");
     m.seqLen = row.integer("seq_len");
     m.vocab = row.integer("vocab");
     m.gatedMlp = row.flag("gated_mlp");

@@ -22,7 +22,7 @@ double layerParamsAllExperts(const ModelSpec &m, bool moeLayer, double *expertPa
 {
     const double h = m.hidden;
     const double kvDim = static_cast<double>(m.effectiveKvHeads()) * m.headDim();
-    const double attention = 2.0 * h * h + 2.0 * h * kvDim + 4.0 * h; // + 2 norms (weight, bias)
+    const double attention = 2.0 * h * m.queryDim() + 2.0 * h * kvDim + 4.0 * h; // + 2 norms (weight, bias)
     const double matrices = m.gatedMlp ? 3.0 : 2.0;
     if (moeLayer && m.isMoe()) {
         const double perExpert = matrices * h * m.effectiveMoeFfnHidden();

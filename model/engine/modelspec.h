@@ -22,6 +22,7 @@ struct ModelSpec
     int ffnHidden = 0; ///< width of dense MLP layers; 0 = 4*hidden
     int heads = 0;
     int kvHeads = 0; ///< 0 = heads (multi-head attention)
+    int headDimOverride = 0; ///< attention head width when not hidden/heads (Qwen3); 0 = hidden/heads
     int seqLen = 0;
     int vocab = 0;
     bool gatedMlp = false; ///< SwiGLU/GeGLU: three FFN matrices instead of two
@@ -38,7 +39,9 @@ struct ModelSpec
     int effectiveFfnHidden() const { return ffnHidden > 0 ? ffnHidden : 4 * hidden; }
     int effectiveKvHeads() const { return kvHeads > 0 ? kvHeads : heads; }
     int effectiveMoeFfnHidden() const { return moeFfnHidden > 0 ? moeFfnHidden : effectiveFfnHidden(); }
-    int headDim() const { return heads > 0 ? hidden / heads : 0; }
+    int headDim() const { return headDimOverride > 0 ? headDimOverride : (heads > 0 ? hidden / heads : 0); }
+    /// Width of all query heads together (= hidden unless the head width is overridden).
+    int queryDim() const { return heads * headDim(); }
 };
 
 } // namespace th::engine

@@ -23,8 +23,9 @@ double activeMatmulParamsPerLayer(const ModelSpec &m, bool moeLayer)
     const double h = m.hidden;
     const double headDim = m.headDim();
     const double kvDim = static_cast<double>(m.effectiveKvHeads()) * headDim;
-    // Q and output projections are h x h; K and V are h x kvDim each (GQA/MQA shrink them).
-    const double attention = 2.0 * h * h + 2.0 * h * kvDim;
+    // Q and output projections are h x (heads*headDim) (= h x h in most models); K and V are
+    // h x kvDim each (GQA/MQA shrink them).
+    const double attention = 2.0 * h * m.queryDim() + 2.0 * h * kvDim;
     const double matricesPerMlp = m.gatedMlp ? 3.0 : 2.0;
     double mlp = 0.0;
     if (moeLayer && m.isMoe()) {
@@ -39,7 +40,7 @@ double activeMatmulParamsPerLayer(const ModelSpec &m, bool moeLayer)
 namespace {
 double forwardLayerFlopsPerToken(const ModelSpec &m, bool moeLayer)
 {
-    return 2.0 * activeMatmulParamsPerLayer(m, moeLayer) + 4.0 * m.seqLen * m.hidden;
+    return 2.0 * activeMatmulParamsPerLayer(m, moeLayer) + 4.0 * m.seqLen * static_cast<double>(m.queryDim());
 }
 
 double forwardAllLayersFlopsPerToken(const ModelSpec &m)
@@ -69,7 +70,7 @@ double hardwareFlopsPerToken(const ModelSpec &m, Recompute recompute)
         if (!m.hasArchitecture())
             return model;
         // Only the s^2 attention part (QK^T, softmax, attention over V) is recomputed.
-        return model + m.layers * 4.0 * m.seqLen * static_cast<double>(m.hidden);
+        return model + m.layers * 4.0 * m.seqLen * static_cast<double>(m.queryDim());
     case Recompute::Full:
         if (!m.hasArchitecture())
             return model * 4.0 / 3.0; // one extra forward of 2N per token

@@ -49,7 +49,7 @@ void readModel(JsonFieldReader &root, const Catalog &catalog, Scenario &s, Input
     JsonFieldReader r(*obj, QStringLiteral("/model"), &errors);
     r.rejectUnknownKeys({QStringLiteral("name"), QStringLiteral("preset"), QStringLiteral("params"),
                          QStringLiteral("active_params"), QStringLiteral("layers"), QStringLiteral("hidden"),
-                         QStringLiteral("ffn_hidden"), QStringLiteral("heads"), QStringLiteral("kv_heads"),
+                         QStringLiteral("ffn_hidden"), QStringLiteral("heads"), QStringLiteral("kv_heads"), QStringLiteral("head_dim"),
                          QStringLiteral("seq_len"), QStringLiteral("vocab"), QStringLiteral("gated_mlp"),
                          QStringLiteral("moe")});
     engine::ModelSpec &m = s.model;
@@ -80,6 +80,7 @@ void readModel(JsonFieldReader &root, const Catalog &catalog, Scenario &s, Input
     readInt("ffn_hidden", {1, 1e7}, m.ffnHidden);
     readInt("heads", lim::heads, m.heads);
     readInt("kv_heads", lim::heads, m.kvHeads);
+    readInt("head_dim", {1, 4096}, m.headDimOverride);
     readInt("seq_len", lim::seqLen, m.seqLen);
     readInt("vocab", lim::vocab, m.vocab);
     if (r.has(QStringLiteral("gated_mlp"))) {
@@ -124,7 +125,7 @@ void readModel(JsonFieldReader &root, const Catalog &catalog, Scenario &s, Input
         r.error(missing.front(), tr("the architecture needs layers, hidden, heads, seq_len and vocab together; missing: %1")
                                      .arg(missing.join(QLatin1String(", "))));
     } else if (m.hasArchitecture()) {
-        if (m.hidden % m.heads != 0)
+        if (m.headDimOverride == 0 && m.hidden % m.heads != 0)
             r.error(QStringLiteral("heads"), tr("must divide hidden (%1), got %2").arg(m.hidden).arg(m.heads));
         if (m.kvHeads > 0 && m.heads % m.kvHeads != 0)
             r.error(QStringLiteral("kv_heads"), tr("must divide heads (%1), got %2").arg(m.heads).arg(m.kvHeads));

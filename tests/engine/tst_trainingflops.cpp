@@ -85,6 +85,28 @@ private slots:
         QCOMPARE(hardwareFlopsPerToken(m, Recompute::Selective), 42e9);
     }
 
+    void headDimOverride()
+    {
+        // Qwen3-32B: hidden 5120 but 64 heads x head_dim 128 = 8192 query width, 8 KV heads.
+        // Attention params: Q and O 2*5120*8192 = 83,886,080; K and V 2*5120*1024 = 10,485,760;
+        // MLP 3*5120*25600 = 393,216,000 -> 487,587,840 per layer.
+        ModelSpec m;
+        m.params = 32.8e9;
+        m.layers = 64;
+        m.hidden = 5120;
+        m.ffnHidden = 25600;
+        m.heads = 64;
+        m.kvHeads = 8;
+        m.headDimOverride = 128;
+        m.seqLen = 4096;
+        m.vocab = 151936;
+        m.gatedMlp = true;
+        QCOMPARE(m.queryDim(), 8192);
+        QCOMPARE(activeMatmulParamsPerLayer(m, false), 487587840.0);
+        // x64 layers + untied embeddings 2*151936*5120 = 32.76e9, the published 32.8B.
+        TH_FUZZY_COMPARE(64 * activeMatmulParamsPerLayer(m, false) + 2.0 * 151936 * 5120, 32.8e9, 0.01);
+    }
+
     void moeUsesActiveExperts()
     {
         // Mixtral 8x7B: h 4096, 32 layers, ffn 14336 (gated), 8 experts top-2, 32 heads, 8 kv heads.
