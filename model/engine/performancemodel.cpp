@@ -1,0 +1,512 @@
+// SPDX-FileCopyrightText: 2026 Terahall contributors
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "model/engine/performancemodel.h"
+
+#include "model/engine/collectives.h"
+#include "model/engine/trainingflops.h"
+
+#include <algorithm>
+#include <cmath>
+
+namespace th::engine {
+
+namespace {
+
+constexpr double kActivationBytes = 2.0; // bf16 activations on the wire and in HBM
+
+bool isLowPrecision(Precision p)
+{
+    return p == Precision::Fp8 || p == Precision::Fp4 || p == Precision::Int8;
+}
+
+/// Efficiency multiplier of the GEMM curve at this precision (the curve is for 16-bit).
+double precisionFactor(const ChipCalibration &cal, Precision p)
+{
+    if (p == Precision::Fp4)
+        return cal.fp4MatmulFactor;
+    return isLowPrecision(p) ? cal.lowPrecisionMatmulFactor : 1.0;
+}
+
+/// 16-bit peak used for attention and other non-GEMM math (FP8 recipes keep them in bf16).
+double sixteenBitPeak(const ChipSpec &c, Precision training)
+{
+    if (c.peakFlopsPerSecond(Precision::Bf16) > 0.0)
+        return c.peakFlopsPerSecond(Precision::Bf16);
+    if (c.peakFlopsPerSecond(Precision::Fp16) > 0.0)
+        return c.peakFlopsPerSecond(Precision::Fp16);
+    return c.peakFlopsPerSecond(training);
+}
+
+struct Gemm
+{
+    double peakFlopsPerSecond = 0.0;
+    const MatmulCurve *curve = nullptr;
+    double factor = 1.0;
+    double hbmBytesPerSecond = 0.0;
+    double inputBytesPerElement = 2.0;
+
+    /// Seconds for C[M x N] = A[M x K] B[K x N]: the FLOP at peak x efficiency(FLOP) (Calculon,
+    /// Isaev et al. SC'23 §III-B) plus the operand and result traffic at HBM speed (a
+    /// roofline whose two terms add instead of overlapping perfectly: Williams et al. 2009,
+    /// CACM 52(4); the additive form penalises thin GEMMs, e.g. hidden 768, as measured).
+    double seconds(double rows, double cols, double inner) const
+    {
+        const double flop = 2.0 * rows * cols * inner;
+        if (flop <= 0.0)
+            return 0.0;
+        const double eff = std::max(1e-3, curve->efficiencyAt(flop) * factor);
+        const double bytes = inputBytesPerElement * (rows * inner + inner * cols) + kActivationBytes * rows * cols;
+        return flop / (peakFlopsPerSecond * eff) + bytes / hbmBytesPerSecond;
+    }
+    double bestEfficiency() const
+    {
+        double best = 0.0;
+        for (int i = 0; i < curve->count; ++i)
+            best = std::max(best, curve->points[static_cast<std::size_t>(i)].efficiency);
+        return (curve->count > 0 ? best : 1.0) * factor;
+    }
+};
+
+long long globalSequences(const PerformanceInputs &in, bool *exact)
+{
+    const double seqs = in.globalBatchTokens / in.model.seqLen;
+    const double rounded = std::round(seqs);
+    *exact = rounded >= 1.0 && std::abs(seqs - rounded) <= 1e-6 * std::max(1.0, seqs);
+    return static_cast<long long>(rounded);
+}
+
+/// Per-chip quantities of one transformer layer for one micro-batch.
+struct LayerCost
+{
+    double gemmForwardSeconds = 0.0;      ///< all GEMMs of the layer, forward
+    double gemmForwardFlop = 0.0;
+    double attentionForwardSeconds = 0.0; ///< attention core (scores, softmax, weighted sum)
+    double attentionBackwardSeconds = 0.0;
+    double attentionRecomputeSeconds = 0.0; ///< extra for selective recompute
+    double memoryForwardBytes = 0.0;      ///< elementwise traffic, forward
+    double tpForwardSeconds = 0.0;        ///< TP collectives of one forward pass (before overlap)
+    double epForwardSeconds = 0.0;        ///< EP all-to-alls of one forward pass (before overlap)
+    double cpForwardSeconds = 0.0;        ///< CP ring exchange of one forward pass
+};
+
+struct Context
+{
+    const PerformanceInputs &in;
+    const ModelSpec &m;
+    const Parallelism &p;
+    Gemm gemm;
+    double peak16 = 0.0;
+    double hbmBytesPerSecond = 0.0;
+    Link up;
+    Link out;
+    double tokensPerMicroBatch = 0.0; ///< b * s / cp
+};
+
+LayerCost layerCost(const Context &c, bool moe)
+{
+    const ModelSpec &m = c.m;
+    const Parallelism &p = c.p;
+    const FrameworkOptions &fw = c.in.framework;
+    const double t = p.tp;
+    const double h = m.hidden;
+    const double s = m.seqLen;
+    const double sl = s / p.cp;
+    const double b = p.microBatch;
+    const double tok = c.tokensPerMicroBatch;
+    const double kvDim = static_cast<double>(m.effectiveKvHeads()) * m.headDim();
+    const double qDim = m.queryDim(); // = h unless the head width is overridden (Qwen3)
+    const double sp = (p.sequenceParallel && p.tp > 1) ? t : 1.0;
+    LayerCost lc;
+
+    // Attention projections (Megatron column/row-parallel split, Shoeybi et al. 2019 §3):
+    // QKV [tok x h] x [h x (q + 2 kvDim)/t], output [tok x q/t] x [q/t x h] (q = heads x headDim).
+    const double qkvFlop = 2.0 * tok * h * (qDim + 2.0 * kvDim) / t;
+    const double projFlop = 2.0 * tok * qDim * h / t;
+    lc.gemmForwardSeconds = c.gemm.seconds(tok, (qDim + 2.0 * kvDim) / t, h) + c.gemm.seconds(tok, h, qDim / t);
+    lc.gemmForwardFlop = qkvFlop + projFlop;
+
+    const double upWidth = m.gatedMlp ? 2.0 : 1.0; // gate and up projections fused
+    const double actBytesPerElement = m.gatedMlp ? 3.0 * kActivationBytes : 2.0 * kActivationBytes;
+    double mlpActivationBytes = 0.0;
+    double mlpHiddenElements = 0.0; ///< input elements of the down projection(s)
+    if (moe && m.isMoe()) {
+        // Routed experts, expert tensor parallel = tp, experts spread over ep ranks. Balanced
+        // routing: every chip processes tok * topK * capacity token-expert pairs, spread over its
+        // E/ep local experts, each a separate GEMM of tok*topK*cf*ep/E rows (grouped GEMM;
+        // Fedus et al. 2021 §2.1, Megatron-Core MoE).
+        const double fe = m.effectiveMoeFfnHidden();
+        const double routed = tok * m.topK * fw.moeCapacityFactor * fw.moeLoadImbalance;
+        const double localExperts = static_cast<double>(m.experts) / p.ep;
+        const double rowsPerExpert = routed / localExperts;
+        const double upFlop = 2.0 * rowsPerExpert * h * fe * upWidth / t;
+        const double downFlop = 2.0 * rowsPerExpert * fe * h / t;
+        lc.gemmForwardSeconds += localExperts * (c.gemm.seconds(rowsPerExpert, fe * upWidth / t, h)
+                                                 + c.gemm.seconds(rowsPerExpert, h, fe / t));
+        lc.gemmForwardFlop += localExperts * (upFlop + downFlop);
+        if (m.sharedExperts > 0) {
+            const double fs = fe * m.sharedExperts;
+            const double sUp = 2.0 * tok * h * fs * upWidth / t;
+            const double sDown = 2.0 * tok * fs * h / t;
+            lc.gemmForwardSeconds += c.gemm.seconds(tok, fs * upWidth / t, h) + c.gemm.seconds(tok, h, fs / t);
+            lc.gemmForwardFlop += sUp + sDown;
+        }
+        const double routerFlop = 2.0 * tok * h * m.experts / sp;
+        lc.gemmForwardSeconds += c.gemm.seconds(tok / sp, m.experts, h);
+        lc.gemmForwardFlop += routerFlop;
+        mlpHiddenElements = (routed + tok * m.sharedExperts) * fe / t;
+        mlpActivationBytes = mlpHiddenElements * actBytesPerElement;
+        // Permute and un-permute copies of the routed tokens (read + write, dispatch + combine).
+        mlpActivationBytes += 4.0 * routed * h * kActivationBytes / sp;
+
+        // Expert parallel: dispatch and combine all-to-all per forward (Lepikhin et al. 2020,
+        // GShard §2.2). Each rank sends its routed tokens (split by SP over tp); EP ranks are
+        // adjacent after tp and cp in the Megatron rank order, so scale-up holds
+        // scaleUp / (tp cp) of them.
+        if (p.ep > 1) {
+            const int inside = std::clamp(c.in.scaleUpSize / (p.tp * p.cp), 1, p.ep);
+            const double bytesPerCopy = tok * fw.moeLoadImbalance * h * kActivationBytes / sp;
+            const double domains = std::ceil(static_cast<double>(p.ep) / inside);
+            // Copies of a token that leave its scale-up domain. Plain all-to-all: one per routed
+            // expert outside (topK (ep - inside)/ep). Domain-deduplicated dispatch (DeepSeek-V3
+            // §3.2.2 node-limited routing with DeepEP; Megatron-Core HybridEP) sends a token
+            // once per remote domain holding any of its experts: (G-1)(1 - (1-1/G)^topK) for G
+            // domains with uniform routing.
+            double remoteCopies = m.topK * static_cast<double>(p.ep - inside) / p.ep;
+            if (fw.moeDedupAcrossDomains && domains > 1.0)
+                remoteCopies = std::min(remoteCopies, (domains - 1.0) * (1.0 - std::pow(1.0 - 1.0 / domains, m.topK)));
+            const double localCopies = m.topK * static_cast<double>(inside - 1) / p.ep
+                                       + (fw.moeDedupAcrossDomains ? remoteCopies : 0.0); // fan-out on arrival
+            double seconds = 0.0;
+            if (c.out.bytesPerSecond > 0.0)
+                seconds = std::max(seconds, remoteCopies * bytesPerCopy / c.out.bytesPerSecond);
+            if (c.up.bytesPerSecond > 0.0)
+                seconds = std::max(seconds, localCopies * bytesPerCopy / c.up.bytesPerSecond);
+            const double latency = p.ep > inside ? c.out.latencySeconds : c.up.latencySeconds;
+            seconds += std::ceil(std::log2(static_cast<double>(p.ep))) * latency;
+            lc.epForwardSeconds = 2.0 * seconds; // dispatch + combine
+        }
+    } else {
+        const double f = m.effectiveFfnHidden();
+        const double upFlop = 2.0 * tok * h * f * upWidth / t;
+        const double downFlop = 2.0 * tok * f * h / t;
+        lc.gemmForwardSeconds += c.gemm.seconds(tok, f * upWidth / t, h) + c.gemm.seconds(tok, h, f / t);
+        lc.gemmForwardFlop += upFlop + downFlop;
+        mlpHiddenElements = tok * f / t;
+        mlpActivationBytes = mlpHiddenElements * actBytesPerElement;
+    }
+
+    // Elementwise traffic (Korthikanti et al. 2022 §4.1 tensors): two layer norms (read + write
+    // = 4 units of tok*h) and two bias-dropout-residual adds (read 2, write 1, mask 0.5 = 3.5
+    // units each): 11 * tok * h * 2 bytes, split by sequence parallelism.
+    lc.memoryForwardBytes = 11.0 * tok * h * kActivationBytes / sp + mlpActivationBytes;
+    // fp8/fp4 GEMMs: every activation input is quantised first (read bf16, write 1 byte, plus
+    // amax/scale passes ~ 1 more read): ~5 bytes per element of the QKV, projection, up and down
+    // inputs (Micikevicius et al. 2022, arXiv:2209.05433 §4; Transformer Engine cast kernels).
+    if (isLowPrecision(c.in.precision))
+        lc.memoryForwardBytes += 5.0 * (2.0 * tok * h + tok * h / t + mlpHiddenElements);
+
+    // Attention core. FlashAttention: causal work 4 b sl s h / t / 2 FLOP forward, backward
+    // 2.5x forward (Dao 2023, arXiv:2307.08691 §3.1), at the calibrated attention efficiency.
+    const double attnFullFlop = 4.0 * b * sl * s * qDim / t;
+    if (fw.flashAttention) {
+        const double causalShare = fw.causalAttentionSkip ? 0.5 : 1.0;
+        const double fwdSeconds = causalShare * attnFullFlop / (c.peak16 * c.in.calibration.attentionEfficiency);
+        lc.attentionForwardSeconds = fwdSeconds;
+        lc.attentionBackwardSeconds = 2.5 * fwdSeconds;
+        lc.attentionRecomputeSeconds = 0.0; // flash recomputes scores inside its backward already
+    } else {
+        // Materialised scores: QK^T and attention x V as batched GEMMs over the full s x s
+        // (no causal skipping), plus scale-mask-softmax and dropout on b a/t s^2 elements:
+        // softmax read 2 + write 2, dropout read 2 + write 2 + mask 1 = 9 bytes per score
+        // (Korthikanti et al. 2022 §4.1 counts 5 a s^2 b bytes kept; traffic is larger).
+        const double heads = static_cast<double>(m.heads) / t;
+        const double scores = b * heads * sl * s;
+        // Per head: [sl x d] x [d x s] and [sl x s] x [s x d], batched over b a/t heads.
+        const double d = m.headDim();
+        const double gemmSeconds = b * heads * (c.gemm.seconds(sl, s, d) + c.gemm.seconds(sl, d, s));
+        const double memSeconds = 9.0 * scores / c.hbmBytesPerSecond;
+        lc.attentionForwardSeconds = gemmSeconds + memSeconds;
+        lc.attentionBackwardSeconds = 2.0 * lc.attentionForwardSeconds;
+        lc.attentionRecomputeSeconds = p.recompute == Recompute::Selective ? lc.attentionForwardSeconds : 0.0;
+    }
+
+    // Tensor parallel with sequence parallelism: per layer forward 2 all-gathers + 2
+    // reduce-scatters of the [b s/cp h] activation (Korthikanti et al. 2022 §4.2.2), the same
+    // bandwidth as Megatron's 2 all-reduces without SP (Narayanan et al. 2021 §3.3).
+    if (p.tp > 1) {
+        const double bytes = tok * h * kActivationBytes;
+        lc.tpForwardSeconds = 4.0 * ringAllGatherSeconds(bytes, p.tp, c.up);
+    }
+
+    // Context parallel: ring attention passes the local K and V block around the cp ranks,
+    // cp - 1 steps per forward (Liu et al. 2023, arXiv:2310.01889 §3), overlapped with the
+    // blockwise attention compute; only the excess is exposed.
+    if (p.cp > 1) {
+        const double kvBytes = 2.0 * b * sl * kvDim / t * kActivationBytes;
+        const Link &link = (p.tp * p.cp <= c.in.scaleUpSize) ? c.up : c.out;
+        lc.cpForwardSeconds = (p.cp - 1) * pointToPointSeconds(kvBytes, link);
+    }
+    return lc;
+}
+
+} // namespace
+
+Infeasible checkLayout(const PerformanceInputs &in)
+{
+    const ModelSpec &m = in.model;
+    const Parallelism &p = in.parallelism;
+    if (!m.hasArchitecture())
+        return Infeasible::NoArchitecture;
+    if (in.chipCount <= 0 || !(in.globalBatchTokens > 0.0) || p.tp < 1 || p.pp < 1 || p.dp < 1
+        || p.cp < 1 || p.ep < 1 || p.microBatch < 1 || p.interleave < 1 || p.zeroStage < 0
+        || p.zeroStage > 3 || in.scaleUpSize < 1 || in.chip.memoryGib <= 0.0)
+        return Infeasible::InvalidInput;
+    if (in.chip.peakFlopsPerSecond(in.precision) <= 0.0)
+        return Infeasible::PrecisionUnsupported;
+    if (p.chips() != in.chipCount)
+        return Infeasible::ChipCountMismatch;
+    if (p.tp > in.scaleUpSize)
+        return Infeasible::TpExceedsScaleUpDomain;
+    const int kv = m.effectiveKvHeads();
+    if (m.heads % p.tp != 0 || (kv % p.tp != 0 && p.tp % kv != 0))
+        return Infeasible::TpDoesNotDivideHeads;
+    if (p.pp > m.layers)
+        return Infeasible::PpExceedsLayers;
+    if (p.cp > 1 && m.seqLen % (2 * p.cp) != 0)
+        return Infeasible::CpDoesNotDivideSequence;
+    if (p.ep > 1 && (!m.isMoe() || m.experts % p.ep != 0))
+        return Infeasible::EpDoesNotDivideExperts;
+    if (p.ep > 1 && (static_cast<long long>(p.dp) * p.cp) % p.ep != 0)
+        return Infeasible::EpDoesNotDivideDataParallel;
+    bool exact = false;
+    const long long seqs = globalSequences(in, &exact);
+    const long long perStep = static_cast<long long>(p.dp) * p.microBatch;
+    if (!exact || seqs % perStep != 0)
+        return Infeasible::BatchNotDivisible;
+    // Megatron-Core counts the embedding and the loss as pipeline layers when splitting
+    // (account_for_embedding/loss_in_pipeline_split), hence layers + 2 virtual chunks at most.
+    if (p.interleave > 1 && (p.pp == 1 || static_cast<long long>(p.pp) * p.interleave > m.layers + 2))
+        return Infeasible::InterleaveInvalid;
+    if (p.zeroStage >= 2 && p.pp > 1)
+        return Infeasible::ZeroWithPipeline;
+    return Infeasible::None;
+}
+
+double matmulFlopsPerToken(const ModelSpec &m, Recompute recompute)
+{
+    const double hardware = hardwareFlopsPerToken(m, recompute);
+    if (!m.hasArchitecture())
+        return hardware;
+    // modelFlopsPerToken counts 4 s q per layer per forward for the scores; backward twice that;
+    // selective and full recompute each add one more forward of it (trainingflops.cpp).
+    const double passes = recompute == Recompute::None ? 3.0 : 4.0;
+    const double attention = passes * m.layers * 4.0 * m.seqLen * static_cast<double>(m.queryDim());
+    return std::max(0.0, hardware - attention);
+}
+
+double stepTimeLowerBoundSeconds(const PerformanceInputs &in)
+{
+    if (checkLayout(in) != Infeasible::None)
+        return 0.0;
+    const Gemm g{in.chip.peakFlopsPerSecond(in.precision), &in.calibration.matmul,
+                 precisionFactor(in.calibration, in.precision)};
+    const double flop = matmulFlopsPerToken(in.model, in.parallelism.recompute) * in.globalBatchTokens;
+    return flop / (static_cast<double>(in.chipCount) * g.peakFlopsPerSecond * std::min(1.0, g.bestEfficiency()));
+}
+
+StepEstimate estimateStep(const PerformanceInputs &in)
+{
+    StepEstimate out;
+    out.calibrationMeasured = in.calibration.measured;
+    out.infeasible = checkLayout(in);
+    if (out.infeasible != Infeasible::None)
+        return out;
+
+    const ModelSpec &m = in.model;
+    const Parallelism &p = in.parallelism;
+    const FrameworkOptions &fw = in.framework;
+
+    // FlashAttention never stores the s x s scores, so "no recompute" keeps exactly what
+    // selective recompute keeps (Korthikanti et al. 2022 §5: selective drops the 5as/h term).
+    if (fw.flashAttention && p.recompute == Recompute::None) {
+        Parallelism memoryView = p;
+        memoryView.recompute = Recompute::Selective;
+        out.memory = memoryPerChip(m, memoryView, in.chip.memoryGib, in.memory);
+    } else {
+        out.memory = memoryPerChip(m, p, in.chip.memoryGib, in.memory);
+    }
+    if (fw.enforceMemoryFit && !out.memory.fits()) {
+        out.infeasible = Infeasible::OutOfMemory;
+        return out;
+    }
+
+    bool exact = false;
+    const long long microBatches = globalSequences(in, &exact) / (static_cast<long long>(p.dp) * p.microBatch);
+    out.microBatchesPerStep = static_cast<int>(std::min<long long>(microBatches, 1 << 30));
+    const double M = static_cast<double>(microBatches);
+    const double v = p.interleave;
+
+    const ChipCalibration &cal = in.calibration;
+    Context c{in, m, p, {}, 0.0, 0.0, {}, {}, 0.0};
+    c.gemm = Gemm{in.chip.peakFlopsPerSecond(in.precision), &cal.matmul, precisionFactor(cal, in.precision),
+                  in.chip.memoryBandwidthTbps * kTera * cal.hbmEfficiency,
+                  in.precision == Precision::Fp4 ? 0.5 : isLowPrecision(in.precision) ? 1.0 : 2.0};
+    c.peak16 = sixteenBitPeak(in.chip, in.precision);
+    c.hbmBytesPerSecond = in.chip.memoryBandwidthTbps * kTera * cal.hbmEfficiency;
+    c.up = Link{in.chip.scaleUpGbPerSecPerDirection * kBytesPerGb * cal.scaleUpEfficiency, cal.scaleUpLatencySeconds};
+    c.out = Link{in.scaleOutGbitPerSecPerChip / 8.0 * kBytesPerGb * cal.scaleOutEfficiency, cal.scaleOutLatencySeconds};
+    if (c.up.bytesPerSecond <= 0.0)
+        c.up = c.out; // no scale-up fabric: everything goes through the NIC
+    c.tokensPerMicroBatch = static_cast<double>(p.microBatch) * m.seqLen / p.cp;
+
+    // Layers of the slowest pipeline stage: ceil(L / (pp v)) per virtual chunk, v chunks.
+    const double layersStage = (p.pp == 1) ? m.layers : std::ceil(static_cast<double>(m.layers) / (p.pp * v)) * v;
+    const int moeLayers = m.isMoe() ? std::max(0, m.layers - m.denseLayers) : 0;
+    const double moeShare = static_cast<double>(moeLayers) / m.layers;
+
+    const LayerCost dense = layerCost(c, false);
+    const LayerCost moe = moeShare > 0.0 ? layerCost(c, true) : dense;
+    const auto mix = [&](double LayerCost::*field) {
+        return layersStage * ((1.0 - moeShare) * dense.*field + moeShare * moe.*field);
+    };
+
+    const bool full = p.recompute == Recompute::Full;
+    const double passes = full ? 4.0 : 3.0; // forward + 2x backward (+ recomputed forward)
+
+    // Output layer on the last stage (all of it when pp = 1): logits GEMM [tok x h] x [h x V/t],
+    // forward + 2 backward; cross-entropy over fp32 logits is memory bound.
+    const double logitSeconds = 3.0 * c.gemm.seconds(c.tokensPerMicroBatch, static_cast<double>(m.vocab) / p.tp, m.hidden);
+    const double logitBytes = 3.0 * c.tokensPerMicroBatch * static_cast<double>(m.vocab) / p.tp * 4.0;
+
+    const double attentionForward = mix(&LayerCost::attentionForwardSeconds);
+    const double attentionBackward = mix(&LayerCost::attentionBackwardSeconds);
+    double computeMb = passes * mix(&LayerCost::gemmForwardSeconds) + attentionForward + attentionBackward
+                       + (full ? attentionForward : mix(&LayerCost::attentionRecomputeSeconds)) + logitSeconds;
+    // Memory-bound work: backward moves about twice the forward traffic.
+    const double memoryMb = (passes * mix(&LayerCost::memoryForwardBytes) + logitBytes) / c.hbmBytesPerSecond;
+    // TP and EP collectives: forward, backward (same volume), and again for a full recompute.
+    // The overlapped share still costs `overlapInterference` of its time.
+    const double interference = cal.overlapInterference;
+    const auto partlyHidden = [&](double seconds, double overlapFraction) {
+        return seconds * (1.0 - overlapFraction + overlapFraction * interference);
+    };
+    const double tpMb = partlyHidden((full ? 3.0 : 2.0) * mix(&LayerCost::tpForwardSeconds), fw.tpCommOverlapFraction);
+    const double epMb = partlyHidden((full ? 3.0 : 2.0) * mix(&LayerCost::epForwardSeconds), fw.epCommOverlapFraction);
+    // CP ring: forward comm overlaps the forward attention, backward (K,V and their gradients,
+    // twice the bytes) overlaps the backward attention.
+    const double cpForward = mix(&LayerCost::cpForwardSeconds);
+    const auto ring = [&](double comm, double attention) {
+        return std::max(0.0, comm - attention) + interference * std::min(comm, attention);
+    };
+    const double cpMb = ring(cpForward, attentionForward) + ring(2.0 * cpForward, attentionBackward)
+                        + (full ? ring(cpForward, attentionForward) : 0.0);
+    const double overheadMb = layersStage * cal.overheadPerLayerSeconds * (full ? 4.0 / 3.0 : 1.0);
+    const double perMicroBatch = computeMb + memoryMb + tpMb + epMb + cpMb + overheadMb;
+
+    StepBreakdown &bd = out.breakdown;
+    bd.computeSeconds = M * computeMb;
+    bd.memoryBoundSeconds = M * memoryMb;
+    bd.tpCommSeconds = M * tpMb;
+    bd.epCommSeconds = M * epMb;
+    bd.cpCommSeconds = M * cpMb;
+    bd.otherSeconds = M * overheadMb;
+
+    // Pipeline: 1F1B bubble (p-1) micro-batch slots, divided by v with interleaving
+    // (Narayanan et al. 2021 §2.2: bubble fraction (p-1)/(m v) of the ideal time).
+    if (p.pp > 1) {
+        bd.ppBubbleSeconds = (p.pp - 1) / v * perMicroBatch;
+        // Point-to-point: activations forward and gradients backward for every micro-batch and
+        // virtual stage, [b s/cp h] split over tp by the scatter-gather optimisation (§4.1).
+        // Stage neighbours are tp*cp*dp ranks apart (Megatron order tp-cp-dp-pp): inside the
+        // scale-up domain only when that stride is smaller than it.
+        const double bytes = c.tokensPerMicroBatch * m.hidden * kActivationBytes / p.tp;
+        const bool inside = static_cast<long long>(p.tp) * p.cp * p.dp < in.scaleUpSize;
+        bd.ppCommSeconds = 2.0 * M * v * pointToPointSeconds(bytes, inside ? c.up : c.out);
+    }
+
+    // Data parallel / ZeRO. Dense gradients are reduced over dp*cp ranks (stride tp), expert
+    // gradients over dp*cp/ep ranks (stride tp*ep); ranks in one scale-up domain reduce there
+    // first (hierarchical, Cho et al. 2019).
+    const ParamsPerChip params = paramsPerChip(m, p);
+    const auto dpCollective = [&](double bytes, int group, int stride, bool allReduce) {
+        if (group <= 1 || bytes <= 0.0)
+            return 0.0;
+        const int inner = std::clamp(in.scaleUpSize / std::max(1, stride), 1, group);
+        const int outer = (group + inner - 1) / inner;
+        return allReduce ? hierarchicalAllReduceSeconds(bytes, inner, outer, c.up, c.out)
+                         : hierarchicalReduceScatterSeconds(bytes, inner, outer, c.up, c.out);
+    };
+    const int denseGroup = p.dp * p.cp;
+    const int expertGroup = std::max(1, denseGroup / p.ep);
+    const int denseStride = p.tp;
+    const int expertStride = p.tp * p.ep;
+    const auto both = [&](double bytesPerParam, bool allReduce) {
+        return dpCollective(params.dense * bytesPerParam, denseGroup, denseStride, allReduce)
+               + dpCollective(params.expert * bytesPerParam, expertGroup, expertStride, allReduce);
+    };
+    const double totalParams = params.dense + params.expert;
+    const double lastBucketShare = totalParams > 0.0 ? std::min(1.0, fw.gradBucketParams / totalParams) : 1.0;
+    const double backwardWindow = perMicroBatch * (passes - 1.0) / passes;
+    const double forwardWindow = perMicroBatch / passes;
+    const auto exposed = [&](double seconds, bool overlap, double window) {
+        if (!overlap)
+            return seconds;
+        const double shown = std::max(seconds * lastBucketShare, seconds - window);
+        return shown + interference * (seconds - shown);
+    };
+    double dpExposed = 0.0;
+    if (p.zeroStage == 0) {
+        dpExposed = exposed(both(fw.gradReduceBytesPerParam, true), fw.overlapGradReduce, backwardWindow);
+    } else if (p.zeroStage <= 2) {
+        // Distributed optimizer: reduce-scatter gradients, all-gather updated bf16 parameters
+        // (Rajbhandari et al. 2020 §5; same bytes as one all-reduce).
+        dpExposed = exposed(both(fw.gradReduceBytesPerParam, false), fw.overlapGradReduce, backwardWindow)
+                    + exposed(both(2.0, false), fw.overlapParamGather, forwardWindow);
+    } else {
+        // ZeRO-3 / FSDP: weights all-gathered before each forward and backward of every
+        // micro-batch (prefetched one layer ahead, so only the excess over compute shows),
+        // gradients reduce-scattered per micro-batch (Zhao et al. 2023, PyTorch FSDP §3.3).
+        const double gather = both(2.0, false);
+        const double reduce = both(fw.gradReduceBytesPerParam, false);
+        const double computeForward = computeMb / passes;
+        const double backwardCompute = perMicroBatch - computeForward;
+        const double perMb = std::max(0.0, gather - computeForward) + interference * std::min(gather, computeForward)
+                             + std::max(0.0, gather + reduce - backwardCompute)
+                             + interference * std::min(gather + reduce, backwardCompute);
+        dpExposed = M * perMb + gather * lastBucketShare + reduce * lastBucketShare;
+    }
+    bd.dpCommExposedSeconds = dpExposed;
+
+    // Optimizer step: fused Adam reads/writes fp32 master weights, m, v (24 bytes), reads the
+    // gradient (4), writes the bf16 weight (2) and zeroes the gradient (4): 34 bytes per local
+    // (ZeRO-sharded) parameter (Rajbhandari et al. 2020 §3.1 state sizes).
+    const double optimizerShard = p.zeroStage >= 1 ? static_cast<double>(denseGroup) : 1.0;
+    const double optimizerParams = params.dense / optimizerShard
+                                   + params.expert / (p.zeroStage >= 1 ? expertGroup : 1.0);
+    bd.memoryBoundSeconds += 34.0 * optimizerParams / c.hbmBytesPerSecond;
+
+    out.stepTimeSeconds = bd.totalSeconds();
+    out.tokensPerSecond = in.globalBatchTokens / out.stepTimeSeconds;
+    const double clusterPeak = static_cast<double>(in.chipCount) * in.chip.peakFlopsPerSecond(in.precision);
+    out.mfu = 6.0 * m.effectiveActiveParams() * out.tokensPerSecond / clusterPeak;
+    out.mfuModelFlops = modelFlopsPerToken(m) * out.tokensPerSecond / clusterPeak;
+    out.hfu = hardwareFlopsPerToken(m, p.recompute) * out.tokensPerSecond / clusterPeak;
+
+    const double comm = bd.tpCommSeconds + bd.ppCommSeconds + bd.dpCommExposedSeconds + bd.epCommSeconds
+                        + bd.cpCommSeconds;
+    out.boundBy = BoundBy::Compute;
+    double largest = bd.computeSeconds;
+    if (bd.memoryBoundSeconds > largest) {
+        largest = bd.memoryBoundSeconds;
+        out.boundBy = BoundBy::MemoryBandwidth;
+    }
+    if (comm > largest) {
+        largest = comm;
+        out.boundBy = BoundBy::Communication;
+    }
+    if (bd.ppBubbleSeconds > largest)
+        out.boundBy = BoundBy::PipelineBubble;
+    return out;
+}
+
+} // namespace th::engine

@@ -1,0 +1,154 @@
+// SPDX-FileCopyrightText: 2026 Terahall contributors
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "tests/engine/calibrationcases.h"
+#include "tests/support/fuzzycompare.h"
+
+#include <QFile>
+#include <QTest>
+
+#include <algorithm>
+#include <cmath>
+#include <cstdlib>
+#include <map>
+
+using namespace th::engine;
+using namespace th::test;
+
+namespace {
+std::string dataDir()
+{
+    return QFileInfo(QFINDTESTDATA("../testdata/calibration/published-runs.json")).absolutePath().toStdString();
+}
+
+double percentile(std::vector<double> v, double q)
+{
+    if (v.empty())
+        return 0.0;
+    std::sort(v.begin(), v.end());
+    const double pos = q * (v.size() - 1);
+    const auto lo = static_cast<std::size_t>(std::floor(pos));
+    const auto hi = std::min(v.size() - 1, lo + 1);
+    return v[lo] + (pos - lo) * (v[hi] - v[lo]);
+}
+
+/// Published rows whose figure breaks the trend of their own table (same model and cluster,
+/// neighbouring sequence lengths or scales) by 20 % or more, so that no smooth physical model
+/// can follow them. They stay in the median; docs/validation.md lists them.
+const char *const kKnownAnomalies[] = {
+    "mpt-760m-a100_80gb-8gpu-s512",  // MFU 45 % vs 57 % at s2048 with the same tokens per micro-batch
+    "mpt-760m-a100_80gb-8gpu-s1024", // MFU 48 % vs 57 %, same
+    "mpt-30b-a100_80gb-8gpu-s8192",  // MFU 39 % vs 51 % at s4096 (micro-batch 1, memory pressure)
+    "mpt-30b-h100_80gb-8gpu-s8192",  // same on H100
+    "mpt-70b-a100_40gb-64gpu-s2048", // MFU 36 % vs 49 % at 128 chips (70B on 40 GB: memory pressure)
+    "mpt-1b-a100_40gb-32gpu-s2048",  // MFU 45 % vs 54-56 % at 16, 64 and 128 chips
+};
+
+bool isKnownAnomaly(const std::string &id)
+{
+    for (const char *a : kKnownAnomalies) {
+        if (id.find(a) != std::string::npos)
+            return true;
+    }
+    return false;
+}
+
+const char *recomputeName(Recompute r)
+{
+    return r == Recompute::None ? "none" : r == Recompute::Selective ? "sel" : "full";
+}
+} // namespace
+
+/**
+ * Accuracy of the performance model against every usable published run (docs/validation.md).
+ * The error is that of tokens/s per chip, which equals the relative error of MFU under any
+ * fixed FLOP convention. Set TH_CALIBRATION_REPORT=<file> to write the full markdown table.
+ */
+class TestCalibration : public QObject
+{
+    Q_OBJECT
+private slots:
+    void publishedRuns()
+    {
+        const std::vector<CalibrationCase> cases = loadCalibrationCases(dataDir());
+        QVERIFY(cases.size() > 400);
+        std::vector<double> errors;       // strict tier: architecture represented exactly
+        std::vector<double> approxErrors; // MoE rows with approximated attention
+        std::vector<double> allErrors;
+        std::map<std::string, std::vector<double>> bySource;
+        QByteArray table;
+        table += "| # | row | source | chip | published tok/s/chip | predicted | published MFU | predicted MFU | rel. error | chosen (mb, recompute) | status |\n";
+        table += "|---|---|---|---|---|---|---|---|---|---|---|\n";
+        int n = 0;
+        double worst = 0.0;
+        std::string worstId;
+        for (const CalibrationCase &c : cases) {
+            ++n;
+            if (!c.excludedReason.empty()) {
+                table += QByteArray("| ") + QByteArray::number(n) + " | " + c.id.c_str() + " | " + c.source.c_str()
+                         + " | " + c.chipKey.c_str() + " | " + QByteArray::number(c.publishedTokensPerSecondPerChip, 'f', 0)
+                         + " | | | | | | excluded: " + c.excludedReason.c_str() + " |\n";
+                continue;
+            }
+            const CalibrationResult r = evaluateCase(c);
+            const double err = std::abs(r.relativeError);
+            const bool anomaly = isKnownAnomaly(c.id);
+            if (const char *dbg = std::getenv("TH_CALIBRATION_DEBUG"); dbg && c.id.find(dbg) != std::string::npos) {
+                const StepBreakdown &b = r.estimate.breakdown;
+                qInfo("%s err %.1f%% step %.3fs compute %.3f mem %.3f tp %.3f pp %.3f bubble %.3f dp %.3f other %.3f ep %.3f cp %.3f m %d mem %.1f/%.1f GiB",
+                      c.id.c_str(), 100 * r.relativeError, r.estimate.stepTimeSeconds, b.computeSeconds,
+                      b.memoryBoundSeconds, b.tpCommSeconds, b.ppCommSeconds, b.ppBubbleSeconds,
+                      b.dpCommExposedSeconds, b.otherSeconds, b.epCommSeconds, b.cpCommSeconds,
+                      r.estimate.microBatchesPerStep, r.estimate.memory.totalGib(), r.estimate.memory.capacityGib);
+            }
+            allErrors.push_back(err);
+            (c.approximateArchitecture ? approxErrors : errors).push_back(err);
+            bySource[c.source].push_back(err);
+            if (!c.approximateArchitecture && !anomaly && err > worst) {
+                worst = err;
+                worstId = c.id;
+            }
+            table += QByteArray("| ") + QByteArray::number(n) + " | " + c.id.c_str() + " | " + c.source.c_str() + " | "
+                     + c.chipKey.c_str() + " | " + QByteArray::number(c.publishedTokensPerSecondPerChip, 'f', 0) + " | "
+                     + QByteArray::number(r.predictedTokensPerSecondPerChip, 'f', 0) + " | "
+                     + QByteArray::number(c.publishedMfu, 'f', 3) + " | " + QByteArray::number(r.predictedMfu, 'f', 3)
+                     + " | " + QByteArray::number(100.0 * r.relativeError, 'f', 1) + " % | "
+                     + QByteArray::number(r.chosen.microBatch) + ", " + recomputeName(r.chosen.recompute) + " | included"
+                     + (c.approximateArchitecture ? " (approx. architecture)" : "") + (anomaly ? " (known anomaly)" : "")
+                     + (r.memoryFits ? "" : " (memory model: does not fit)") + " |\n";
+        }
+        const double median = percentile(errors, 0.5);
+        const double p90 = percentile(errors, 0.9);
+        const double approxMedian = percentile(approxErrors, 0.5);
+        QByteArray summary = "rows " + QByteArray::number(int(cases.size())) + ", included "
+                             + QByteArray::number(int(allErrors.size())) + " (all: median "
+                             + QByteArray::number(100 * percentile(allErrors, 0.5), 'f', 1) + " %, p90 "
+                             + QByteArray::number(100 * percentile(allErrors, 0.9), 'f', 1) + " %, max "
+                             + QByteArray::number(100 * percentile(allErrors, 1.0), 'f', 1) + " %); exact-architecture tier n "
+                             + QByteArray::number(int(errors.size())) + " median " + QByteArray::number(100 * median, 'f', 1)
+                             + " %, p90 " + QByteArray::number(100 * p90, 'f', 1) + " %, max "
+                             + QByteArray::number(100 * percentile(errors, 1.0), 'f', 1) + " %, max without known anomalies "
+                             + QByteArray::number(100 * worst, 'f', 1) + " % (" + worstId.c_str() + "); approximate-architecture tier n "
+                             + QByteArray::number(int(approxErrors.size())) + " median " + QByteArray::number(100 * approxMedian, 'f', 1)
+                             + " %, p90 " + QByteArray::number(100 * percentile(approxErrors, 0.9), 'f', 1) + " %, max "
+                             + QByteArray::number(100 * percentile(approxErrors, 1.0), 'f', 1) + " %";
+        for (const auto &[src, errs] : bySource)
+            summary += QByteArray("; ") + src.c_str() + ": n " + QByteArray::number(int(errs.size())) + " median "
+                       + QByteArray::number(100 * percentile(errs, 0.5), 'f', 1) + " % max "
+                       + QByteArray::number(100 * percentile(errs, 1.0), 'f', 1) + " %";
+        qInfo("%s", summary.constData());
+        if (const char *path = std::getenv("TH_CALIBRATION_REPORT")) {
+            QFile f(QString::fromLocal8Bit(path));
+            if (f.open(QIODevice::WriteOnly | QIODevice::Truncate))
+                f.write(summary + "\n\n" + table);
+        }
+        QVERIFY(errors.size() >= 200);
+        QVERIFY2(median <= 0.10, summary.constData());
+        QVERIFY2(worst <= 0.25, summary.constData());
+        // MoE rows: attention represented approximately (docs/validation.md); looser bound.
+        QVERIFY(approxErrors.size() >= 10);
+        QVERIFY2(approxMedian <= 0.25, summary.constData());
+    }
+};
+
+QTEST_GUILESS_MAIN(TestCalibration)
+#include "tst_calibration.moc"

@@ -1,0 +1,384 @@
+// SPDX-FileCopyrightText: 2026 Terahall contributors
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "model/engine/chipcalibration.h"
+#include "model/engine/collectives.h"
+#include "model/engine/performancemodel.h"
+#include "model/engine/trainingflops.h"
+#include "tests/engine/enginefixtures.h"
+#include "tests/support/fuzzycompare.h"
+#include "tests/support/testpaths.h"
+
+#include <QFile>
+
+#include <QTest>
+
+using namespace th::engine;
+using namespace th::test;
+
+Q_DECLARE_METATYPE(th::engine::Infeasible)
+Q_DECLARE_METATYPE(th::engine::ArchitectureClass)
+
+namespace {
+/// GPT-3 on 64 H100 (one pipeline of tp 8, pp 8) with ideal HBM so that only GEMMs, attention,
+/// communication and the bubble remain: used for exact formula checks.
+PerformanceInputs formulaCase()
+{
+    PerformanceInputs in = gpt3On1024H100();
+    in.chipCount = 64;
+    in.parallelism.dp = 1;
+    in.parallelism.interleave = 1;
+    in.globalBatchTokens = 64.0 * 2048;
+    in.chip.memoryBandwidthTbps = 1e9; // memory-bound work ~ 0
+    in.framework.enforceMemoryFit = false;
+    return in;
+}
+} // namespace
+
+class TestPerformanceModel : public QObject
+{
+    Q_OBJECT
+private slots:
+    // ---- chip calibration -------------------------------------------------------------------
+    void parseCurve()
+    {
+        const auto c = parseMatmulCurve("1e11:0.95;1.6e10:0.9;1e9:0.6;0:0.1");
+        QVERIFY(c.has_value());
+        QCOMPARE(c->count, 4);
+        QCOMPARE(c->points[0].flop, 0.0);
+        QCOMPARE(c->points[3].flop, 1e11);
+        TH_FUZZY_COMPARE(c->efficiencyAt(1e11), 0.95, 1e-12);
+        TH_FUZZY_COMPARE(c->efficiencyAt(1e13), 0.95, 1e-12);  // flat above the last point
+        TH_FUZZY_COMPARE(c->efficiencyAt(1e9), 0.6, 1e-12);
+        TH_FUZZY_COMPARE(c->efficiencyAt(5e8), 0.35, 1e-12);   // linear on the segment from 0
+        TH_FUZZY_COMPARE(c->efficiencyAt(4e9), 0.75, 1e-12);   // log-midpoint of 1e9 and 1.6e10
+        const auto unordered = parseMatmulCurve(" 0:0.1 ; 1e11:0.95 ;1e9:0.6");
+        QVERIFY(unordered.has_value());
+        TH_FUZZY_COMPARE(unordered->efficiencyAt(1e10), 0.6 + 0.35 * 0.5, 1e-12);
+    }
+    void parseCurveRejects_data()
+    {
+        QTest::addColumn<QString>("text");
+        QTest::newRow("empty") << QString();
+        QTest::newRow("garbage") << QStringLiteral("abc");
+        QTest::newRow("efficiency-above-1") << QStringLiteral("1e9:1.5");
+        QTest::newRow("negative-flop") << QStringLiteral("-1:0.5");
+        QTest::newRow("duplicate") << QStringLiteral("1e9:0.5;1e9:0.6");
+        QTest::newRow("missing-colon") << QStringLiteral("1e9 0.5");
+        QTest::newRow("too-many") << QStringLiteral("1:0.1;2:0.1;3:0.1;4:0.1;5:0.1;6:0.1;7:0.1;8:0.1;9:0.1");
+    }
+    void parseCurveRejects()
+    {
+        QFETCH(QString, text);
+        const QByteArray utf8 = text.toUtf8();
+        QVERIFY(!parseMatmulCurve(std::string_view(utf8.constData(), static_cast<std::size_t>(utf8.size()))).has_value());
+    }
+    void architectureClasses_data()
+    {
+        QTest::addColumn<QString>("key");
+        QTest::addColumn<ArchitectureClass>("expected");
+        QTest::newRow("ampere") << QStringLiteral("Ampere") << ArchitectureClass::NvidiaAmpere;
+        QTest::newRow("hopper") << QStringLiteral("Hopper") << ArchitectureClass::NvidiaHopper;
+        QTest::newRow("blackwell") << QStringLiteral("Blackwell") << ArchitectureClass::NvidiaBlackwell;
+        QTest::newRow("blackwell-ultra") << QStringLiteral("Blackwell Ultra") << ArchitectureClass::NvidiaBlackwell;
+        QTest::newRow("cdna2") << QStringLiteral("CDNA2") << ArchitectureClass::AmdCdna;
+        QTest::newRow("cdna3") << QStringLiteral("CDNA3") << ArchitectureClass::AmdCdna;
+        QTest::newRow("cdna4") << QStringLiteral("CDNA4") << ArchitectureClass::AmdCdna;
+        QTest::newRow("tpu") << QStringLiteral("TPU v5p") << ArchitectureClass::GoogleTpu;
+        QTest::newRow("gaudi") << QStringLiteral("Gaudi 3") << ArchitectureClass::IntelGaudi;
+        QTest::newRow("davinci") << QStringLiteral("Da Vinci") << ArchitectureClass::HuaweiAscend;
+        QTest::newRow("other") << QStringLiteral("MLU-Arch") << ArchitectureClass::OtherDomestic;
+        QTest::newRow("empty") << QString() << ArchitectureClass::OtherDomestic;
+    }
+    void architectureClasses()
+    {
+        QFETCH(QString, key);
+        QFETCH(ArchitectureClass, expected);
+        const QByteArray utf8 = key.toUtf8();
+        QCOMPARE(architectureClassFromKey(std::string_view(utf8.constData(), static_cast<std::size_t>(utf8.size()))), expected);
+    }
+    void defaultsArePlausible()
+    {
+        for (int i = 0; i < kArchitectureClassCount; ++i) {
+            const ChipCalibration c = defaultCalibration(static_cast<ArchitectureClass>(i));
+            QVERIFY(!c.measured);
+            QVERIFY(c.matmul.count >= 2);
+            QVERIFY(c.matmul.efficiencyAt(1e12) > 0.3 && c.matmul.efficiencyAt(1e12) <= 1.0);
+            QVERIFY(c.matmul.efficiencyAt(1e8) < c.matmul.efficiencyAt(1e12));
+            QVERIFY(c.hbmEfficiency > 0.0 && c.hbmEfficiency <= 1.0);
+            QVERIFY(c.scaleUpEfficiency > 0.0 && c.scaleUpEfficiency <= 1.0);
+            QVERIFY(c.scaleOutEfficiency > 0.0 && c.scaleOutEfficiency <= 1.0);
+        }
+        // Better-understood stacks are not assumed worse than less mature ones.
+        QVERIFY(defaultCalibration(ArchitectureClass::NvidiaHopper).matmul.efficiencyAt(1e12)
+                > defaultCalibration(ArchitectureClass::OtherDomestic).matmul.efficiencyAt(1e12));
+    }
+
+    void shippedCalibrationCsvParses()
+    {
+        // data/catalog/chip-calibration.csv: every matmul_curve must parse (the catalog loads it).
+        QFile f(sourcePath(QStringLiteral("data/catalog/chip-calibration.csv")));
+        QVERIFY(f.open(QIODevice::ReadOnly | QIODevice::Text));
+        const QList<QByteArray> lines = f.readAll().split('\n');
+        QVERIFY(lines.size() > 8);
+        QVERIFY(lines.front().startsWith("chip_id,matmul_curve,hbm_efficiency"));
+        int rows = 0;
+        for (qsizetype i = 1; i < lines.size(); ++i) {
+            if (lines[i].trimmed().isEmpty())
+                continue;
+            const QList<QByteArray> cells = lines[i].split(',');
+            QVERIFY(cells.size() >= 9);
+            const auto curve = parseMatmulCurve(std::string_view(cells[1].constData(), static_cast<std::size_t>(cells[1].size())));
+            QVERIFY2(curve.has_value(), cells[0].constData());
+            QVERIFY(curve->efficiencyAt(1e12) > 0.5);
+            ++rows;
+        }
+        QVERIFY(rows >= 7);
+    }
+
+    // ---- step model -------------------------------------------------------------------------
+    void breakdownSumsToStep()
+    {
+        const StepEstimate e = estimateStep(gpt3On1024H100());
+        QCOMPARE(e.infeasible, Infeasible::None);
+        TH_FUZZY_COMPARE(e.breakdown.totalSeconds(), e.stepTimeSeconds, 1e-12);
+        QCOMPARE(e.microBatchesPerStep, 1536 / 16);
+        QVERIFY(e.mfu > 0.2 && e.mfu < 0.75);
+        // MFU definitions (DOMAIN.md): 6 N tokens/s / cluster peak; model-FLOP and hardware-FLOP
+        // variants from trainingflops.h.
+        const double peak = 1024 * 989.4e12;
+        TH_FUZZY_COMPARE(e.mfu, 6.0 * 175e9 * e.tokensPerSecond / peak, 1e-12);
+        TH_FUZZY_COMPARE(e.mfuModelFlops, modelFlopsPerToken(gpt3_175b()) * e.tokensPerSecond / peak, 1e-12);
+        TH_FUZZY_COMPARE(e.hfu, hardwareFlopsPerToken(gpt3_175b(), Recompute::Selective) * e.tokensPerSecond / peak, 1e-12);
+        // The pruning bound is below the estimate, also at very long sequences where causal
+        // FlashAttention is cheaper than its FLOP count suggests.
+        PerformanceInputs in = gpt3On1024H100();
+        QVERIFY(stepTimeLowerBoundSeconds(in) > 0.0);
+        QVERIFY(stepTimeLowerBoundSeconds(in) < e.stepTimeSeconds);
+        in.model.seqLen = 131072;
+        in.globalBatchTokens = 16.0 * 131072;
+        in.parallelism.dp = 2;
+        in.parallelism.cp = 8;
+        in.framework.enforceMemoryFit = false;
+        const StepEstimate longSeq = estimateStep(in);
+        QCOMPARE(longSeq.infeasible, Infeasible::None);
+        QVERIFY(stepTimeLowerBoundSeconds(in) < longSeq.stepTimeSeconds);
+    }
+
+    void bubbleFraction_data()
+    {
+        QTest::addColumn<int>("pp");
+        QTest::addColumn<int>("interleave");
+        QTest::addColumn<int>("sequences");
+        QTest::newRow("1f1b-p8-m64") << 8 << 1 << 64;
+        QTest::newRow("1f1b-p8-m8") << 8 << 1 << 8;
+        QTest::newRow("interleaved-p8-v3-m64") << 8 << 3 << 64;
+        QTest::newRow("1f1b-p4-m32") << 4 << 1 << 32;
+    }
+    void bubbleFraction()
+    {
+        // Narayanan et al. 2021 §2.2: bubble = (p - 1) / (m v) of the ideal (no-bubble) time.
+        QFETCH(int, pp);
+        QFETCH(int, interleave);
+        QFETCH(int, sequences);
+        PerformanceInputs in = formulaCase();
+        in.parallelism.tp = 8;
+        in.parallelism.pp = pp;
+        in.chipCount = 8LL * pp;
+        in.parallelism.interleave = interleave;
+        in.globalBatchTokens = sequences * 2048.0;
+        const StepEstimate e = estimateStep(in);
+        QCOMPARE(e.infeasible, Infeasible::None);
+        const StepBreakdown &b = e.breakdown;
+        const double ideal = b.computeSeconds + b.tpCommSeconds + b.otherSeconds + b.epCommSeconds + b.cpCommSeconds
+                             + (b.memoryBoundSeconds - 0.0);
+        // memory-bound work is ~0 with the huge HBM bandwidth; the optimizer term likewise.
+        QVERIFY(b.memoryBoundSeconds < 1e-6 * e.stepTimeSeconds);
+        TH_FUZZY_COMPARE(b.ppBubbleSeconds / ideal, double(pp - 1) / (double(sequences) * interleave), 1e-6);
+    }
+
+    void tensorParallelCommHandComputed()
+    {
+        // Sequence parallelism: 4 all-gather/reduce-scatter of b s h bf16 per layer forward, the
+        // same backward (Korthikanti et al. 2022 §4.2.2), no overlap configured.
+        PerformanceInputs in = formulaCase();
+        in.parallelism.pp = 1;
+        in.parallelism.tp = 8;
+        in.chipCount = 8;
+        in.globalBatchTokens = 2.0 * 2048;
+        in.parallelism.microBatch = 1;
+        in.parallelism.recompute = Recompute::Selective;
+        in.framework.tpCommOverlapFraction = 0.0;
+        const StepEstimate e = estimateStep(in);
+        QCOMPARE(e.infeasible, Infeasible::None);
+        const Link up{450e9 * in.calibration.scaleUpEfficiency, in.calibration.scaleUpLatencySeconds};
+        const double perCollective = ringAllGatherSeconds(2048.0 * 12288 * 2, 8, up);
+        const double expected = 2 /*micro-batches*/ * 96 /*layers*/ * 2 /*fwd+bwd*/ * 4 * perCollective;
+        TH_FUZZY_COMPARE(e.breakdown.tpCommSeconds, expected, 1e-9);
+        // Full recompute repeats the forward collectives.
+        in.parallelism.recompute = Recompute::Full;
+        TH_FUZZY_COMPARE(estimateStep(in).breakdown.tpCommSeconds, expected * 1.5, 1e-9);
+    }
+
+    void moreScaleUpBandwidthNeverSlower()
+    {
+        PerformanceInputs in = gpt3On1024H100();
+        double previous = 1e300;
+        for (double gbps = 50; gbps <= 1800; gbps *= 1.5) {
+            in.chip.scaleUpGbPerSecPerDirection = gbps;
+            const StepEstimate e = estimateStep(in);
+            QCOMPARE(e.infeasible, Infeasible::None);
+            QVERIFY2(e.stepTimeSeconds <= previous * (1 + 1e-12), qPrintable(QString::number(gbps)));
+            previous = e.stepTimeSeconds;
+        }
+    }
+
+    void moreScaleOutBandwidthNeverSlower()
+    {
+        PerformanceInputs in = gpt3On1024H100();
+        in.parallelism.zeroStage = 0;
+        in.framework.overlapGradReduce = false;
+        double previous = 1e300;
+        for (double gbit = 25; gbit <= 3200; gbit *= 2) {
+            in.scaleOutGbitPerSecPerChip = gbit;
+            const StepEstimate e = estimateStep(in);
+            QVERIFY(e.stepTimeSeconds <= previous * (1 + 1e-12));
+            previous = e.stepTimeSeconds;
+        }
+    }
+
+    void biggerMicroBatchRaisesEfficiency()
+    {
+        // No pipeline (no bubble trade-off): larger GEMMs run closer to the plateau, until the
+        // activations no longer fit.
+        PerformanceInputs in = gpt3On1024H100();
+        in.model.layers = 24; // a 44B slice so several micro-batches fit
+        in.model.params = 44e9;
+        in.parallelism.pp = 1;
+        in.parallelism.interleave = 1;
+        in.parallelism.dp = 128;
+        in.parallelism.recompute = Recompute::Full;
+        double previous = 0.0;
+        int feasible = 0;
+        for (int mb : {1, 2, 3, 4, 6, 12}) { // divisors of 12 sequences per replica
+            in.parallelism.microBatch = mb;
+            const StepEstimate e = estimateStep(in);
+            if (e.infeasible == Infeasible::OutOfMemory)
+                break;
+            QCOMPARE(e.infeasible, Infeasible::None);
+            QVERIFY2(e.mfu >= previous, qPrintable(QString::number(mb)));
+            previous = e.mfu;
+            ++feasible;
+        }
+        QVERIFY(feasible >= 2);
+    }
+
+    void fp8FasterOnHopperUnsupportedOnAmpere()
+    {
+        PerformanceInputs in = gpt3On1024H100();
+        const double bf16 = estimateStep(in).stepTimeSeconds;
+        in.precision = Precision::Fp8;
+        const StepEstimate fp8 = estimateStep(in);
+        QCOMPARE(fp8.infeasible, Infeasible::None);
+        QVERIFY(fp8.stepTimeSeconds < bf16);
+        QVERIFY(fp8.stepTimeSeconds > 0.5 * bf16); // attention and memory-bound work stay 16-bit
+        in.chip = a100Sxm80();
+        QCOMPARE(estimateStep(in).infeasible, Infeasible::PrecisionUnsupported);
+    }
+
+    void recomputeCostsTime()
+    {
+        PerformanceInputs in = gpt3On1024H100();
+        in.framework.enforceMemoryFit = false;
+        in.parallelism.recompute = Recompute::Selective;
+        const StepEstimate selective = estimateStep(in);
+        in.parallelism.recompute = Recompute::Full;
+        const StepEstimate full = estimateStep(in);
+        QVERIFY(full.stepTimeSeconds > 1.15 * selective.stepTimeSeconds);
+        QVERIFY(full.hfu > full.mfuModelFlops); // recompute counted in HFU only
+        TH_FUZZY_COMPARE(selective.mfu / full.mfu, full.stepTimeSeconds / selective.stepTimeSeconds, 1e-12);
+    }
+
+    void moeRunsAndCountsAllToAll()
+    {
+        PerformanceInputs in = gpt3On1024H100();
+        in.model = deepseekV3Like();
+        in.chip = gb200();
+        in.calibration = defaultCalibration(ArchitectureClass::NvidiaBlackwell);
+        in.scaleUpSize = 72;
+        in.chipCount = 256;
+        in.parallelism = Parallelism{};
+        in.parallelism.pp = 4;
+        in.parallelism.interleave = 4;
+        in.parallelism.dp = 64;
+        in.parallelism.ep = 64;
+        in.precision = Precision::Fp8;
+        in.globalBatchTokens = 4096.0 * 4096;
+        in.framework.enforceMemoryFit = false;
+        const StepEstimate e = estimateStep(in);
+        QCOMPARE(e.infeasible, Infeasible::None);
+        QVERIFY(e.breakdown.epCommSeconds > 0.0);
+        // MFU counts ACTIVE parameters (37 B), not all 671 B.
+        TH_FUZZY_COMPARE(e.mfu, 6.0 * 37e9 * e.tokensPerSecond / (256 * 5000e12), 1e-12);
+        // Expert parallel inside one NVL72 domain beats the same layout spread over 8-GPU boxes.
+        in.scaleUpSize = 8;
+        QVERIFY(estimateStep(in).breakdown.epCommSeconds > e.breakdown.epCommSeconds);
+    }
+
+    void infeasibleReasons_data()
+    {
+        QTest::addColumn<Infeasible>("expected");
+        QTest::newRow("no-architecture") << Infeasible::NoArchitecture;
+        QTest::newRow("invalid-input") << Infeasible::InvalidInput;
+        QTest::newRow("precision") << Infeasible::PrecisionUnsupported;
+        QTest::newRow("chip-count") << Infeasible::ChipCountMismatch;
+        QTest::newRow("tp-domain") << Infeasible::TpExceedsScaleUpDomain;
+        QTest::newRow("tp-heads") << Infeasible::TpDoesNotDivideHeads;
+        QTest::newRow("pp-layers") << Infeasible::PpExceedsLayers;
+        QTest::newRow("cp-sequence") << Infeasible::CpDoesNotDivideSequence;
+        QTest::newRow("ep-experts") << Infeasible::EpDoesNotDivideExperts;
+        QTest::newRow("ep-dp") << Infeasible::EpDoesNotDivideDataParallel;
+        QTest::newRow("batch") << Infeasible::BatchNotDivisible;
+        QTest::newRow("interleave") << Infeasible::InterleaveInvalid;
+        QTest::newRow("zero-pp") << Infeasible::ZeroWithPipeline;
+        QTest::newRow("memory") << Infeasible::OutOfMemory;
+    }
+    void infeasibleReasons()
+    {
+        QFETCH(Infeasible, expected);
+        PerformanceInputs in = gpt3On1024H100(); // tp 8, pp 8, dp 16, 1536 sequences
+        Parallelism &p = in.parallelism;
+        switch (expected) {
+        case Infeasible::NoArchitecture: in.model.layers = 0; break;
+        case Infeasible::InvalidInput: in.globalBatchTokens = 0.0; break;
+        case Infeasible::PrecisionUnsupported: in.precision = Precision::Fp4; break;
+        case Infeasible::ChipCountMismatch: in.chipCount = 1000; break;
+        case Infeasible::TpExceedsScaleUpDomain: p.tp = 16; p.dp = 8; break;
+        case Infeasible::TpDoesNotDivideHeads: in.model.heads = 100; break;
+        case Infeasible::PpExceedsLayers: in.model.layers = 4; break;
+        case Infeasible::CpDoesNotDivideSequence: p.cp = 2; p.dp = 8; in.model.seqLen = 2050; in.globalBatchTokens = 1536.0 * 2050; break;
+        case Infeasible::EpDoesNotDivideExperts: p.ep = 2; break; // dense model
+        case Infeasible::EpDoesNotDivideDataParallel:
+            in.model = deepseekV3Like();
+            in.globalBatchTokens = 1536.0 * 4096;
+            p.pp = 8; p.tp = 8; p.dp = 16; p.ep = 32;
+            break;
+        case Infeasible::BatchNotDivisible: p.microBatch = 5; break;
+        case Infeasible::InterleaveInvalid: p.interleave = 13; break; // 8 * 13 > 96 + 2
+        case Infeasible::ZeroWithPipeline: p.zeroStage = 3; break;
+        case Infeasible::OutOfMemory: p.recompute = Recompute::None; in.framework.flashAttention = false; p.microBatch = 16; break;
+        case Infeasible::None: break;
+        }
+        const StepEstimate e = estimateStep(in);
+        QCOMPARE(e.infeasible, expected);
+        QCOMPARE(e.stepTimeSeconds, 0.0);
+    }
+    void everyInfeasibleValueTested()
+    {
+        // Guard: a new enum value must get a row in infeasibleReasons_data().
+        QCOMPARE(kInfeasibleCount, 15);
+        QCOMPARE(int(Infeasible::OutOfMemory), kInfeasibleCount - 1);
+    }
+};
+
+QTEST_GUILESS_MAIN(TestPerformanceModel)
+#include "tst_performancemodel.moc"
