@@ -14,8 +14,11 @@
 #include <QLabel>
 #include <QMenuBar>
 #include <QMessageBox>
+#include <QScreen>
 #include <QStatusBar>
 #include <QVBoxLayout>
+
+#include <algorithm>
 
 namespace th {
 
@@ -66,8 +69,6 @@ MainWindow::MainWindow(Catalog *catalog, QWidget *parent)
     m_estimateDock = new EstimateDock(catalog, this);
     addDockWidget(Qt::BottomDockWidgetArea, m_catalogDock);
     addDockWidget(Qt::RightDockWidgetArea, m_estimateDock);
-    resizeDocks({m_estimateDock}, {560}, Qt::Horizontal);
-    resizeDocks({m_catalogDock}, {420}, Qt::Vertical);
     connect(m_catalogDock, &CatalogDock::catalogChanged, m_estimateDock, &EstimateDock::reloadCatalog);
     connect(m_catalogDock, &CatalogDock::catalogChanged, this, &MainWindow::updateStatus);
 
@@ -77,7 +78,12 @@ MainWindow::MainWindow(Catalog *catalog, QWidget *parent)
     statusBar()->addWidget(m_catalogStatus, 1);
     updateStatus();
 
-    resize(1500, 950);
+    // First start: most of the screen, the estimate panel wide enough for inputs and results
+    // side by side. Later starts restore what the user left.
+    const QSize available = screen()->availableSize();
+    resize(std::min(1600, available.width() * 9 / 10), std::min(1000, available.height() * 9 / 10));
+    resizeDocks({m_estimateDock}, {width() * 55 / 100}, Qt::Horizontal);
+    resizeDocks({m_catalogDock}, {height() * 58 / 100}, Qt::Vertical);
     restoreSettings();
 }
 

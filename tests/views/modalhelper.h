@@ -3,6 +3,7 @@
 #pragma once
 
 #include <QApplication>
+#include <QPointer>
 #include <QTimer>
 #include <QWidget>
 
@@ -18,6 +19,15 @@ inline void whenModalShown(std::function<void(QWidget *)> action, int attempts =
         QWidget *modal = QApplication::activeModalWidget();
         if (modal && modal->isVisible()) {
             action(modal);
+            // A failed check inside `action` returns early and could leave the dialog open,
+            // blocking exec() for ever: close it after a while so the test fails instead of hanging.
+            QPointer<QWidget> guard(modal);
+            QTimer::singleShot(3000, [guard] {
+                if (guard && guard->isVisible()) {
+                    qWarning("a modal dialog was left open by the test; closing it");
+                    guard->close();
+                }
+            });
         } else if (attempts > 0) {
             whenModalShown(action, attempts - 1);
         }

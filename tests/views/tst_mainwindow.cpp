@@ -2,17 +2,20 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "model/catalog/catalog.h"
 #include "tests/views/modalhelper.h"
+#include "views/dialogs/catalogrowdialog.h"
 #include "views/docks/catalogdock.h"
 #include "views/docks/estimatedock.h"
 #include "views/mainwindow.h"
 #include "views/settings.h"
 
 #include <QAction>
+#include <QComboBox>
 #include <QLabel>
 #include <QMenu>
 #include <QMenuBar>
 #include <QMessageBox>
 #include <QSettings>
+#include <QSortFilterProxyModel>
 #include <QStandardPaths>
 #include <QStatusBar>
 #include <QTest>
@@ -31,6 +34,7 @@ private slots:
     void aboutShowsVersion();
     void statusBarShowsCatalog();
     void settingsRoundTrip();
+    void catalogEditRefreshesEstimateAndStatus();
 
 private:
     static QAction *menuAction(QMenuBar *bar, const QString &menuTitle, const QString &actionText);
@@ -182,6 +186,40 @@ void TestMainWindow::settingsRoundTrip()
     QVERIFY(restored.estimateDock()->isHidden());
     QVERIFY(restored.catalogDock()->isVisible());
     QVERIFY(!restored.estimateDock()->toggleViewAction()->isChecked());
+}
+
+void TestMainWindow::catalogEditRefreshesEstimateAndStatus()
+{
+    Catalog catalog; // its own: this test adds a row
+    QString error;
+    QVERIFY2(catalog.openInMemory(&error), qPrintable(error));
+    MainWindow w(&catalog);
+    w.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&w));
+    auto *modelCombo = w.estimateDock()->findChild<QComboBox *>(QStringLiteral("modelCombo"));
+    QVERIFY(modelCombo);
+    QCOMPARE(modelCombo->findData(QStringLiteral("my-model")), -1);
+    const int models = catalog.rows(CatalogKind::Model).size();
+
+    w.catalogDock()->setKind(CatalogKind::Model);
+    QVERIFY(w.catalogDock()->selectRowById(QStringLiteral("gpt3-175b")));
+    th::test::whenModalShown([](QWidget *modal) {
+        auto *dialog = qobject_cast<CatalogRowDialog *>(modal);
+        QVERIFY(dialog);
+        QCOMPARE(dialog->mode(), CatalogRowDialog::Mode::Duplicate);
+        dialog->setFieldText(QStringLiteral("id"), QStringLiteral("my-model"));
+        dialog->setFieldText(QStringLiteral("name"), QStringLiteral("My model"));
+        dialog->accept();
+        if (dialog->isVisible()) {
+            qWarning("%s", qPrintable(dialog->errorText()));
+            dialog->reject();
+        }
+    });
+    w.catalogDock()->duplicateRowAction()->trigger();
+    QVERIFY(catalog.row(CatalogKind::Model, QStringLiteral("my-model")));
+    QVERIFY(modelCombo->findData(QStringLiteral("my-model")) >= 0);
+    const QString status = w.statusBar()->findChild<QLabel *>(QStringLiteral("catalogStatus"))->text();
+    QVERIFY2(status.contains(QStringLiteral("%1 model presets").arg(models + 1)), qPrintable(status));
 }
 
 QTEST_MAIN(TestMainWindow)

@@ -321,11 +321,12 @@ QString CatalogDock::detailsHtml(const CatalogRow &row) const
     const QString source = row.text("source");
     const QString confidence = row.text("confidence");
     html += QStringLiteral("<table cellspacing=\"0\" cellpadding=\"3\" style=\"background:#f2f4f7\" width=\"100%\">");
-    html += QStringLiteral("<tr><td><b>%1</b></td><td>%2</td></tr>")
-                .arg(tr("Source"), source.isEmpty() ? tr("(none given)") : linkified(source));
+    // Confidence first: it is short and decides how far to trust every figure below.
     html += QStringLiteral("<tr><td><b>%1</b></td><td><b><span style=\"color:%2\">%3</span></b> &ndash; %4</td></tr>")
                 .arg(tr("Confidence"), confidenceColor(confidence), confidence.toHtmlEscaped(),
                      confidenceExplanation(confidence).toHtmlEscaped());
+    html += QStringLiteral("<tr><td><b>%1</b></td><td>%2</td></tr>")
+                .arg(tr("Source"), source.isEmpty() ? tr("(none given)") : linkified(source));
     html += QStringLiteral("</table>");
 
     if (row.overridesShipped) {
@@ -337,7 +338,7 @@ QString CatalogDock::detailsHtml(const CatalogRow &row) const
         html += QStringLiteral("<p>%1</p>").arg(tr("A user row: you added it, and Terahall keeps it when its catalog is updated."));
     }
 
-    html += QStringLiteral("<table cellspacing=\"0\" cellpadding=\"2\" width=\"100%\">");
+    html += QStringLiteral("<table cellspacing=\"0\" cellpadding=\"3\" width=\"100%\">");
     html += QStringLiteral("<tr><th align=\"left\">%1</th><th align=\"right\">%2</th><th align=\"left\">%3</th>")
                 .arg(tr("Field"), tr("Value"), tr("Unit"));
     if (shipped)
@@ -447,10 +448,15 @@ void CatalogDock::importCsv()
     if (fileName.isEmpty())
         return;
     Settings::catalogCsvDirectory.setValue(QFileInfo(fileName).absolutePath());
+    importCsvFile(fileName);
+}
+
+bool CatalogDock::importCsvFile(const QString &fileName)
+{
     QFile file(fileName);
     if (!file.open(QIODevice::ReadOnly)) {
         QMessageBox::warning(this, tr("Import CSV"), tr("%1 could not be read: %2").arg(fileName, file.errorString()));
-        return;
+        return false;
     }
     const ImportResult result = m_catalog->importCsv(file.readAll());
     if (!result.ok) {
@@ -463,37 +469,45 @@ void CatalogDock::importCsv()
                         tr("Nothing was imported from %1: %n problem(s) found.", nullptr, int(problems.size()))
                             .arg(QFileInfo(fileName).fileName()),
                         QMessageBox::Ok, this);
-        // Every problem, not just the first: the text for a few, the details for many.
+        // Every problem, not just the first: in the text for a few, in the details for many.
         const int shown = 12;
         box.setInformativeText(problems.mid(0, shown).join(QLatin1Char('\n'))
-                               + (problems.size() > shown ? QLatin1String("\n…") : QString()));
+                               + (problems.size() > shown ? QStringLiteral("\n…") : QString()));
         if (problems.size() > shown)
             box.setDetailedText(problems.join(QLatin1Char('\n')));
         box.exec();
-        return;
+        return false;
     }
-    if (result.kind)
+    if (result.kind && result.kind->kind != CatalogKind::ChipCalibration)
         setKind(result.kind->kind);
     finishEdit(QString());
     QMessageBox::information(this, tr("Import CSV"),
-                             tr("Imported %n row(s) as user rows.", nullptr, result.rowCount));
+                             tr("Imported %n row(s) from %1 as user rows.", nullptr, result.rowCount)
+                                 .arg(QFileInfo(fileName).fileName()));
+    return true;
 }
 
 void CatalogDock::exportCsv()
 {
     const KindSpec &spec = kindSpec(kind());
-    QString dir = Settings::catalogCsvDirectory.value();
+    const QString dir = Settings::catalogCsvDirectory.value();
     const QString suggested = (dir.isEmpty() ? QString() : dir + QLatin1Char('/')) + QString::fromLatin1(spec.csvFile);
     const QString fileName = QFileDialog::getSaveFileName(this, tr("Export %1 as CSV").arg(kindLabel(kind())),
                                                           suggested, tr("CSV files (*.csv)"));
     if (fileName.isEmpty())
         return;
     Settings::catalogCsvDirectory.setValue(QFileInfo(fileName).absolutePath());
+    exportCsvFile(fileName);
+}
+
+bool CatalogDock::exportCsvFile(const QString &fileName)
+{
     QSaveFile file(fileName);
     if (!file.open(QIODevice::WriteOnly) || file.write(m_catalog->exportCsv(kind())) < 0 || !file.commit()) {
         QMessageBox::warning(this, tr("Export CSV"), tr("%1 could not be written: %2").arg(fileName, file.errorString()));
-        return;
+        return false;
     }
+    return true;
 }
 
 } // namespace th

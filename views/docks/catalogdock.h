@@ -48,6 +48,12 @@ public:
     QSortFilterProxyModel *proxyModel() const { return m_proxy; }
     CatalogTableModel *tableModel() const { return m_model; }
 
+    /// Imports a CSV file (any kind, as user rows); shows every problem and changes nothing on
+    /// failure. The Import action asks for the file and calls this.
+    bool importCsvFile(const QString &fileName);
+    /// Writes the rows in force of the current kind as CSV (atomically).
+    bool exportCsvFile(const QString &fileName);
+
     QAction *addRowAction() const { return m_addAction; }
     QAction *editRowAction() const { return m_editAction; }
     QAction *duplicateRowAction() const { return m_duplicateAction; }

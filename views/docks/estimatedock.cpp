@@ -12,6 +12,7 @@
 #include <QComboBox>
 #include <QDoubleSpinBox>
 #include <QFormLayout>
+#include <QGridLayout>
 #include <QGroupBox>
 #include <QLabel>
 #include <QLineEdit>
@@ -69,6 +70,17 @@ QString scientific(double v)
     for (const QChar d : digits)
         power += QChar(superscripts[d.digitValue()]);
     return QStringLiteral("%1 × 10%2").arg(fixed(mantissa, 2), power);
+}
+
+/// "175e9", "6.73842e9": C-locale text with an exponent that is a multiple of 3, which the
+/// quantity validator reads back and people read as thousands, millions, billions.
+QString engineeringText(double v)
+{
+    if (v <= 0.0 || !std::isfinite(v))
+        return QString::number(v);
+    const int exponent = 3 * static_cast<int>(std::floor(std::log10(v) / 3.0));
+    const QString mantissa = QString::number(v / std::pow(10.0, exponent), 'g', 6);
+    return exponent == 0 ? mantissa : QStringLiteral("%1e%2").arg(mantissa).arg(exponent);
 }
 
 /// Whole numbers with group separators up to a trillion, scientific beyond.
@@ -228,7 +240,7 @@ QWidget *EstimateDock::buildInputs()
     m_parallelGroup->setObjectName(QStringLiteral("parallelismGroup"));
     m_parallelGroup->setCheckable(true);
     m_parallelGroup->setChecked(true);
-    auto *parallelForm = new QFormLayout(m_parallelGroup);
+    auto *parallelGrid = new QGridLayout(m_parallelGroup);
     m_tpSpin = intSpin(QStringLiteral("tpSpin"), lim::parallelDegree, 8);
     m_tpSpin->setToolTip(tr("Tensor parallel degree, normally within the chip's scale-up domain"));
     m_ppSpin = intSpin(QStringLiteral("ppSpin"), lim::parallelDegree, 8);
@@ -239,23 +251,34 @@ QWidget *EstimateDock::buildInputs()
     m_recomputeCombo = new QComboBox;
     m_recomputeCombo->setObjectName(QStringLiteral("recomputeCombo"));
     m_recomputeCombo->addItem(tr("none"), static_cast<int>(engine::Recompute::None));
-    m_recomputeCombo->addItem(tr("selective (attention)"), static_cast<int>(engine::Recompute::Selective));
+    m_recomputeCombo->addItem(tr("selective"), static_cast<int>(engine::Recompute::Selective));
     m_recomputeCombo->addItem(tr("full"), static_cast<int>(engine::Recompute::Full));
     m_recomputeCombo->setCurrentIndex(1);
     m_zeroCombo = new QComboBox;
     m_zeroCombo->setObjectName(QStringLiteral("zeroCombo"));
     m_zeroCombo->addItem(tr("0: none"), 0);
-    m_zeroCombo->addItem(tr("1: optimizer sharded"), 1);
+    m_zeroCombo->addItem(tr("1: optimizer"), 1);
     m_zeroCombo->addItem(tr("2: + gradients"), 2);
-    m_zeroCombo->addItem(tr("3: + weights (FSDP)"), 3);
+    m_zeroCombo->addItem(tr("3: + weights"), 3);
     m_zeroCombo->setCurrentIndex(1);
     m_zeroCombo->setToolTip(tr("ZeRO stage: what is sharded over the data-parallel ranks"));
-    parallelForm->addRow(tr("Tensor parallel (TP):"), m_tpSpin);
-    parallelForm->addRow(tr("Pipeline parallel (PP):"), m_ppSpin);
-    parallelForm->addRow(tr("Data parallel (DP):"), m_dpLabel);
-    parallelForm->addRow(tr("Micro-batch (sequences):"), m_microBatchSpin);
-    parallelForm->addRow(tr("Activation recompute:"), m_recomputeCombo);
-    parallelForm->addRow(tr("ZeRO stage:"), m_zeroCombo);
+    m_dpLabel->setToolTip(tr("Data parallel degree: chip count ÷ (TP × PP)"));
+    m_microBatchSpin->setToolTip(tr("Sequences per micro-batch"));
+    m_recomputeCombo->setToolTip(tr("Activation recomputation (Korthikanti et al. 2022)"));
+    // Two label/field pairs per row keep the panel short enough to show without scrolling.
+    const QList<QPair<QString, QWidget *>> cells{
+        {tr("TP:"), m_tpSpin}, {tr("PP:"), m_ppSpin},
+        {tr("DP:"), m_dpLabel}, {tr("Micro-batch:"), m_microBatchSpin},
+        {tr("Recompute:"), m_recomputeCombo}, {tr("ZeRO:"), m_zeroCombo}};
+    for (int i = 0; i < cells.size(); ++i) {
+        auto *label = new QLabel(cells.at(i).first);
+        label->setToolTip(cells.at(i).second->toolTip());
+        label->setBuddy(cells.at(i).second);
+        parallelGrid->addWidget(label, i / 2, (i % 2) * 2);
+        parallelGrid->addWidget(cells.at(i).second, i / 2, (i % 2) * 2 + 1);
+    }
+    parallelGrid->setColumnStretch(1, 1);
+    parallelGrid->setColumnStretch(3, 1);
     layout->addWidget(m_parallelGroup);
 
     // Site and cost
@@ -282,6 +305,13 @@ QWidget *EstimateDock::buildInputs()
     siteForm->addRow(tr("Amortisation (years):"), m_amortizationSpin);
     layout->addWidget(siteGroup);
     layout->addStretch(1);
+
+    // Long chip and model names must not force the panel wider than the dock: combos size to a
+    // fixed length and show the full text in their popup.
+    for (QComboBox *combo : {m_modelCombo, m_chipCombo, m_precisionCombo, m_recomputeCombo, m_zeroCombo}) {
+        combo->setSizeAdjustPolicy(QComboBox::AdjustToMinimumContentsLengthWithIcon);
+        combo->setMinimumContentsLength(combo == m_recomputeCombo || combo == m_zeroCombo ? 8 : 18);
+    }
 
     connect(m_modelCombo, &QComboBox::currentIndexChanged, this, &EstimateDock::modelChosen);
     connect(m_chipCombo, &QComboBox::currentIndexChanged, this, &EstimateDock::chipChosen);
@@ -370,7 +400,7 @@ void EstimateDock::resizeEvent(QResizeEvent *event)
 {
     QDockWidget::resizeEvent(event);
     // Wide (floating, or a bottom dock): inputs and results side by side; narrow: stacked.
-    m_columns->setDirection(event->size().width() >= 760 ? QBoxLayout::LeftToRight : QBoxLayout::TopToBottom);
+    m_columns->setDirection(event->size().width() >= 700 ? QBoxLayout::LeftToRight : QBoxLayout::TopToBottom);
 }
 
 QString EstimateDock::inputErrorText() const
@@ -405,7 +435,11 @@ void EstimateDock::reloadCatalog()
     });
     m_chipCombo->clear();
     for (const CatalogRow &row : m_chips) {
-        m_chipCombo->addItem(tr("%1 — %2").arg(row.text("vendor"), row.text("name")), row.id());
+        // Names usually start with the vendor ("NVIDIA H100 SXM5 80GB"); add it where they do not.
+        const QString name = row.text("name");
+        const QString vendor = row.text("vendor");
+        m_chipCombo->addItem(name.startsWith(vendor, Qt::CaseInsensitive) ? name : tr("%1 — %2").arg(vendor, name),
+                             row.id());
         m_chipCombo->setItemData(m_chipCombo->count() - 1, row.id(), Qt::ToolTipRole);
     }
 
@@ -438,7 +472,7 @@ void EstimateDock::modelChosen()
         return;
     // Show the preset's shape in the (read-only) custom fields: choosing Custom then starts from it.
     m_updating = true;
-    m_paramsEdit->setText(QString::number(it->number("params").value_or(0.0), 'g', 6));
+    m_paramsEdit->setText(engineeringText(it->number("params").value_or(0.0)));
     m_layersSpin->setValue(it->integer("layers"));
     m_hiddenSpin->setValue(it->integer("hidden"));
     m_headsSpin->setValue(it->integer("heads"));
@@ -677,7 +711,8 @@ void EstimateDock::showResult(const engine::TrainingInputs &in, const engine::Tr
     set("daysValue", fixed(e.days, 2), tr("%1 hours").arg(large(e.durationSeconds / engine::kSecondsPerHour)));
     set("chipHoursValue", large(e.chipHours));
     set("tokensPerSecondValue", large(e.tokensPerSecond));
-    set("stepTimeValue", e.stepTimeSeconds > 0.0 ? sig3(e.stepTimeSeconds) : tr("— (no global batch)"));
+    set("stepTimeValue", e.stepTimeSeconds > 0.0 ? sig3(e.stepTimeSeconds) : tr("—"),
+        e.stepTimeSeconds > 0.0 ? QString() : tr("Give a global batch (tokens) to get the step time"));
     set("mfuHfuValue", tr("%1 / %2").arg(fixed(e.mfu * 100.0, 1), fixed(e.hfu * 100.0, 1)),
         tr("HFU counts the recomputed forward passes too"));
     set("itPowerValue", large(e.itPowerKw));
@@ -693,7 +728,8 @@ void EstimateDock::showResult(const engine::TrainingInputs &in, const engine::Tr
     else if (hasComputeCost)
         costBasis = tr("Owned: chip price %1 USD amortised over %2 years")
                         .arg(large(*in.chip.priceUsd), fixed(in.cost.amortizationYears, 2));
-    set("computeCostValue", hasComputeCost ? large(e.computeCostUsd) : tr("— (no price)"), costBasis);
+    set("computeCostValue", hasComputeCost ? large(e.computeCostUsd) : tr("—"),
+        hasComputeCost ? costBasis : tr("No chip-hour price and no chip price in the catalog"));
     set("energyCostValue", large(e.energyCostUsd),
         tr("Facility energy × %1 USD/kWh").arg(fixed(in.facility.electricityUsdPerKwh, 3)));
     set("totalCostValue", large(e.computeCostUsd + e.energyCostUsd));
