@@ -1,0 +1,393 @@
+// SPDX-FileCopyrightText: 2026 Terahall contributors
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "model/analysis/plananalysis.h"
+
+#include "model/catalog/catalog.h"
+#include "model/catalog/catalogconversions.h"
+#include "model/io/scenarioreader.h"
+
+#include <QCoreApplication>
+#include <QJsonObject>
+
+#include <algorithm>
+#include <cmath>
+#include <unordered_map>
+
+namespace th {
+
+using engine::Precision;
+
+namespace {
+
+QString tr(const char *text)
+{
+    return QCoreApplication::translate("PlanAnalysis", text);
+}
+
+// PUE overheads by cooling technology (see pueFirstEstimate in the header for sources).
+constexpr double kAirOverhead = 0.42;
+constexpr double kLiquidOverhead = 0.15;
+constexpr double kImmersionOverhead = 0.04;
+
+bool isCoolingCategory(const QString &c)
+{
+    static const QStringList cooling{QStringLiteral("crah"), QStringLiteral("inrow"), QStringLiteral("rdhx"),
+                                     QStringLiteral("cdu"), QStringLiteral("immersion")};
+    return cooling.contains(c);
+}
+
+bool isRackCategory(const QString &c)
+{
+    return c == QLatin1String("network_rack") || c == QLatin1String("storage_rack") || c == QLatin1String("rack");
+}
+
+int unitsPerRack(const Equipment &e, const ResolvedCatalogItem &r)
+{
+    if (r.defaultUnitsPerRack <= 1)
+        return 1;
+    bool ok = false;
+    const int n = e.properties().value(QStringLiteral("units_per_rack")).toInt(&ok);
+    return ok && n >= 1 ? n : r.defaultUnitsPerRack;
+}
+
+/// Grid-bucketed overlap test: O(n) for realistic layouts (items touch a handful of cells).
+void findOverlaps(const FloorPlan &plan, QList<Violation> &out)
+{
+    constexpr double kCellMm = 2400.0;
+    struct Key
+    {
+        quint32 hall;
+        bool yard;
+        int cx, cy;
+        bool operator==(const Key &) const = default;
+    };
+    struct KeyHash
+    {
+        std::size_t operator()(const Key &k) const
+        {
+            return (std::size_t(k.hall) * 1000003u) ^ (std::size_t(k.yard) << 1) ^ (std::size_t(unsigned(k.cx)) * 73856093u)
+                   ^ (std::size_t(unsigned(k.cy)) * 19349663u);
+        }
+    };
+    std::unordered_map<Key, std::vector<int>, KeyHash> grid;
+    grid.reserve(std::size_t(plan.equipmentCount()) * 2);
+    QSet<quint64> reported;
+    for (int i = 0; i < plan.equipmentCount(); ++i) {
+        const Equipment &e = plan.equipmentAt(i);
+        // Shrink by a hair so that items sharing an edge (racks side by side) do not overlap.
+        const QRectF r = e.footprintMm().adjusted(0.5, 0.5, -0.5, -0.5);
+        const int x0 = int(std::floor(r.left() / kCellMm)), x1 = int(std::floor(r.right() / kCellMm));
+        const int y0 = int(std::floor(r.top() / kCellMm)), y1 = int(std::floor(r.bottom() / kCellMm));
+        for (int cx = x0; cx <= x1; ++cx) {
+            for (int cy = y0; cy <= y1; ++cy) {
+                std::vector<int> &bucket = grid[Key{e.hallId(), e.inYard(), cx, cy}];
+                for (int j : bucket) {
+                    const Equipment &o = plan.equipmentAt(j);
+                    const quint64 pairKey = (quint64(std::min(i, j)) << 32) | quint64(std::max(i, j));
+                    if (reported.contains(pairKey))
+                        continue;
+                    if (o.footprintMm().adjusted(0.5, 0.5, -0.5, -0.5).intersects(r)) {
+                        reported.insert(pairKey);
+                        out.append({QStringLiteral("overlap"), QStringLiteral("error"), {o.id(), e.id()},
+                                    tr("%1 and %2 overlap").arg(o.label().isEmpty() ? o.catalogId() : o.label(),
+                                                                e.label().isEmpty() ? e.catalogId() : e.label())});
+                    }
+                }
+                bucket.push_back(i);
+            }
+        }
+    }
+}
+
+} // namespace
+
+double pueFirstEstimate(double airItKw, double liquidItKw, double immersionItKw)
+{
+    const double total = airItKw + liquidItKw + immersionItKw;
+    if (total <= 0.0)
+        return 1.0;
+    return 1.0 + (airItKw * kAirOverhead + liquidItKw * kLiquidOverhead + immersionItKw * kImmersionOverhead) / total;
+}
+
+CatalogCache::CatalogCache(const Catalog *catalog)
+    : m_catalog(catalog)
+{
+}
+
+QSizeF CatalogCache::footprintMm(const ResolvedCatalogItem &item, int layoutCols, int layoutRows)
+{
+    return QSizeF(item.widthMm * std::max(1, layoutCols), item.depthMm * std::max(1, layoutRows));
+}
+
+const ResolvedCatalogItem &CatalogCache::resolve(EquipmentKind kind, const QString &catalogId) const
+{
+    const QString key = (kind == EquipmentKind::System ? QStringLiteral("s:") : QStringLiteral("f:")) + catalogId;
+    auto it = m_items.find(key);
+    if (it != m_items.end())
+        return it.value();
+    ResolvedCatalogItem r;
+    if (m_catalog && kind == EquipmentKind::System) {
+        if (const std::optional<CatalogRow> row = m_catalog->row(CatalogKind::System, catalogId)) {
+            r.found = true;
+            r.isSystem = true;
+            r.name = row->text("name");
+            r.chipId = row->text("chip_id");
+            r.chipsPerUnit = row->integer("chips");
+            r.defaultUnitsPerRack = std::max(1, row->integer("units_per_rack", 1));
+            r.racks = std::max(1, row->integer("racks", 1));
+            r.computeRacks = row->integer("compute_racks", 1);
+            r.itKwPerUnit = row->number("it_kw").value_or(0.0);
+            r.weightKgPerUnit = row->number("weight_kg").value_or(0.0);
+            r.cooling = row->text("cooling");
+            r.liquidFraction = row->number("liquid_fraction").value_or(0.0);
+            const int cols = row->integer("layout_cols", 1);
+            const int rows = row->integer("layout_rows", 1);
+            const QSizeF size = footprintMm({.widthMm = row->number("rack_width_mm").value_or(600.0),
+                                             .depthMm = row->number("rack_depth_mm").value_or(1200.0)},
+                                            r.defaultUnitsPerRack > 1 ? 1 : cols, r.defaultUnitsPerRack > 1 ? 1 : rows);
+            r.widthMm = size.width();
+            r.depthMm = size.height();
+            r.priceUsd = row->number("price_usd");
+            r.confidence = row->text("confidence");
+            if (const std::optional<CatalogRow> chip = m_catalog->row(CatalogKind::Chip, r.chipId)) {
+                const engine::ChipSpec spec = chipSpecFromRow(*chip);
+                for (Precision p : engine::kAllPrecisions)
+                    r.chipDenseTflops[std::size_t(p)] = spec.peakTflops(p).value_or(0.0);
+                r.chipTdpW = spec.tdpW;
+            }
+        }
+    } else if (m_catalog) {
+        if (const std::optional<CatalogRow> row = m_catalog->row(CatalogKind::Equipment, catalogId)) {
+            r.found = true;
+            r.name = row->text("name");
+            r.category = row->text("category");
+            r.capacityKw = row->number("capacity_kw").value_or(0.0);
+            r.ownPowerKw = row->number("power_kw").value_or(0.0);
+            r.widthMm = row->number("width_mm").value_or(600.0);
+            r.depthMm = row->number("depth_mm").value_or(1200.0);
+            r.weightKgPerUnit = row->number("weight_kg").value_or(0.0);
+            r.priceUsd = row->number("price_usd");
+            r.placement = row->text("placement");
+            r.confidence = row->text("confidence");
+        }
+    }
+    return m_items.insert(key, r).value();
+}
+
+QSizeF catalogFootprintMm(const CatalogCache &cache, const Equipment &e)
+{
+    const ResolvedCatalogItem &r = cache.resolve(e.kind(), e.catalogId());
+    if (!r.found)
+        return QSizeF(e.widthMm(), e.depthMm());
+    return QSizeF(r.widthMm, r.depthMm);
+}
+
+PlanEvaluation evaluatePlan(const FloorPlan &plan, const CatalogCache &cache, const PlanAssumptions &a)
+{
+    PlanEvaluation ev;
+    ev.pueMethod = QStringLiteral("cooling-type estimate");
+    double airKw = 0.0, liquidKw = 0.0, immersionKw = 0.0;
+    double rackKwSum = 0.0;
+    QHash<QString, long long> chipsById;
+    double upsKw = 0.0, upsLargest = 0.0, xfmrKw = 0.0, xfmrLargest = 0.0;
+    double coolKw = 0.0, coolLargest = 0.0, coolingOwnKw = 0.0;
+    double rackWeightEmpty = 0.0;
+    QList<EquipmentId> missing;
+
+    for (const Hall &h : plan.halls())
+        ev.hallAreaM2 += h.areaM2();
+
+    for (int i = 0; i < plan.equipmentCount(); ++i) {
+        const Equipment &e = plan.equipmentAt(i);
+        const ResolvedCatalogItem &r = cache.resolve(e.kind(), e.catalogId());
+        if (!r.found) {
+            missing << e.id();
+            continue;
+        }
+        const QRectF fp = e.footprintMm();
+        const double areaM2 = fp.width() * fp.height() / 1e6;
+        if (r.isSystem) {
+            const int units = unitsPerRack(e, r);
+            const long long chips = static_cast<long long>(units) * r.chipsPerUnit;
+            ev.accelerators += chips;
+            chipsById[r.chipId] += chips;
+            for (std::size_t p = 0; p < ev.peakPflopsByPrecision.size(); ++p)
+                ev.peakPflopsByPrecision[p] += double(chips) * r.chipDenseTflops[p] / 1000.0;
+            const double itKw = units * r.itKwPerUnit;
+            ev.itKw += itKw;
+            const int racks = r.defaultUnitsPerRack > 1 ? 1 : r.racks;
+            const int computeRacks = r.defaultUnitsPerRack > 1 ? 1 : std::max(1, r.computeRacks);
+            ev.racks += racks;
+            ev.computeRacks += computeRacks;
+            // Compute racks carry the IT load (network racks of a supernode are light).
+            const double kwPerRack = itKw / computeRacks;
+            ev.kwPerRackMax = std::max(ev.kwPerRackMax, kwPerRack);
+            rackKwSum += itKw;
+            if (r.cooling == QLatin1String("immersion")) {
+                immersionKw += itKw;
+            } else {
+                liquidKw += itKw * r.liquidFraction;
+                airKw += itKw * (1.0 - r.liquidFraction);
+            }
+            const double weight = units * r.weightKgPerUnit + rackWeightEmpty;
+            if (areaM2 > 0)
+                ev.kgPerM2Max = std::max(ev.kgPerM2Max, weight / areaM2);
+            if (!r.priceUsd)
+                ++ev.itemsWithoutPrice;
+            else
+                ev.capexUsd += units * *r.priceUsd;
+        } else {
+            if (isRackCategory(r.category)) {
+                ev.racks += 1;
+                ev.itKw += r.ownPowerKw;
+                airKw += r.ownPowerKw;
+            } else if (r.category == QLatin1String("ups")) {
+                upsKw += r.capacityKw;
+                upsLargest = std::max(upsLargest, r.capacityKw);
+            } else if (r.category == QLatin1String("transformer")) {
+                xfmrKw += r.capacityKw;
+                xfmrLargest = std::max(xfmrLargest, r.capacityKw);
+            } else if (isCoolingCategory(r.category)) {
+                coolKw += r.capacityKw;
+                coolLargest = std::max(coolLargest, r.capacityKw);
+                coolingOwnKw += r.ownPowerKw;
+            }
+            if (areaM2 > 0)
+                ev.kgPerM2Max = std::max(ev.kgPerM2Max, r.weightKgPerUnit / areaM2);
+            if (!r.priceUsd)
+                ++ev.itemsWithoutPrice;
+            else
+                ev.capexUsd += *r.priceUsd;
+            if (!r.placement.isEmpty() && (r.placement == QLatin1String("yard")) != e.inYard())
+                ev.violations.append({QStringLiteral("placement"), QStringLiteral("warning"), {e.id()},
+                                      r.placement == QLatin1String("yard")
+                                          ? tr("%1 is outdoor equipment placed inside the hall").arg(r.name)
+                                          : tr("%1 is indoor equipment placed in the yard").arg(r.name)});
+        }
+        // Inside its hall (or yard)?
+        if (const Hall *h = plan.hall(e.hallId())) {
+            const QRectF bounds = e.inYard() ? QRectF(0, -h->yardDepthMm, h->widthMm, h->yardDepthMm)
+                                             : QRectF(0, 0, h->widthMm, h->depthMm);
+            if (!bounds.adjusted(-0.5, -0.5, 0.5, 0.5).contains(fp))
+                ev.violations.append({QStringLiteral("out_of_bounds"), QStringLiteral("error"), {e.id()},
+                                      tr("%1 lies outside %2").arg(e.label().isEmpty() ? e.catalogId() : e.label(),
+                                                                  e.inYard() ? tr("the yard") : h->name)});
+        }
+    }
+
+    if (!missing.isEmpty()) {
+        QStringList ids;
+        for (EquipmentId id : missing)
+            ids << plan.equipment(id)->catalogId();
+        ids.removeDuplicates();
+        ev.violations.append({QStringLiteral("missing_catalog"), QStringLiteral("warning"), missing,
+                              QCoreApplication::translate("PlanAnalysis", "%n item(s) reference catalog ids this catalog lacks (%1); they are kept but not counted",
+                                                          nullptr, int(missing.size()))
+                                  .arg(ids.join(QLatin1String(", ")))});
+    }
+
+    findOverlaps(plan, ev.violations);
+    // Doors and aisles must stay clear.
+    for (const Structure &s : plan.structures()) {
+        if (s.kind != StructureKind::Door)
+            continue;
+        for (int i = 0; i < plan.equipmentCount(); ++i) {
+            const Equipment &e = plan.equipmentAt(i);
+            if (e.hallId() == s.hallId && !e.inYard() && e.footprintMm().intersects(s.rectMm))
+                ev.violations.append({QStringLiteral("blocks_door"), QStringLiteral("error"), {e.id()},
+                                      tr("%1 blocks door %2").arg(e.label().isEmpty() ? e.catalogId() : e.label(), s.label)});
+        }
+    }
+
+    // Power: the heat and energy figures.
+    ev.pue = pueFirstEstimate(airKw, liquidKw, immersionKw);
+    ev.pueAnnual = ev.pue;
+    ev.facilityKw = ev.itKw * ev.pue;
+    ev.coolingOverheadKw = ev.facilityKw - ev.itKw;
+    ev.kwPerRackAvg = ev.computeRacks > 0 ? rackKwSum / ev.computeRacks : 0.0;
+    ev.kwPerM2 = ev.hallAreaM2 > 0 ? ev.itKw / ev.hallAreaM2 : 0.0;
+    const double peak = ev.peakPflops(a.peakPrecision);
+    ev.pflopsPerRack = ev.computeRacks > 0 ? peak / ev.computeRacks : 0.0;
+    ev.pflopsPerM2 = ev.hallAreaM2 > 0 ? peak / ev.hallAreaM2 : 0.0;
+    ev.tflopsPerW = ev.itKw > 0 ? peak * 1000.0 / (ev.itKw * 1000.0) : 0.0;
+
+    // Capacity checks: UPS when placed, otherwise transformers. N-1: the pool still carries the
+    // load with its largest unit failed (the per-unit power-chain analysis is the facility issue).
+    ev.powerCapacityKw = upsKw > 0 ? upsKw : xfmrKw;
+    const double powerLargest = upsKw > 0 ? upsLargest : xfmrLargest;
+    const double powerLoad = upsKw > 0 ? ev.itKw : ev.facilityKw;
+    ev.powerUtilization = ev.powerCapacityKw > 0 ? powerLoad / ev.powerCapacityKw : 0.0;
+    ev.powerNMinus1Ok = ev.powerCapacityKw > 0 && ev.powerCapacityKw - powerLargest >= powerLoad;
+    ev.coolingCapacityKw = coolKw;
+    ev.coolingUtilization = coolKw > 0 ? ev.itKw / coolKw : 0.0;
+    ev.coolingNMinus1Ok = coolKw > 0 && coolKw - coolLargest >= ev.itKw;
+    if (ev.itKw > 0 && ev.powerCapacityKw > 0 && powerLoad > ev.powerCapacityKw)
+        ev.violations.append({QStringLiteral("power_capacity"), QStringLiteral("error"), {},
+                              tr("IT load %1 kW exceeds the placed power capacity %2 kW").arg(powerLoad, 0, 'f', 0).arg(ev.powerCapacityKw, 0, 'f', 0)});
+    if (ev.itKw > 0 && coolKw > 0 && ev.itKw > coolKw)
+        ev.violations.append({QStringLiteral("cooling_capacity"), QStringLiteral("error"), {},
+                              tr("IT heat %1 kW exceeds the placed cooling capacity %2 kW").arg(ev.itKw, 0, 'f', 0).arg(coolKw, 0, 'f', 0)});
+    for (const Hall &h : plan.halls()) {
+        if (ev.kgPerM2Max > h.floorRatingKgPerM2) {
+            ev.violations.append({QStringLiteral("floor_load"), QStringLiteral("warning"), {},
+                                  tr("the heaviest item loads %1 kg/m2, above the floor rating of %2 (%3 kg/m2)")
+                                      .arg(ev.kgPerM2Max, 0, 'f', 0).arg(h.name).arg(h.floorRatingKgPerM2, 0, 'f', 0)});
+            break;
+        }
+    }
+
+    // Cost: energy at the facility load all year, maintenance share, straight-line CapEx.
+    ev.energyMwhPerYear = ev.facilityKw * engine::kHoursPerYear / 1000.0;
+    ev.co2TonnesPerYear = ev.energyMwhPerYear * a.gridKgCo2PerKwh;
+    ev.opexUsdPerYear = ev.energyMwhPerYear * 1000.0 * a.electricityUsdPerKwh + ev.capexUsd * a.maintenanceFractionPerYear;
+    ev.tcoUsdPerYear = ev.opexUsdPerYear + (a.amortizationYears > 0 ? ev.capexUsd / a.amortizationYears : 0.0);
+
+    // Dominant chip (a mixed hall trains on its most numerous chip).
+    long long best = 0;
+    for (auto it = chipsById.begin(); it != chipsById.end(); ++it) {
+        if (it.value() > best || (it.value() == best && it.key() < ev.dominantChipId)) {
+            best = it.value();
+            ev.dominantChipId = it.key();
+        }
+    }
+
+    // Attached workload: run it through the scenario reader so that it is validated exactly
+    // like `terahall estimate`.
+    if (const std::optional<Workload> &w = plan.workload()) {
+        if (ev.accelerators <= 0 || !cache.catalog()) {
+            ev.workloadProblems << tr("the plan has no accelerators to train on");
+        } else {
+            QJsonObject training{{QStringLiteral("tokens"), w->tokens}, {QStringLiteral("precision"), w->precision}};
+            if (w->globalBatchTokens > 0)
+                training.insert(QStringLiteral("global_batch_tokens"), w->globalBatchTokens);
+            training.insert(QStringLiteral("mfu"), w->mfu ? QJsonValue(*w->mfu) : QJsonValue(QJsonValue::Null));
+            QJsonObject cluster{{QStringLiteral("chip"), ev.dominantChipId}, {QStringLiteral("count"), double(best)}};
+            if (!w->parallelism.isEmpty())
+                cluster.insert(QStringLiteral("parallelism"), w->parallelism);
+            const QJsonObject scenario{
+                {QStringLiteral("schema"), QLatin1String(kScenarioSchema)},
+                {QStringLiteral("model"), w->model},
+                {QStringLiteral("training"), training},
+                {QStringLiteral("cluster"), cluster},
+                {QStringLiteral("facility"), QJsonObject{{QStringLiteral("pue"), std::clamp(ev.pue, 1.0, 5.0)},
+                                                         {QStringLiteral("electricity_usd_per_kwh"), a.electricityUsdPerKwh},
+                                                         {QStringLiteral("grid_kg_co2_per_kwh"), a.gridKgCo2PerKwh}}}};
+            const ScenarioReadResult read = readScenario(scenario, *cache.catalog());
+            if (!read.scenario) {
+                for (const InputError &e : read.errors)
+                    ev.workloadProblems << QStringLiteral("/workload") + e.toString().replace(QLatin1String("/cluster"), QLatin1String("(plan)"));
+            } else if (!read.scenario->mfu) {
+                ev.workloadScenario = read.scenario;
+                ev.workloadProblems << tr("MFU is not set: estimating it needs the performance model");
+            } else {
+                ev.workloadScenario = read.scenario;
+                const engine::TrainingResult result = engine::estimateTraining(read.scenario->trainingInputs(*read.scenario->mfu));
+                if (result.error == engine::EstimateError::None)
+                    ev.training = result.estimate;
+            }
+        }
+    }
+    return ev;
+}
+
+} // namespace th

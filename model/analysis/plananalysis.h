@@ -1,0 +1,149 @@
+// SPDX-FileCopyrightText: 2026 Terahall contributors
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include "model/document/floorplan.h"
+#include "model/engine/trainingestimate.h"
+#include "model/engine/units.h"
+#include "model/io/scenario.h"
+
+#include <QHash>
+#include <QString>
+#include <QSizeF>
+#include <QStringList>
+
+#include <array>
+#include <optional>
+
+namespace th {
+
+class Catalog;
+
+/**
+ * What the analysis needs of one catalog row, looked up once per catalog id (a plan of 5,000
+ * items references a few dozen ids; resolving through SQL per item per frame would not keep up).
+ */
+struct ResolvedCatalogItem
+{
+    bool found = false;
+    bool isSystem = false;
+    QString name;
+    // Systems
+    QString chipId;
+    int chipsPerUnit = 0;        ///< accelerators in one system (server or supernode)
+    int defaultUnitsPerRack = 1; ///< servers per rack in the reference layout (1 = rack-scale)
+    int racks = 1;               ///< racks the system occupies (units_per_rack == 1)
+    int computeRacks = 1;
+    double itKwPerUnit = 0.0;
+    double weightKgPerUnit = 0.0;
+    QString cooling;             ///< air | liquid | hybrid | immersion
+    double liquidFraction = 0.0;
+    std::array<double, engine::kPrecisionCount> chipDenseTflops{}; ///< 0 = unsupported
+    double chipTdpW = 0.0;
+    // Facility equipment
+    QString category;
+    double capacityKw = 0.0;
+    double ownPowerKw = 0.0;     ///< fans/pumps, or IT draw for network/storage racks
+    // Both
+    double widthMm = 600.0;
+    double depthMm = 1200.0;
+    std::optional<double> priceUsd;
+    QString placement;           ///< hall | yard (facility)
+    QString confidence;
+};
+
+/// Caches catalog look-ups for the analysis; clear() after the catalog changes.
+class CatalogCache
+{
+public:
+    explicit CatalogCache(const Catalog *catalog);
+    const ResolvedCatalogItem &resolve(EquipmentKind kind, const QString &catalogId) const;
+    const Catalog *catalog() const { return m_catalog; }
+    void clear() { m_items.clear(); }
+    /// Footprint of one instance as placed (multi-rack systems span layout_cols x layout_rows racks).
+    static QSizeF footprintMm(const ResolvedCatalogItem &item, int layoutCols, int layoutRows);
+
+private:
+    const Catalog *m_catalog;
+    mutable QHash<QString, ResolvedCatalogItem> m_items;
+};
+
+/// User-set assumptions of the plan analysis (all shown in reports with their defaults).
+struct PlanAssumptions
+{
+    engine::Precision peakPrecision = engine::Precision::Bf16; ///< KPI dock's chosen precision
+    double electricityUsdPerKwh = 0.08;   ///< INTERFACES.md scenario default
+    double gridKgCo2PerKwh = 0.5568;      ///< China grid factor, CAICT (seed 003)
+    double maintenanceFractionPerYear = 0.03; ///< of CapEx per year; common DCIM rule of thumb (assumption)
+    double amortizationYears = 4.0;       ///< straight-line CapEx write-off for TCO
+};
+
+struct Violation
+{
+    QString kind;          ///< machine key: overlap, out_of_bounds, missing_catalog, blocks_door, ...
+    QString severity;      ///< error | warning
+    QList<EquipmentId> items;
+    QString message;
+};
+
+/**
+ * All KPIs of a plan (INTERFACES.md "terahall.evaluation/1"). Peak FLOPS are dense, per
+ * precision; IT power is the catalog IT power of the placed systems plus network/storage racks.
+ * PUE here is the first estimate by cooling technology (see pueFirstEstimate()); the facility
+ * physics (issue 5) replaces it with one computed from the placed power and cooling chain.
+ */
+struct PlanEvaluation
+{
+    long long accelerators = 0;
+    QString dominantChipId;
+    int racks = 0;               ///< racks holding equipment (systems, network, storage)
+    int computeRacks = 0;
+    std::array<double, engine::kPrecisionCount> peakPflopsByPrecision{}; ///< dense, by precision
+    double itKw = 0.0;
+    double coolingOverheadKw = 0.0;
+    double facilityKw = 0.0;
+    double pue = 1.0;
+    double pueAnnual = 1.0;
+    QString pueMethod;           ///< "cooling-type estimate"
+    double kwPerRackMax = 0.0;
+    double kwPerRackAvg = 0.0;
+    double hallAreaM2 = 0.0;
+    double kwPerM2 = 0.0;
+    double pflopsPerRack = 0.0;  ///< at PlanAssumptions::peakPrecision
+    double pflopsPerM2 = 0.0;
+    double tflopsPerW = 0.0;
+    double kgPerM2Max = 0.0;     ///< heaviest item's weight over its footprint
+    double powerCapacityKw = 0.0;  ///< UPS capacity placed (or transformers when no UPS)
+    double powerUtilization = 0.0;
+    bool powerNMinus1Ok = false;
+    double coolingCapacityKw = 0.0;
+    double coolingUtilization = 0.0;
+    bool coolingNMinus1Ok = false;
+    double capexUsd = 0.0;
+    int itemsWithoutPrice = 0;
+    double opexUsdPerYear = 0.0;
+    double tcoUsdPerYear = 0.0;
+    double energyMwhPerYear = 0.0;
+    double co2TonnesPerYear = 0.0;
+    QList<Violation> violations;
+    // Attached workload
+    std::optional<Scenario> workloadScenario;
+    std::optional<engine::TrainingEstimate> training;
+    QStringList workloadProblems; ///< why the workload could not be estimated
+
+    double peakPflops(engine::Precision p) const { return peakPflopsByPrecision[std::size_t(p)]; }
+};
+
+/// PUE first estimate from the cooling technology of the IT load (DOMAIN.md §4): air-cooled
+/// halls ~1.42 (CAICT national average, June 2025), direct liquid cooling ~1.15 (hyperscale
+/// 1.08-1.12 plus residual air), immersion ~1.04 (Sugon scaleX640); hybrid blends by the
+/// liquid-cooled share of heat.
+double pueFirstEstimate(double airItKw, double liquidItKw, double immersionItKw);
+
+PlanEvaluation evaluatePlan(const FloorPlan &plan, const CatalogCache &cache, const PlanAssumptions &assumptions = {});
+
+/// The footprint an item should have per the catalog (used when placing and when refreshing
+/// sizes of items whose catalog row changed).
+QSizeF catalogFootprintMm(const CatalogCache &cache, const Equipment &e);
+
+} // namespace th

@@ -1,0 +1,181 @@
+// SPDX-FileCopyrightText: 2026 Terahall contributors
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "model/commands/planedits.h"
+
+#include "model/commands/undocommandids.h"
+#include "model/document/floorplandocument.h"
+
+#include <QCoreApplication>
+
+namespace th {
+
+namespace {
+QString tr(const char *text)
+{
+    return QCoreApplication::translate("Undo Commands", text);
+}
+} // namespace
+
+ChangeHallCommand::ChangeHallCommand(FloorPlanDocument *document, const Hall &newHall, QUndoCommand *parent)
+    : QUndoCommand(tr("Change Hall"), parent)
+    , m_document(document)
+    , m_new(newHall)
+{
+    if (const Hall *h = document->plan().hall(newHall.id))
+        m_old = *h;
+    setObsolete(m_old == m_new);
+}
+
+void ChangeHallCommand::apply(const Hall &hall)
+{
+    m_document->plan().setHall(hall);
+    m_document->emitChanged({ChangeEvent::Type::HallChanged, {}, 0, hall.id});
+}
+
+int ChangeHallCommand::id() const
+{
+    return Cmd_ChangeHall;
+}
+
+bool ChangeHallCommand::mergeWith(const QUndoCommand *other)
+{
+    const auto *o = static_cast<const ChangeHallCommand *>(other);
+    if (o->m_document != m_document || o->m_new.id != m_new.id)
+        return false;
+    m_new = o->m_new;
+    setObsolete(m_old == m_new);
+    return true;
+}
+
+AddHallCommand::AddHallCommand(FloorPlanDocument *document, const Hall &hall, QUndoCommand *parent)
+    : QUndoCommand(tr("Add Hall"), parent)
+    , m_document(document)
+    , m_hall(hall)
+{
+}
+
+void AddHallCommand::redo()
+{
+    m_document->plan().addHall(m_hall);
+    m_document->emitChanged({ChangeEvent::Type::HallChanged, {}, 0, m_hall.id});
+}
+
+void AddHallCommand::undo()
+{
+    m_document->plan().removeHall(m_hall.id);
+    m_document->emitChanged({ChangeEvent::Type::HallChanged, {}, 0, m_hall.id});
+}
+
+AddRemoveStructuresCommand::AddRemoveStructuresCommand(FloorPlanDocument *document, Mode mode, QList<Structure> structures,
+                                                       QUndoCommand *parent)
+    : QUndoCommand(parent)
+    , m_document(document)
+    , m_mode(mode)
+    , m_structures(std::move(structures))
+{
+    for (Structure &s : m_structures) {
+        if (s.id == 0)
+            s.id = document->plan().allocateId();
+    }
+    setText(mode == Mode::Add ? tr("Add Structure") : tr("Delete Structure"));
+}
+
+void AddRemoveStructuresCommand::add()
+{
+    QList<quint64> ids;
+    for (int i = 0; i < m_structures.size(); ++i) {
+        m_document->plan().insertStructure(m_structures.at(i), i < m_indexes.size() ? m_indexes.at(i) : -1);
+        ids << m_structures.at(i).id;
+    }
+    m_document->emitChanged({ChangeEvent::Type::StructuresChanged, ids, 0, 0});
+}
+
+void AddRemoveStructuresCommand::remove()
+{
+    QList<quint64> ids;
+    m_indexes.clear();
+    // Remove in reverse so recorded indexes stay valid when re-inserted in forward order.
+    QList<int> indexes;
+    for (const Structure &s : m_structures) {
+        int idx = -1;
+        for (int i = 0; i < m_document->plan().structures().size(); ++i) {
+            if (m_document->plan().structures().at(i).id == s.id)
+                idx = i;
+        }
+        indexes << idx;
+        ids << s.id;
+    }
+    for (qsizetype i = m_structures.size() - 1; i >= 0; --i) {
+        if (std::optional<Structure> taken = m_document->plan().takeStructure(m_structures.at(i).id))
+            m_structures[i] = *taken;
+    }
+    m_indexes = indexes;
+    m_document->emitChanged({ChangeEvent::Type::StructuresChanged, ids, 0, 0});
+}
+
+ChangeStructureCommand::ChangeStructureCommand(FloorPlanDocument *document, const Structure &newValue, QUndoCommand *parent)
+    : QUndoCommand(tr("Change Structure"), parent)
+    , m_document(document)
+    , m_new(newValue)
+{
+    if (const Structure *s = document->plan().structure(newValue.id))
+        m_old = *s;
+    setObsolete(m_old == m_new);
+}
+
+void ChangeStructureCommand::apply(const Structure &s)
+{
+    m_document->plan().setStructure(s);
+    m_document->emitChanged({ChangeEvent::Type::StructuresChanged, {s.id}, 0, 0});
+}
+
+SetWorkloadCommand::SetWorkloadCommand(FloorPlanDocument *document, const std::optional<Workload> &workload, QUndoCommand *parent)
+    : QUndoCommand(workload ? tr("Set Workload") : tr("Remove Workload"), parent)
+    , m_document(document)
+    , m_old(document->plan().workload())
+    , m_new(workload)
+{
+    setObsolete(m_old == m_new);
+}
+
+void SetWorkloadCommand::apply(const std::optional<Workload> &w)
+{
+    m_document->plan().setWorkload(w);
+    m_document->emitChanged({ChangeEvent::Type::WorkloadChanged, {}, 0, 0});
+}
+
+int SetWorkloadCommand::id() const
+{
+    return Cmd_SetWorkload;
+}
+
+bool SetWorkloadCommand::mergeWith(const QUndoCommand *other)
+{
+    const auto *o = static_cast<const SetWorkloadCommand *>(other);
+    if (o->m_document != m_document || !m_new || !o->m_new)
+        return false;
+    m_new = o->m_new;
+    setObsolete(m_old == m_new);
+    return true;
+}
+
+ChangePlanPropertiesCommand::ChangePlanPropertiesCommand(FloorPlanDocument *document, const QString &name,
+                                                         const QString &author, QUndoCommand *parent)
+    : QUndoCommand(tr("Change Plan Properties"), parent)
+    , m_document(document)
+    , m_oldName(document->plan().name)
+    , m_oldAuthor(document->plan().author)
+    , m_newName(name)
+    , m_newAuthor(author)
+{
+    setObsolete(m_oldName == m_newName && m_oldAuthor == m_newAuthor);
+}
+
+void ChangePlanPropertiesCommand::apply(const QString &name, const QString &author)
+{
+    m_document->plan().name = name;
+    m_document->plan().author = author;
+    m_document->emitChanged({ChangeEvent::Type::PlanPropertiesChanged, {}, 0, 0});
+}
+
+} // namespace th

@@ -1,0 +1,114 @@
+// SPDX-FileCopyrightText: 2026 Terahall contributors
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include "model/document/hall.h"
+#include "model/document/structure.h"
+#include "model/document/workload.h"
+
+#include <QUndoCommand>
+
+#include <optional>
+
+namespace th {
+
+class FloorPlanDocument;
+
+/// Changes a hall's size, tile, yard, floor rating or name (the whole value); spin-box edits
+/// of the same hall merge into one step.
+class ChangeHallCommand : public QUndoCommand
+{
+public:
+    ChangeHallCommand(FloorPlanDocument *document, const Hall &newHall, QUndoCommand *parent = nullptr);
+    void undo() override { apply(m_old); }
+    void redo() override { apply(m_new); }
+    int id() const override;
+    bool mergeWith(const QUndoCommand *other) override;
+
+private:
+    void apply(const Hall &hall);
+    FloorPlanDocument *m_document;
+    Hall m_old;
+    Hall m_new;
+};
+
+/// Adds (redo) or removes (undo) a hall.
+class AddHallCommand : public QUndoCommand
+{
+public:
+    AddHallCommand(FloorPlanDocument *document, const Hall &hall, QUndoCommand *parent = nullptr);
+    void undo() override;
+    void redo() override;
+
+private:
+    FloorPlanDocument *m_document;
+    Hall m_hall;
+};
+
+/// Adds or removes structures (walls, columns, doors, aisles), keeping their order.
+class AddRemoveStructuresCommand : public QUndoCommand
+{
+public:
+    enum class Mode { Add, Remove };
+    AddRemoveStructuresCommand(FloorPlanDocument *document, Mode mode, QList<Structure> structures,
+                               QUndoCommand *parent = nullptr);
+    void undo() override { m_mode == Mode::Add ? remove() : add(); }
+    void redo() override { m_mode == Mode::Add ? add() : remove(); }
+
+private:
+    void add();
+    void remove();
+    FloorPlanDocument *m_document;
+    Mode m_mode;
+    QList<Structure> m_structures;
+    QList<int> m_indexes;
+};
+
+/// Replaces one structure's rectangle, kind or label.
+class ChangeStructureCommand : public QUndoCommand
+{
+public:
+    ChangeStructureCommand(FloorPlanDocument *document, const Structure &newValue, QUndoCommand *parent = nullptr);
+    void undo() override { apply(m_old); }
+    void redo() override { apply(m_new); }
+
+private:
+    void apply(const Structure &s);
+    FloorPlanDocument *m_document;
+    Structure m_old;
+    Structure m_new;
+};
+
+/// Attaches, changes or detaches (nullopt) the plan's workload.
+class SetWorkloadCommand : public QUndoCommand
+{
+public:
+    SetWorkloadCommand(FloorPlanDocument *document, const std::optional<Workload> &workload, QUndoCommand *parent = nullptr);
+    void undo() override { apply(m_old); }
+    void redo() override { apply(m_new); }
+    int id() const override;
+    bool mergeWith(const QUndoCommand *other) override;
+
+private:
+    void apply(const std::optional<Workload> &w);
+    FloorPlanDocument *m_document;
+    std::optional<Workload> m_old;
+    std::optional<Workload> m_new;
+};
+
+/// Changes the plan's name and author.
+class ChangePlanPropertiesCommand : public QUndoCommand
+{
+public:
+    ChangePlanPropertiesCommand(FloorPlanDocument *document, const QString &name, const QString &author,
+                                QUndoCommand *parent = nullptr);
+    void undo() override { apply(m_oldName, m_oldAuthor); }
+    void redo() override { apply(m_newName, m_newAuthor); }
+
+private:
+    void apply(const QString &name, const QString &author);
+    FloorPlanDocument *m_document;
+    QString m_oldName, m_oldAuthor, m_newName, m_newAuthor;
+};
+
+} // namespace th
