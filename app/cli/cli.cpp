@@ -36,11 +36,12 @@ QString usage()
               "\n"
               "Commands:\n"
               "  estimate SCENARIO.json           training estimate for a scenario (JSON to stdout)\n"
+              "  search SCENARIO.json [--top K]   best parallel layouts for the scenario's chips\n"
               "  catalog list [--kind KIND]       list catalog rows (KIND: chip, system, equipment, model, calibration)\n"
               "  catalog show ID                  every field of one catalog row, with source and confidence\n"
               "  catalog import FILE.csv          add or override rows from a CSV (all rows or none)\n"
               "  catalog export FILE.csv [--kind KIND]  write the rows in force as CSV (default kind: chip)\n"
-              "  search, evaluate, report, compare  not available in this version yet\n"
+              "  evaluate, report, compare        not available in this version yet\n"
               "\n"
               "Options:\n"
               "  --format json|text   output format (default json)\n"
@@ -180,7 +181,9 @@ int run(const QStringList &arguments)
         return runEstimate(ctx);
     if (command == QLatin1String("catalog"))
         return runCatalog(ctx);
-    if (command == QLatin1String("search") || command == QLatin1String("evaluate") || command == QLatin1String("report")
+    if (command == QLatin1String("search"))
+        return runSearch(ctx);
+    if (command == QLatin1String("evaluate") || command == QLatin1String("report")
         || command == QLatin1String("compare"))
         return ctx.fail(tr("'%1' is not available in this version of Terahall yet").arg(command));
     ctx.err(usage());

@@ -33,6 +33,7 @@ struct Context
 };
 
 int runEstimate(Context &ctx);
+int runSearch(Context &ctx);
 int runCatalog(Context &ctx);
 
 /// Reads a whole file, or stdin for "-"; on failure prints a message naming the file.

@@ -50,4 +50,74 @@ QString warningText(Warning w)
     return QString();
 }
 
+QString infeasibleKey(engine::Infeasible r)
+{
+    using I = engine::Infeasible;
+    switch (r) {
+    case I::None: return QStringLiteral("none");
+    case I::NoArchitecture: return QStringLiteral("no_architecture");
+    case I::InvalidInput: return QStringLiteral("invalid_input");
+    case I::PrecisionUnsupported: return QStringLiteral("precision_unsupported");
+    case I::ChipCountMismatch: return QStringLiteral("chip_count_mismatch");
+    case I::TpExceedsScaleUpDomain: return QStringLiteral("tp_exceeds_scale_up_domain");
+    case I::TpDoesNotDivideHeads: return QStringLiteral("tp_does_not_divide_heads");
+    case I::PpExceedsLayers: return QStringLiteral("pp_exceeds_layers");
+    case I::CpDoesNotDivideSequence: return QStringLiteral("cp_does_not_divide_sequence");
+    case I::EpDoesNotDivideExperts: return QStringLiteral("ep_does_not_divide_experts");
+    case I::EpDoesNotDivideDataParallel: return QStringLiteral("ep_does_not_divide_data_parallel");
+    case I::BatchNotDivisible: return QStringLiteral("batch_not_divisible");
+    case I::InterleaveInvalid: return QStringLiteral("interleave_invalid");
+    case I::ZeroWithPipeline: return QStringLiteral("zero_with_pipeline");
+    case I::OutOfMemory: return QStringLiteral("out_of_memory");
+    }
+    return QStringLiteral("unknown");
+}
+
+QString infeasibleText(engine::Infeasible r)
+{
+    using I = engine::Infeasible;
+    auto t = [](const char *s) { return QCoreApplication::translate("Engine", s); };
+    switch (r) {
+    case I::None: return QString();
+    case I::NoArchitecture: return t("The model architecture (layers, hidden, heads, seq_len, vocab) is needed to estimate MFU.");
+    case I::InvalidInput: return t("A chip count, batch, peak or parallel degree is not positive.");
+    case I::PrecisionUnsupported: return t("The chip has no dense peak at the training precision.");
+    case I::ChipCountMismatch: return t("tp x pp x dp x cp does not equal the chip count.");
+    case I::TpExceedsScaleUpDomain: return t("Tensor parallelism is larger than the scale-up domain (NVLink/HCCS/UB/ICI).");
+    case I::TpDoesNotDivideHeads: return t("Tensor parallelism does not divide the attention heads.");
+    case I::PpExceedsLayers: return t("More pipeline stages than layers.");
+    case I::CpDoesNotDivideSequence: return t("Context parallelism does not divide the sequence (2 x cp must divide seq_len).");
+    case I::EpDoesNotDivideExperts: return t("Expert parallelism does not divide the number of experts (or the model is dense).");
+    case I::EpDoesNotDivideDataParallel: return t("Expert parallelism does not divide dp x cp.");
+    case I::BatchNotDivisible: return t("The global batch is not a multiple of dp x micro-batch.");
+    case I::InterleaveInvalid: return t("Interleaving needs pipeline parallelism and enough layers per stage.");
+    case I::ZeroWithPipeline: return t("ZeRO-2/3 sharding is not combined with pipeline parallelism.");
+    case I::OutOfMemory: return t("The model state and activations do not fit in the chip's memory.");
+    }
+    return QString();
+}
+
+QString boundByKey(engine::BoundBy b)
+{
+    switch (b) {
+    case engine::BoundBy::Compute: return QStringLiteral("compute");
+    case engine::BoundBy::MemoryBandwidth: return QStringLiteral("memory_bandwidth");
+    case engine::BoundBy::Communication: return QStringLiteral("communication");
+    case engine::BoundBy::PipelineBubble: return QStringLiteral("pipeline_bubble");
+    }
+    return QStringLiteral("compute");
+}
+
+QString boundByText(engine::BoundBy b)
+{
+    auto t = [](const char *s) { return QCoreApplication::translate("Engine", s); };
+    switch (b) {
+    case engine::BoundBy::Compute: return t("Compute binds: most of the step is matrix math at the chip's achievable rate.");
+    case engine::BoundBy::MemoryBandwidth: return t("Memory bandwidth binds: memory-bound operations (norms, activations, optimizer) take the largest share.");
+    case engine::BoundBy::Communication: return t("Communication binds: exposed tensor-, data-, expert- or context-parallel traffic takes the largest share.");
+    case engine::BoundBy::PipelineBubble: return t("The pipeline bubble binds: stages wait while the pipeline fills and drains.");
+    }
+    return QString();
+}
+
 } // namespace th

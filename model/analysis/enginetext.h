@@ -2,6 +2,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include "model/engine/performancemodel.h"
 #include "model/engine/trainingestimate.h"
 
 #include <QString>
@@ -12,5 +13,13 @@ namespace th {
 QString warningKey(engine::Warning w);
 /// Translated sentence for people (GUI, `--format text`, and the JSON "warnings" list).
 QString warningText(engine::Warning w);
+
+/// Machine key ("out_of_memory") and sentence for why a layout is impossible.
+QString infeasibleKey(engine::Infeasible reason);
+QString infeasibleText(engine::Infeasible reason);
+/// Machine key ("compute", "memory_bandwidth", "communication", "pipeline_bubble") and the
+/// sentence naming the binding wall.
+QString boundByKey(engine::BoundBy b);
+QString boundByText(engine::BoundBy b);
 
 } // namespace th

@@ -159,7 +159,19 @@ private slots:
         p.insert(QStringLiteral("dp"), 32);
         QTest::newRow("parallelism-product") << with(QStringLiteral("cluster"), QStringLiteral("parallelism"), p)
                                              << QStringLiteral("/cluster/parallelism: tp x pp x dp x cp = 8 x 8 x 32 x 1 = 2048 must equal /cluster/count (1024)");
-        QTest::newRow("mfu-null-without-model") << with(QStringLiteral("training"), QStringLiteral("mfu"), QJsonValue::Null) << QStringLiteral("/training/mfu");
+        {
+            QJsonObject noBatch = s;
+            QJsonObject t = noBatch.value(QStringLiteral("training")).toObject();
+            t.insert(QStringLiteral("mfu"), QJsonValue::Null);
+            t.remove(QStringLiteral("global_batch_tokens"));
+            noBatch.insert(QStringLiteral("training"), t);
+            QTest::newRow("mfu-null-without-batch") << QJsonDocument(noBatch).toJson() << QStringLiteral("/training/global_batch_tokens: is required when MFU is estimated");
+            QJsonObject noArch = noBatch;
+            noArch.insert(QStringLiteral("model"), QJsonObject{{QStringLiteral("params"), 7e9}});
+            t.insert(QStringLiteral("global_batch_tokens"), 4e6);
+            noArch.insert(QStringLiteral("training"), t);
+            QTest::newRow("mfu-null-without-architecture") << QJsonDocument(noArch).toJson() << QStringLiteral("/model: estimating MFU needs the architecture");
+        }
     }
     void badInput()
     {
@@ -170,6 +182,100 @@ private slots:
         QCOMPARE(r.exitCode, 2);
         QVERIFY2(QString::fromUtf8(r.err).contains(expected), r.err.constData());
         QVERIFY(r.out.isEmpty()); // nothing half-printed on stdout
+    }
+
+    void estimateWithModelledMfu()
+    {
+        // GPT-3 175B on 1,024 H100 with the Megatron layout pinned: MFU comes from the
+        // performance model, and the breakdown adds up to the step time.
+        QJsonObject sc = gpt3Scenario();
+        QJsonObject t = sc.value(QStringLiteral("training")).toObject();
+        t.insert(QStringLiteral("mfu"), QJsonValue::Null);
+        sc.insert(QStringLiteral("training"), t);
+        const Run r = run({QStringLiteral("estimate"), writeFile(QStringLiteral("modelled.json"), QJsonDocument(sc).toJson())});
+        QVERIFY2(r.exitCode == 0, r.err.constData());
+        const QJsonObject o = r.json();
+        QCOMPARE(o.value(QStringLiteral("training")).toObject().value(QStringLiteral("mfu_source")).toString(), QStringLiteral("model"));
+        const double mfu = o.value(QStringLiteral("training")).toObject().value(QStringLiteral("mfu")).toDouble();
+        // Well-tuned dense training runs at 35-55 % MFU (DOMAIN.md §2).
+        QVERIFY2(mfu > 0.30 && mfu < 0.60, QByteArray::number(mfu).constData());
+        QCOMPARE(o.value(QStringLiteral("parallelism")).toObject().value(QStringLiteral("tp")).toInt(), 8);
+        double sum = 0.0;
+        const QJsonObject b = o.value(QStringLiteral("breakdown_s")).toObject();
+        for (auto it = b.begin(); it != b.end(); ++it)
+            sum += it.value().toDouble();
+        TH_FUZZY_COMPARE(sum, o.value(QStringLiteral("training")).toObject().value(QStringLiteral("step_time_s")).toDouble(), 1e-6);
+        QVERIFY(!o.value(QStringLiteral("bound_by")).toString().isEmpty());
+        QVERIFY(o.value(QStringLiteral("calibration")).toObject().value(QStringLiteral("measured")).toBool());
+        // Days follow from the modelled MFU exactly as from a typed one.
+        TH_FUZZY_COMPARE(o.value(QStringLiteral("training")).toObject().value(QStringLiteral("days")).toDouble(),
+                         3.15e23 / (1024 * 989.4e12 * mfu) / 86400.0, 1e-9);
+    }
+
+    void searchFindsLayouts()
+    {
+        QJsonObject sc = gpt3Scenario();
+        QJsonObject c = sc.value(QStringLiteral("cluster")).toObject();
+        c.remove(QStringLiteral("parallelism"));
+        sc.insert(QStringLiteral("cluster"), c);
+        const QString file = writeFile(QStringLiteral("search.json"), QJsonDocument(sc).toJson());
+        Run r = run({QStringLiteral("search"), file, QStringLiteral("--top"), QStringLiteral("4")});
+        QVERIFY2(r.exitCode == 0, r.err.constData());
+        const QJsonObject o = r.json();
+        QCOMPARE(o.value(QStringLiteral("schema")).toString(), QStringLiteral("terahall.search/1"));
+        const QJsonArray cands = o.value(QStringLiteral("candidates")).toArray();
+        QCOMPARE(cands.size(), 4);
+        double previous = 0.0;
+        for (const QJsonValue &v : cands) {
+            const QJsonObject p = v.toObject().value(QStringLiteral("parallelism")).toObject();
+            QCOMPARE(p.value(QStringLiteral("tp")).toInt() * p.value(QStringLiteral("pp")).toInt() * p.value(QStringLiteral("dp")).toInt()
+                         * p.value(QStringLiteral("cp")).toInt(), 1024);
+            QVERIFY(p.value(QStringLiteral("tp")).toInt() <= 8); // inside the NVLink domain
+            const double step = v.toObject().value(QStringLiteral("step_time_s")).toDouble();
+            QVERIFY(step >= previous); // fastest first
+            previous = step;
+            QVERIFY(v.toObject().value(QStringLiteral("memory")).toObject().value(QStringLiteral("fits")).toBool());
+        }
+        const QJsonObject counts = o.value(QStringLiteral("counts")).toObject();
+        double rejected = 0;
+        const QJsonObject rej = counts.value(QStringLiteral("rejected")).toObject();
+        for (auto it = rej.begin(); it != rej.end(); ++it)
+            rejected += it.value().toDouble();
+        QCOMPARE(counts.value(QStringLiteral("combinations")).toDouble(),
+                 counts.value(QStringLiteral("feasible")).toDouble() + rejected + counts.value(QStringLiteral("pruned")).toDouble());
+        QVERIFY(rej.value(QStringLiteral("out_of_memory")).toDouble() > 0);
+        r = run({QStringLiteral("search"), file, QStringLiteral("--top"), QStringLiteral("0")});
+        QCOMPARE(r.exitCode, 2);
+        QVERIFY(r.err.contains("--top: must be an integer in [1, 100]"));
+    }
+
+    void impossibleRequestIsExplained()
+    {
+        // Llama 3.1 405B on 8 H100: fits nowhere. An explained result, exit 0 (1 with --strict).
+        QJsonObject sc{{QStringLiteral("schema"), QStringLiteral("terahall.scenario/1")},
+                       {QStringLiteral("model"), QJsonObject{{QStringLiteral("preset"), QStringLiteral("llama3.1-405b")}}},
+                       {QStringLiteral("training"), QJsonObject{{QStringLiteral("tokens"), 1e12},
+                                                                {QStringLiteral("global_batch_sequences"), 512},
+                                                                {QStringLiteral("mfu"), QJsonValue::Null}}},
+                       {QStringLiteral("cluster"), QJsonObject{{QStringLiteral("chip"), QStringLiteral("nvidia-h100-sxm")},
+                                                               {QStringLiteral("count"), 8}}}};
+        const QString file = writeFile(QStringLiteral("impossible.json"), QJsonDocument(sc).toJson());
+        Run r = run({QStringLiteral("estimate"), file});
+        QCOMPARE(r.exitCode, 0);
+        QCOMPARE(r.json().value(QStringLiteral("feasible")).toBool(), false);
+        QCOMPARE(r.json().value(QStringLiteral("reason")).toString(), QStringLiteral("out_of_memory"));
+        QVERIFY(!r.json().value(QStringLiteral("message")).toString().isEmpty());
+        r = run({QStringLiteral("estimate"), file, QStringLiteral("--strict")});
+        QCOMPARE(r.exitCode, 1);
+        // Pinned tp larger than the NVLink domain: explained too.
+        QJsonObject c = sc.value(QStringLiteral("cluster")).toObject();
+        c.insert(QStringLiteral("count"), 16);
+        c.insert(QStringLiteral("parallelism"), QJsonObject{{QStringLiteral("tp"), 16}, {QStringLiteral("pp"), 1}, {QStringLiteral("micro_batch"), 1},
+                                                             {QStringLiteral("recompute"), QStringLiteral("full")}, {QStringLiteral("zero"), 1}});
+        sc.insert(QStringLiteral("cluster"), c);
+        r = run({QStringLiteral("estimate"), writeFile(QStringLiteral("tp16.json"), QJsonDocument(sc).toJson())});
+        QCOMPARE(r.exitCode, 0);
+        QCOMPARE(r.json().value(QStringLiteral("reason")).toString(), QStringLiteral("tp_exceeds_scale_up_domain"));
     }
 
     void missingFile()
