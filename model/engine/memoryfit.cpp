@@ -21,8 +21,10 @@ int moeLayerCount(const ModelSpec &m)
 double layerParamsAllExperts(const ModelSpec &m, bool moeLayer, double *expertPart)
 {
     const double h = m.hidden;
-    const double kvDim = static_cast<double>(m.effectiveKvHeads()) * m.headDim();
-    const double attention = 2.0 * h * m.queryDim() + 2.0 * h * kvDim + 4.0 * h; // + 2 norms (weight, bias)
+    // Projections (trainingflops.h; MLA per DeepSeek-V2 §2.1) + 2 norms (weight, bias) + the MLA
+    // latent RMSNorms over c_Q and c_KV (DeepSeek-V2 §2.1.2 / the released configs).
+    const double mlaNorms = m.isMla() ? static_cast<double>(m.qLoraRank) + m.kvLoraRank : 0.0;
+    const double attention = attentionMatmulParamsPerLayer(m) + 4.0 * h + mlaNorms;
     const double matrices = m.gatedMlp ? 3.0 : 2.0;
     if (moeLayer && m.isMoe()) {
         const double perExpert = matrices * h * m.effectiveMoeFfnHidden();
@@ -49,7 +51,7 @@ ParamsPerChip paramsPerChip(const ModelSpec &m, const Parallelism &p)
     const double denseParamsDenseLayer = layerParamsAllExperts(m, false, &unused);
 
     // Scale the architecture count to the published total so that parts the formula does not
-    // see (MLA projections, biases, multi-token-prediction heads) are still held somewhere:
+    // see (biases, multi-token-prediction heads) are still held somewhere:
     // spread the difference proportionally.
     const double embedding = static_cast<double>(m.vocab) * m.hidden;
     const double counted = denseLayers * denseParamsDenseLayer
@@ -83,14 +85,30 @@ double activationBytesPerLayer(const ModelSpec &m, const Parallelism &p, bool mo
     const double h = m.hidden;
     const double a = m.heads;
     const double t = std::max(1, p.tp);
-    const double r = static_cast<double>(m.effectiveKvHeads()) / std::max(1, m.heads);
+    // Attention block in units of s*b*h (2-byte elements): layer input to the projections 2,
+    // dropout mask 1, and 2 per h-wide tensor kept for backward: Q, K, V and the attention
+    // output (input of the output projection). MHA/GQA: Q = q/h, K = V = kv/h (-> 7 + 4r when
+    // q = h). MLA (DeepSeek-V2 §2.1): the latents c_Q (d_c') and [c_KV, k^R] (d_c + d_h^R) are
+    // kept for the up-projections' backward, Q and K are heads (d_h + d_h^R) wide, V and the
+    // output heads d_v.
+    double attentionUnits = 0.0;
+    if (m.isMla()) {
+        const double qk = static_cast<double>(m.heads) * m.qkHeadDim();
+        const double v = static_cast<double>(m.heads) * m.valueHeadDim();
+        const double latents = static_cast<double>(m.qLoraRank) + m.kvLoraRank + m.qkRopeHeadDim;
+        attentionUnits = 3.0 + 2.0 * (latents + 2.0 * qk + 2.0 * v) / h;
+    } else {
+        const double q = m.queryDim();
+        const double kv = static_cast<double>(m.effectiveKvHeads()) * m.headDim();
+        attentionUnits = 3.0 + 2.0 * (2.0 * q + 2.0 * kv) / h;
+    }
     const double perFfn = m.gatedMlp ? 6.0 : 4.0;
     double mlp = 0.0;
     if (moeLayer && m.isMoe())
         mlp = 3.0 + (m.topK + m.sharedExperts) * perFfn * m.effectiveMoeFfnHidden() / h;
     else
         mlp = 3.0 + perFfn * m.effectiveFfnHidden() / h;
-    const double linearPart = 4.0 + (7.0 + 4.0 * r) + mlp; // = 34 for GPT (r = 1, f = 4h)
+    const double linearPart = 4.0 + attentionUnits + mlp; // = 34 for GPT (q = kv = h, f = 4h)
     // Softmax output, its dropout mask and dropout output; not stored with fused attention.
     const double scoresPart = flashAttention ? 0.0 : 5.0 * a * s / h;
     const double scale = bytesPerElement / 2.0;

@@ -113,17 +113,46 @@ LayerCost layerCost(const Context &c, bool moe)
     const double sl = s / p.cp;
     const double b = p.microBatch;
     const double tok = c.tokensPerMicroBatch;
-    const double kvDim = static_cast<double>(m.effectiveKvHeads()) * m.headDim();
-    const double qDim = m.queryDim(); // = h unless the head width is overridden (Qwen3)
     const double sp = (p.sequenceParallel && p.tp > 1) ? t : 1.0;
+    const double heads = m.heads;
+    // K and V elements per token as the attention kernel (and the CP ring) sees them.
+    double kvElements = 2.0 * m.effectiveKvHeads() * static_cast<double>(m.headDim());
+    double attnOutDim = m.queryDim(); // input width of the output projection
     LayerCost lc;
 
-    // Attention projections (Megatron column/row-parallel split, Shoeybi et al. 2019 §3):
-    // QKV [tok x h] x [h x (q + 2 kvDim)/t], output [tok x q/t] x [q/t x h] (q = heads x headDim).
-    const double qkvFlop = 2.0 * tok * h * (qDim + 2.0 * kvDim) / t;
-    const double projFlop = 2.0 * tok * qDim * h / t;
-    lc.gemmForwardSeconds = c.gemm.seconds(tok, (qDim + 2.0 * kvDim) / t, h) + c.gemm.seconds(tok, h, qDim / t);
-    lc.gemmForwardFlop = qkvFlop + projFlop;
+    if (m.isMla()) {
+        // Multi-head latent attention (DeepSeek-V2 arXiv:2405.04434 §2.1) as Megatron-Core runs
+        // it: the down-projections W^DQ [h x d_c'] and [W^DKV; W^KR] [h x (d_c + d_h^R)] are
+        // replicated over TP ranks (act on all tok tokens), the up-projections W^UQ
+        // [d_c' x heads (d_h + d_h^R)] and W^UKV [d_c x heads (d_h + d_v)] are column-parallel over
+        // heads, the output [heads d_v / t x h] row-parallel. Without query compression W^Q is
+        // [h x heads (d_h + d_h^R)] / t.
+        const double qk = m.qkHeadDim();
+        const double v = m.valueHeadDim();
+        const double qWidth = heads * qk / t;
+        const double kvDownWidth = static_cast<double>(m.kvLoraRank) + m.qkRopeHeadDim;
+        const double kvUpWidth = heads * (m.qkNopeHeadDim + v) / t;
+        if (m.qLoraRank > 0) {
+            lc.gemmForwardSeconds += c.gemm.seconds(tok, m.qLoraRank, h) + c.gemm.seconds(tok, qWidth, m.qLoraRank);
+            lc.gemmForwardFlop += 2.0 * tok * (h * m.qLoraRank + m.qLoraRank * qWidth);
+        } else {
+            lc.gemmForwardSeconds += c.gemm.seconds(tok, qWidth, h);
+            lc.gemmForwardFlop += 2.0 * tok * h * qWidth;
+        }
+        lc.gemmForwardSeconds += c.gemm.seconds(tok, kvDownWidth, h) + c.gemm.seconds(tok, kvUpWidth, m.kvLoraRank);
+        lc.gemmForwardFlop += 2.0 * tok * (h * kvDownWidth + m.kvLoraRank * kvUpWidth);
+        kvElements = heads * (qk + v);
+        attnOutDim = heads * v;
+    } else {
+        // Attention projections (Megatron column/row-parallel split, Shoeybi et al. 2019 §3):
+        // QKV [tok x h] x [h x (q + 2 kvDim)/t] (q = heads x headDim).
+        const double qkvWidth = (m.queryDim() + kvElements) / t;
+        lc.gemmForwardSeconds += c.gemm.seconds(tok, qkvWidth, h);
+        lc.gemmForwardFlop += 2.0 * tok * h * qkvWidth;
+    }
+    // Output projection [tok x out/t] x [out/t x h] (row-parallel).
+    lc.gemmForwardSeconds += c.gemm.seconds(tok, h, attnOutDim / t);
+    lc.gemmForwardFlop += 2.0 * tok * attnOutDim * h / t;
 
     const double upWidth = m.gatedMlp ? 2.0 : 1.0; // gate and up projections fused
     const double actBytesPerElement = m.gatedMlp ? 3.0 * kActivationBytes : 2.0 * kActivationBytes;
@@ -155,8 +184,11 @@ LayerCost layerCost(const Context &c, bool moe)
         lc.gemmForwardFlop += routerFlop;
         mlpHiddenElements = (routed + tok * m.sharedExperts) * fe / t;
         mlpActivationBytes = mlpHiddenElements * actBytesPerElement;
-        // Permute and un-permute copies of the routed tokens (read + write, dispatch + combine).
-        mlpActivationBytes += 4.0 * routed * h * kActivationBytes / sp;
+        // Token permutation (Megatron-Core moe_utils permute/unpermute; Gale et al. 2023,
+        // MegaBlocks §5.1 gather/scatter): dispatch reads each token once and writes its routed
+        // copies in expert order, combine reads the routed copies and writes the weighted sum
+        // per token: 2 (tok + routed) h elements, split by sequence parallelism.
+        mlpActivationBytes += 2.0 * (tok + routed) * h * kActivationBytes / sp;
 
         // Expert parallel: dispatch and combine all-to-all per forward (Lepikhin et al. 2020,
         // GShard §2.2). Each rank sends its routed tokens (split by SP over tp); EP ranks are
@@ -203,14 +235,23 @@ LayerCost layerCost(const Context &c, bool moe)
     // amax/scale passes ~ 1 more read): ~5 bytes per element of the QKV, projection, up and down
     // inputs (Micikevicius et al. 2022, arXiv:2209.05433 §4; Transformer Engine cast kernels).
     if (isLowPrecision(c.in.precision))
-        lc.memoryForwardBytes += 5.0 * (2.0 * tok * h + tok * h / t + mlpHiddenElements);
+        lc.memoryForwardBytes += 5.0 * (2.0 * tok * h + tok * attnOutDim / t + mlpHiddenElements);
 
-    // Attention core. FlashAttention: causal work 4 b sl s h / t / 2 FLOP forward, backward
-    // 2.5x forward (Dao 2023, arXiv:2307.08691 §3.1), at the calibrated attention efficiency.
-    const double attnFullFlop = 4.0 * b * sl * s * qDim / t;
+    // Attention core, per query and key 2 heads (d_qk + d_v) / t FLOP (QK^T and the weighted
+    // sum of V; 4 h / t for MHA, Narayanan et al. 2021 §5.1). Full layers attend s keys (half
+    // of them when the kernel skips the causal upper triangle); sliding-window layers attend
+    // min(w, s) keys (Beltagy et al. 2020, arXiv:2004.05150 §3.1; Jiang et al. 2023 Mistral §2),
+    // causal within the window, so the kernel visits ~w keys per query.
+    const double flopPerKey = 2.0 * b * sl * heads * (m.qkHeadDim() + m.valueHeadDim()) / t;
+    const double windowShare = m.windowedLayerShare();
+    const double windowKeys = std::min(s, static_cast<double>(m.slidingWindow));
+    const double attnFullFlop = flopPerKey * ((1.0 - windowShare) * s + windowShare * windowKeys);
     if (fw.flashAttention) {
+        // FlashAttention: backward 2.5x forward (Dao 2023, arXiv:2307.08691 §3.1), at the
+        // calibrated attention efficiency.
         const double causalShare = fw.causalAttentionSkip ? 0.5 : 1.0;
-        const double fwdSeconds = causalShare * attnFullFlop / (c.peak16 * c.in.calibration.attentionEfficiency);
+        const double visitedFlop = flopPerKey * ((1.0 - windowShare) * s * causalShare + windowShare * windowKeys);
+        const double fwdSeconds = visitedFlop / (c.peak16 * c.in.calibration.attentionEfficiency);
         lc.attentionForwardSeconds = fwdSeconds;
         lc.attentionBackwardSeconds = 2.5 * fwdSeconds;
         lc.attentionRecomputeSeconds = 0.0; // flash recomputes scores inside its backward already
@@ -219,11 +260,13 @@ LayerCost layerCost(const Context &c, bool moe)
         // (no causal skipping), plus scale-mask-softmax and dropout on b a/t s^2 elements:
         // softmax read 2 + write 2, dropout read 2 + write 2 + mask 1 = 9 bytes per score
         // (Korthikanti et al. 2022 §4.1 counts 5 a s^2 b bytes kept; traffic is larger).
-        const double heads = static_cast<double>(m.heads) / t;
-        const double scores = b * heads * sl * s;
-        // Per head: [sl x d] x [d x s] and [sl x s] x [s x d], batched over b a/t heads.
-        const double d = m.headDim();
-        const double gemmSeconds = b * heads * (c.gemm.seconds(sl, s, d) + c.gemm.seconds(sl, d, s));
+        const double localHeads = heads / t;
+        const double keys = attnFullFlop / flopPerKey; // s, or fewer with sliding windows
+        const double scores = b * localHeads * sl * keys;
+        // Per head: [sl x d_qk] x [d_qk x keys] and [sl x keys] x [keys x d_v], batched over
+        // b a/t heads.
+        const double gemmSeconds = b * localHeads
+                                   * (c.gemm.seconds(sl, keys, m.qkHeadDim()) + c.gemm.seconds(sl, m.valueHeadDim(), keys));
         const double memSeconds = 9.0 * scores / c.hbmBytesPerSecond;
         lc.attentionForwardSeconds = gemmSeconds + memSeconds;
         lc.attentionBackwardSeconds = 2.0 * lc.attentionForwardSeconds;
@@ -242,7 +285,7 @@ LayerCost layerCost(const Context &c, bool moe)
     // cp - 1 steps per forward (Liu et al. 2023, arXiv:2310.01889 §3), overlapped with the
     // blockwise attention compute; only the excess is exposed.
     if (p.cp > 1) {
-        const double kvBytes = 2.0 * b * sl * kvDim / t * kActivationBytes;
+        const double kvBytes = b * sl * kvElements / t * kActivationBytes;
         const Link &link = (p.tp * p.cp <= c.in.scaleUpSize) ? c.up : c.out;
         lc.cpForwardSeconds = (p.cp - 1) * pointToPointSeconds(kvBytes, link);
     }
@@ -300,7 +343,7 @@ double matmulFlopsPerToken(const ModelSpec &m, Recompute recompute)
     // modelFlopsPerToken counts 4 s q per layer per forward for the scores; backward twice that;
     // selective and full recompute each add one more forward of it (trainingflops.cpp).
     const double passes = recompute == Recompute::None ? 3.0 : 4.0;
-    const double attention = passes * m.layers * 4.0 * m.seqLen * static_cast<double>(m.queryDim());
+    const double attention = passes * m.layers * attentionCoreFlopsPerTokenPerLayer(m);
     return std::max(0.0, hardware - attention);
 }
 

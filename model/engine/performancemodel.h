@@ -42,10 +42,10 @@ struct FrameworkOptions
     double moeCapacityFactor = 1.0;
     /// Expert load imbalance: the busiest expert-parallel rank processes this multiple of the
     /// average token count (dropless routing with an auxiliary balance loss; DeepSeek-V3
-    /// arXiv:2412.19437 §2.1.2; per-micro-batch max/mean of 1.1-1.5 is typical). Fitted: 1.4 on the
+    /// arXiv:2412.19437 §2.1.2; per-micro-batch max/mean of 1.1-1.5 is typical). Fitted: 1.3 on the
     /// 22 MoE calibration rows (docs/validation.md). Scales expert
     /// GEMMs, permutation traffic and the all-to-all.
-    double moeLoadImbalance = 1.4;
+    double moeLoadImbalance = 1.3;
     /// MoE dispatch sends a token once per remote scale-up domain and fans it out over the
     /// scale-up fabric there (DeepEP / Megatron-Core HybridEP), instead of once per expert.
     bool moeDedupAcrossDomains = false;

@@ -19,13 +19,28 @@ double trainingFlopsSixND(double activeParams, double tokens);
 double megatronIterationFlops(double batchSequences, double seqLen, double layers, double hidden,
                               double vocab, bool fullRecompute);
 
+/// Matmul parameters of the attention block of one layer (projections only, no norms).
+/// Standard/GQA attention: Q and output h x (heads*headDim), K and V h x (kvHeads*headDim).
+/// Multi-head latent attention (DeepSeek-V2 arXiv:2405.04434 §2.1, eqs. 1-14): query
+/// down h x d_c' and up d_c' x heads(d_h + d_h^R) (or h x heads(d_h + d_h^R) without query
+/// compression), key/value down h x (d_c + d_h^R) (latent + the shared RoPE key), key/value up
+/// d_c x heads(d_h + d_v), output heads d_v x h.
+double attentionMatmulParamsPerLayer(const ModelSpec &m);
+
+/// Attention-core FLOP per token per layer, forward (QK^T and the weighted sum of V, 2 FLOP per
+/// multiply-add): 2 * keys * heads * (qkHeadDim + valueHeadDim), with keys = seqLen for full
+/// layers (counted without causal masking, as Megatron does) and min(window, seqLen) for
+/// sliding-window layers (averaged over the layers). = 4 s q for standard attention.
+double attentionCoreFlopsPerTokenPerLayer(const ModelSpec &m);
+
 /// Parameters in the matrices one token passes through in one transformer layer (attention
 /// projections + MLP, active experts only for MoE layers). Needs the architecture.
 double activeMatmulParamsPerLayer(const ModelSpec &m, bool moeLayer);
 
 /// Model FLOP per trained token from the architecture (forward + backward, no recompute):
-/// 3 x forward, forward = sum over layers of 2 * active matmul params + 4 s h (attention scores
-/// and weighted sum, counted without causal masking as Megatron does) + 2 h V (logits).
+/// 3 x forward, forward = sum over layers of 2 * active matmul params + the attention core
+/// (attentionCoreFlopsPerTokenPerLayer: 4 s h for MHA, counted without causal masking as
+/// Megatron does; MLA and sliding windows per their dimensions) + 2 h V (logits).
 /// Reduces exactly to the 72-form above for ffn = 4h, MHA, dense. Returns 6 * active params when
 /// the architecture is unknown.
 double modelFlopsPerToken(const ModelSpec &m);

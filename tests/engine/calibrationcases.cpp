@@ -105,7 +105,7 @@ std::optional<ModelSpec> bridgeModel(const std::string &name)
     // Llama 3 / 3.1 (Meta model cards); Qwen3 (Qwen3 technical report, Table 1-2; q heads have
     // head_dim 128 > hidden/heads: ModelSpec::headDimOverride); GPT-OSS 120B (OpenAI model card: 36 layers, 2880 hidden, 64 q / 8 kv heads,
     // 128 experts top-4, 117 B total, 5.1 B active); DeepSeek-V3 (arXiv:2412.19437 §4.2: 61
-    // layers, 7168 hidden, 128 heads MLA approximated as MHA, 3 dense layers of 18432, 256
+    // layers, 7168 hidden, 128 heads with MLA, 3 dense layers of 18432, 256
     // routed experts of 2048 top-8 + 1 shared); Kimi K2 (Moonshot tech report: DeepSeek-V3
     // shape with 384 experts, 64 heads, 1 dense layer, 1.04 T total, 32 B active).
     if (name == "LLAMA3_70B")
@@ -120,12 +120,29 @@ std::optional<ModelSpec> bridgeModel(const std::string &name)
         return withHeadDim(moe("qwen3-30b-a3b", 30.5e9, 3.3e9, 48, 2048, 6144, 32, 4, 151936, 128, 8, 0, 768, 0), 128);
     if (name == "Qwen3_235B_a22B")
         return withHeadDim(moe("qwen3-235b-a22b", 235e9, 22e9, 94, 4096, 12288, 64, 4, 151936, 128, 8, 0, 1536, 0), 128);
-    if (name == "GPT OSS 120B")
-        return withHeadDim(moe("gpt-oss-120b", 116.8e9, 5.1e9, 36, 2880, 2880, 64, 8, 201088, 128, 4, 0, 2880, 0), 64);
+    if (name == "GPT OSS 120B") {
+        // Alternating 128-token sliding-window and full causal layers (OpenAI model card;
+        // Megatron-Bridge GPT-OSS docs). The attention sinks are a per-head softmax bias: no
+        // FLOP, not modelled.
+        ModelSpec m = withHeadDim(moe("gpt-oss-120b", 116.8e9, 5.1e9, 36, 2880, 2880, 64, 8, 201088, 128, 4, 0, 2880, 0), 64);
+        m.slidingWindow = 128;
+        m.slidingWindowLayerFraction = 0.5;
+        return m;
+    }
+    // Multi-head latent attention (DeepSeek-V3 / Kimi K2 config.json: q_lora_rank 1536,
+    // kv_lora_rank 512, qk_nope_head_dim 128, qk_rope_head_dim 64, v_head_dim 128).
+    const auto withMla = [](ModelSpec m) {
+        m.qLoraRank = 1536;
+        m.kvLoraRank = 512;
+        m.qkNopeHeadDim = 128;
+        m.qkRopeHeadDim = 64;
+        m.vHeadDim = 128;
+        return m;
+    };
     if (name == "DeepSeekV3")
-        return moe("deepseek-v3", 671e9, 37e9, 61, 7168, 18432, 128, 128, 129280, 256, 8, 1, 2048, 3);
+        return withMla(moe("deepseek-v3", 671e9, 37e9, 61, 7168, 18432, 128, 128, 129280, 256, 8, 1, 2048, 3));
     if (name == "Kimi_K2")
-        return moe("kimi-k2", 1040e9, 32.6e9, 61, 7168, 18432, 64, 64, 163840, 384, 8, 1, 2048, 1);
+        return withMla(moe("kimi-k2", 1040e9, 32.6e9, 61, 7168, 18432, 64, 64, 163840, 384, 8, 1, 2048, 1));
     return std::nullopt;
 }
 
@@ -212,6 +229,10 @@ FrameworkOptions nemoFramework()
     fw.tpCommOverlapFraction = 0.5;
     fw.epCommOverlapFraction = 0.5;
     fw.gradReduceBytesPerParam = 2.0;
+    // The MoE recipes use Megatron-Core's flex token dispatcher with the DeepEP / HybridEP
+    // backend (scripts/performance/configs/*: moe_flex_dispatcher_backend "deepep"/"hybridep"),
+    // which sends a token once per remote scale-up domain (DeepSeek-V3 §3.2.2).
+    fw.moeDedupAcrossDomains = true;
     return fw;
 }
 
@@ -374,7 +395,10 @@ void addMegatronBridge(const std::string &dir, std::vector<CalibrationCase> &out
         c.chipKey = sys->second;
         PerformanceInputs in = baseInputs(chips().at(c.chipKey));
         in.model = *model;
-        c.approximateArchitecture = in.model.isMoe(); // DeepSeek/Kimi MLA, Qwen3 and GPT-OSS attention widths
+        c.moe = in.model.isMoe();
+        // MLA (DeepSeek-V3, Kimi K2), Qwen3's head width and GPT-OSS's sliding window are
+        // represented; GPT-OSS's attention sinks are not.
+        c.approximateArchitecture = s("model") == "GPT OSS 120B";
         in.model.seqLen = int(num(r[QLatin1String("Sequence Length")]));
         in.globalBatchTokens = num(r[QLatin1String("GBS")]) * in.model.seqLen;
         in.chipCount = static_cast<long long>(num(r[QLatin1String("#-GPUs")]));

@@ -87,7 +87,7 @@ inline th::engine::ModelSpec megatron1T()
     return m;
 }
 
-/// A DeepSeek-V3-shaped MoE (arXiv:2412.19437 §4.2; MLA approximated as MHA).
+/// DeepSeek-V3 (arXiv:2412.19437 §4.2) with multi-head latent attention (config.json ranks).
 inline th::engine::ModelSpec deepseekV3Like()
 {
     th::engine::ModelSpec m;
@@ -106,6 +106,11 @@ inline th::engine::ModelSpec deepseekV3Like()
     m.sharedExperts = 1;
     m.moeFfnHidden = 2048;
     m.denseLayers = 3;
+    m.qLoraRank = 1536;
+    m.kvLoraRank = 512;
+    m.qkNopeHeadDim = 128;
+    m.qkRopeHeadDim = 64;
+    m.vHeadDim = 128;
     return m;
 }
 

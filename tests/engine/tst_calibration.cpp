@@ -71,8 +71,9 @@ private slots:
     {
         const std::vector<CalibrationCase> cases = loadCalibrationCases(dataDir());
         QVERIFY(cases.size() > 400);
-        std::vector<double> errors;       // strict tier: architecture represented exactly
-        std::vector<double> approxErrors; // MoE rows with approximated attention
+        std::vector<double> errors;       // dense tier: architecture represented exactly
+        std::vector<double> approxErrors; // MoE tier (all MoE rows, GPT-OSS included)
+        std::vector<double> moeExactErrors; // MoE rows whose attention is represented (MLA, Qwen3)
         std::vector<double> allErrors;
         std::map<std::string, std::vector<double>> bySource;
         QByteArray table;
@@ -101,9 +102,11 @@ private slots:
                       r.estimate.microBatchesPerStep, r.estimate.memory.totalGib(), r.estimate.memory.capacityGib);
             }
             allErrors.push_back(err);
-            (c.approximateArchitecture ? approxErrors : errors).push_back(err);
+            (c.moe ? approxErrors : errors).push_back(err);
+            if (c.moe && !c.approximateArchitecture)
+                moeExactErrors.push_back(err);
             bySource[c.source].push_back(err);
-            if (!c.approximateArchitecture && !anomaly && err > worst) {
+            if (!c.moe && !anomaly && err > worst) {
                 worst = err;
                 worstId = c.id;
             }
@@ -113,24 +116,30 @@ private slots:
                      + QByteArray::number(c.publishedMfu, 'f', 3) + " | " + QByteArray::number(r.predictedMfu, 'f', 3)
                      + " | " + QByteArray::number(100.0 * r.relativeError, 'f', 1) + " % | "
                      + QByteArray::number(r.chosen.microBatch) + ", " + recomputeName(r.chosen.recompute) + " | included"
-                     + (c.approximateArchitecture ? " (approx. architecture)" : "") + (anomaly ? " (known anomaly)" : "")
+                     + (c.moe ? " (MoE)" : "") + (c.approximateArchitecture ? " (approx. architecture: sinks)" : "")
+                     + (anomaly ? " (known anomaly)" : "")
                      + (r.memoryFits ? "" : " (memory model: does not fit)") + " |\n";
         }
         const double median = percentile(errors, 0.5);
         const double p90 = percentile(errors, 0.9);
         const double approxMedian = percentile(approxErrors, 0.5);
+        const double moeExactMedian = percentile(moeExactErrors, 0.5);
         QByteArray summary = "rows " + QByteArray::number(int(cases.size())) + ", included "
                              + QByteArray::number(int(allErrors.size())) + " (all: median "
                              + QByteArray::number(100 * percentile(allErrors, 0.5), 'f', 1) + " %, p90 "
                              + QByteArray::number(100 * percentile(allErrors, 0.9), 'f', 1) + " %, max "
-                             + QByteArray::number(100 * percentile(allErrors, 1.0), 'f', 1) + " %); exact-architecture tier n "
+                             + QByteArray::number(100 * percentile(allErrors, 1.0), 'f', 1) + " %); dense tier (exact architecture) n "
                              + QByteArray::number(int(errors.size())) + " median " + QByteArray::number(100 * median, 'f', 1)
                              + " %, p90 " + QByteArray::number(100 * p90, 'f', 1) + " %, max "
                              + QByteArray::number(100 * percentile(errors, 1.0), 'f', 1) + " %, max without known anomalies "
-                             + QByteArray::number(100 * worst, 'f', 1) + " % (" + worstId.c_str() + "); approximate-architecture tier n "
+                             + QByteArray::number(100 * worst, 'f', 1) + " % (" + worstId.c_str() + "); MoE tier n "
                              + QByteArray::number(int(approxErrors.size())) + " median " + QByteArray::number(100 * approxMedian, 'f', 1)
                              + " %, p90 " + QByteArray::number(100 * percentile(approxErrors, 0.9), 'f', 1) + " %, max "
-                             + QByteArray::number(100 * percentile(approxErrors, 1.0), 'f', 1) + " %";
+                             + QByteArray::number(100 * percentile(approxErrors, 1.0), 'f', 1) + " %; MoE without GPT-OSS n "
+                             + QByteArray::number(int(moeExactErrors.size())) + " median "
+                             + QByteArray::number(100 * moeExactMedian, 'f', 1) + " %, p90 "
+                             + QByteArray::number(100 * percentile(moeExactErrors, 0.9), 'f', 1) + " %, max "
+                             + QByteArray::number(100 * percentile(moeExactErrors, 1.0), 'f', 1) + " %";
         for (const auto &[src, errs] : bySource)
             summary += QByteArray("; ") + src.c_str() + ": n " + QByteArray::number(int(errs.size())) + " median "
                        + QByteArray::number(100 * percentile(errs, 0.5), 'f', 1) + " % max "
@@ -144,9 +153,12 @@ private slots:
         QVERIFY(errors.size() >= 200);
         QVERIFY2(median <= 0.10, summary.constData());
         QVERIFY2(worst <= 0.25, summary.constData());
-        // MoE rows: attention represented approximately (docs/validation.md); looser bound.
-        QVERIFY(approxErrors.size() >= 10);
-        QVERIFY2(approxMedian <= 0.25, summary.constData());
+        // MoE tier (docs/validation.md): median over all MoE rows, and over those whose attention
+        // is represented exactly (MLA, Qwen3 head width; GPT-OSS sinks are not).
+        QVERIFY(approxErrors.size() >= 20);
+        QVERIFY(moeExactErrors.size() >= 12);
+        QVERIFY2(approxMedian <= 0.22, summary.constData());
+        QVERIFY2(moeExactMedian <= 0.17, summary.constData());
     }
 };
 

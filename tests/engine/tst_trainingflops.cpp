@@ -1,5 +1,6 @@
 // SPDX-FileCopyrightText: 2026 Terahall contributors
 // SPDX-License-Identifier: GPL-3.0-or-later
+#include "model/engine/memoryfit.h"
 #include "model/engine/trainingflops.h"
 #include "tests/support/fuzzycompare.h"
 
@@ -128,6 +129,86 @@ private slots:
         QCOMPARE(activeMatmulParamsPerLayer(m, true), 394297344.0);
         // x32 layers = 12.62e9 + embeddings 2*32000*4096 = 0.26e9 -> ~12.9e9 = published active.
         TH_FUZZY_COMPARE(32 * activeMatmulParamsPerLayer(m, true) + 2.0 * 32000 * 4096, 12.9e9, 0.01);
+    }
+
+    void deepSeekV3MultiHeadLatentAttention()
+    {
+        // DeepSeek-V3 (arXiv:2412.19437 §4.2 and config.json): h 7168, 61 layers (3 dense of
+        // ffn 18432), 128 heads with MLA (q_lora_rank 1536, kv_lora_rank 512, qk_nope 128,
+        // qk_rope 64, v 128), 256 routed experts of 2048 top-8 + 1 shared, vocab 129280.
+        ModelSpec m;
+        m.params = 671e9;
+        m.activeParams = 37e9;
+        m.layers = 61;
+        m.hidden = 7168;
+        m.ffnHidden = 18432;
+        m.heads = 128;
+        m.seqLen = 4096;
+        m.vocab = 129280;
+        m.gatedMlp = true;
+        m.experts = 256;
+        m.topK = 8;
+        m.sharedExperts = 1;
+        m.moeFfnHidden = 2048;
+        m.denseLayers = 3;
+        m.qLoraRank = 1536;
+        m.kvLoraRank = 512;
+        m.qkNopeHeadDim = 128;
+        m.qkRopeHeadDim = 64;
+        m.vHeadDim = 128;
+        QVERIFY(m.isMla());
+        QCOMPARE(m.qkHeadDim(), 192);
+        QCOMPARE(m.valueHeadDim(), 128);
+        // Hand count (DeepSeek-V2 §2.1): W^DQ 7168*1536 = 11,010,048; W^UQ 1536*128*192 =
+        // 37,748,736; [W^DKV; W^KR] 7168*(512+64) = 4,128,768; W^UK,W^UV 512*128*(128+128) =
+        // 16,777,216; W^O 128*128*7168 = 117,440,512 -> 187,105,280.
+        QCOMPARE(attentionMatmulParamsPerLayer(m), 187105280.0);
+        // MoE layer: 9 active experts * 3*7168*2048 = 396,361,728 + router 7168*256 = 1,835,008.
+        QCOMPARE(activeMatmulParamsPerLayer(m, true), 187105280.0 + 396361728.0 + 1835008.0);
+        // Dense layer: 3*7168*18432 = 396,361,728.
+        QCOMPARE(activeMatmulParamsPerLayer(m, false), 187105280.0 + 396361728.0);
+        // Active: 58 MoE + 3 dense layers + untied embeddings 2*129280*7168 = 37.55e9 (published
+        // 37B, main model without the MTP module): within 2 %.
+        const double active = 58 * activeMatmulParamsPerLayer(m, true) + 3 * activeMatmulParamsPerLayer(m, false)
+                              + 2.0 * 129280 * 7168;
+        TH_FUZZY_COMPARE(active, 37.551276032e9, 1e-9);
+        TH_FUZZY_COMPARE(active, 37e9, 0.02);
+        // Total: 257 experts per MoE layer (3*7168*2048 = 44,040,192 each) -> 671.0e9 (published
+        // 671B main model), counted by the memory model with unit scaling (params = 0).
+        ModelSpec unscaled = m;
+        unscaled.params = 0.0;
+        const ParamsPerChip all = paramsPerChip(unscaled, Parallelism{});
+        TH_FUZZY_COMPARE(all.dense + all.expert, 671.025e9, 0.001);
+        // Attention core per token per layer forward: 2 s heads (192 + 128) = 335,544,320 FLOP
+        // (standard MHA with head width 56 would give 4 s h = 117,440,512).
+        QCOMPARE(attentionCoreFlopsPerTokenPerLayer(m), 2.0 * 4096 * 128 * 320);
+        // Model FLOP per token (Megatron convention, non-causal s^2 term): 3 x (2 x active matmul
+        // params without the input embedding + 61 x attention core).
+        const double expected = 3.0 * (2.0 * (active - 129280.0 * 7168) + 61 * 2.0 * 4096 * 128 * 320);
+        TH_FUZZY_COMPARE(modelFlopsPerToken(m), expected, 1e-9);
+    }
+
+    void slidingWindowAttention()
+    {
+        // GPT-OSS-120B: 64 heads of 64, alternate layers with a 128-token window (OpenAI model
+        // card). Keys per query averaged over layers: 0.5*4096 + 0.5*128 = 2112.
+        ModelSpec m;
+        m.layers = 36;
+        m.hidden = 2880;
+        m.heads = 64;
+        m.kvHeads = 8;
+        m.headDimOverride = 64;
+        m.seqLen = 4096;
+        m.vocab = 201088;
+        QCOMPARE(attentionCoreFlopsPerTokenPerLayer(m), 4.0 * 4096 * 4096); // full: 4 s q
+        m.slidingWindow = 128;
+        QCOMPARE(m.windowedLayerShare(), 1.0); // a window without a fraction: every layer
+        QCOMPARE(attentionCoreFlopsPerTokenPerLayer(m), 4.0 * 128 * 4096);
+        m.slidingWindowLayerFraction = 0.5;
+        QCOMPARE(attentionCoreFlopsPerTokenPerLayer(m), 2.0 * 2112 * 64 * 128);
+        // A window longer than the sequence is full attention.
+        m.slidingWindow = 8192;
+        QCOMPARE(attentionCoreFlopsPerTokenPerLayer(m), 4.0 * 4096 * 4096);
     }
 };
 
