@@ -4,12 +4,12 @@
 
 #include "app/cli/clicontext.h"
 #include "model/catalog/catalog.h"
+#include "model/io/atomicwrite.h"
 
 #include <QCoreApplication>
 #include <QDir>
 #include <QFile>
 #include <QFileInfo>
-#include <QSaveFile>
 #include <QStandardPaths>
 #include <QTextStream>
 
@@ -41,7 +41,8 @@ QString usage()
               "  catalog show ID                  every field of one catalog row, with source and confidence\n"
               "  catalog import FILE.csv          add or override rows from a CSV (all rows or none)\n"
               "  catalog export FILE.csv [--kind KIND]  write the rows in force as CSV (default kind: chip)\n"
-              "  evaluate, report, compare        not available in this version yet\n"
+              "  evaluate PLAN.thplan             all KPIs of a floor plan\n"
+              "  report, compare                  not available in this version yet\n"
               "\n"
               "Options:\n"
               "  --format json|text   output format (default json)\n"
@@ -127,14 +128,9 @@ bool readInputFile(const Context &ctx, const QString &path, QByteArray *data)
 
 bool writeOutputFile(const Context &ctx, const QString &path, const QByteArray &data)
 {
-    QSaveFile f(path);
-    if (!f.open(QIODevice::WriteOnly)) {
-        ctx.fail(tr("cannot write %1: %2").arg(path, f.errorString()));
-        return false;
-    }
-    f.write(data);
-    if (!f.commit()) {
-        ctx.fail(tr("cannot write %1: %2").arg(path, f.errorString()));
+    QString error;
+    if (!writeFileAtomically(path, data, &error)) {
+        ctx.fail(error);
         return false;
     }
     return true;
@@ -183,7 +179,9 @@ int run(const QStringList &arguments)
         return runCatalog(ctx);
     if (command == QLatin1String("search"))
         return runSearch(ctx);
-    if (command == QLatin1String("evaluate") || command == QLatin1String("report")
+    if (command == QLatin1String("evaluate"))
+        return runEvaluate(ctx);
+    if (command == QLatin1String("report")
         || command == QLatin1String("compare"))
         return ctx.fail(tr("'%1' is not available in this version of Terahall yet").arg(command));
     ctx.err(usage());

@@ -34,11 +34,12 @@ struct Context
 
 int runEstimate(Context &ctx);
 int runSearch(Context &ctx);
+int runEvaluate(Context &ctx);
 int runCatalog(Context &ctx);
 
 /// Reads a whole file, or stdin for "-"; on failure prints a message naming the file.
 bool readInputFile(const Context &ctx, const QString &path, QByteArray *data);
-/// Writes a file atomically (QSaveFile): on failure nothing is left under that name.
+/// Writes a file atomically (writeFileAtomically): on failure nothing is left under that name.
 bool writeOutputFile(const Context &ctx, const QString &path, const QByteArray &data);
 
 } // namespace th::cli

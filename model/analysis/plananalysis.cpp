@@ -2,11 +2,13 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "model/analysis/plananalysis.h"
 
+#include "model/analysis/enginetext.h"
 #include "model/catalog/catalog.h"
 #include "model/catalog/catalogconversions.h"
 #include "model/io/scenarioreader.h"
 
 #include <QCoreApplication>
+#include <QJsonDocument>
 #include <QJsonObject>
 
 #include <algorithm>
@@ -174,6 +176,14 @@ const ResolvedCatalogItem &CatalogCache::resolve(EquipmentKind kind, const QStri
     return m_items.insert(key, r).value();
 }
 
+const ModelledRun &CatalogCache::modelledRun(const QByteArray &key, const Scenario &scenario) const
+{
+    auto it = m_runs.find(key);
+    if (it == m_runs.end())
+        it = m_runs.insert(key, th::modelRun(scenario, *m_catalog, 1));
+    return it.value();
+}
+
 QSizeF catalogFootprintMm(const CatalogCache &cache, const Equipment &e)
 {
     const ResolvedCatalogItem &r = cache.resolve(e.kind(), e.catalogId());
@@ -191,7 +201,6 @@ PlanEvaluation evaluatePlan(const FloorPlan &plan, const CatalogCache &cache, co
     QHash<QString, long long> chipsById;
     double upsKw = 0.0, upsLargest = 0.0, xfmrKw = 0.0, xfmrLargest = 0.0;
     double coolKw = 0.0, coolLargest = 0.0, coolingOwnKw = 0.0;
-    double rackWeightEmpty = 0.0;
     QList<EquipmentId> missing;
 
     for (const Hall &h : plan.halls())
@@ -229,8 +238,8 @@ PlanEvaluation evaluatePlan(const FloorPlan &plan, const CatalogCache &cache, co
                 liquidKw += itKw * r.liquidFraction;
                 airKw += itKw * (1.0 - r.liquidFraction);
             }
-            const double weight = units * r.weightKgPerUnit + rackWeightEmpty;
-            if (areaM2 > 0)
+            const double weight = units * r.weightKgPerUnit + (r.defaultUnitsPerRack > 1 ? a.emptyRackKg : 0.0);
+            if (areaM2 > 0 && !e.inYard())
                 ev.kgPerM2Max = std::max(ev.kgPerM2Max, weight / areaM2);
             if (!r.priceUsd)
                 ++ev.itemsWithoutPrice;
@@ -252,7 +261,8 @@ PlanEvaluation evaluatePlan(const FloorPlan &plan, const CatalogCache &cache, co
                 coolLargest = std::max(coolLargest, r.capacityKw);
                 coolingOwnKw += r.ownPowerKw;
             }
-            if (areaM2 > 0)
+            // Outdoor plant stands on its own pads, not on the hall floor.
+            if (areaM2 > 0 && !e.inYard())
                 ev.kgPerM2Max = std::max(ev.kgPerM2Max, r.weightKgPerUnit / areaM2);
             if (!r.priceUsd)
                 ++ev.itemsWithoutPrice;
@@ -378,7 +388,25 @@ PlanEvaluation evaluatePlan(const FloorPlan &plan, const CatalogCache &cache, co
                     ev.workloadProblems << QStringLiteral("/workload") + e.toString().replace(QLatin1String("/cluster"), QLatin1String("(plan)"));
             } else if (!read.scenario->mfu) {
                 ev.workloadScenario = read.scenario;
-                ev.workloadProblems << tr("MFU is not set: estimating it needs the performance model");
+                const Scenario &s = *read.scenario;
+                if (!s.model.hasArchitecture()) {
+                    ev.workloadProblems << tr("estimating MFU needs the model architecture (use a preset or give layers, hidden, heads, seq_len, vocab)");
+                } else if (s.globalBatchTokens <= 0) {
+                    ev.workloadProblems << tr("estimating MFU needs the global batch size (tokens)");
+                } else {
+                    const ModelledRun &run = cache.modelledRun(QJsonDocument(scenario).toJson(QJsonDocument::Compact), s);
+                    if (!run.feasible) {
+                        ev.workloadProblems << tr("no feasible parallel layout: %1").arg(infeasibleText(run.reason));
+                    } else {
+                        engine::TrainingInputs in = s.trainingInputs(run.step.mfu);
+                        in.parallelism = run.parallelism;
+                        const engine::TrainingResult result = engine::estimateTraining(in);
+                        if (result.error == engine::EstimateError::None) {
+                            ev.training = result.estimate;
+                            ev.workloadRun = run;
+                        }
+                    }
+                }
             } else {
                 ev.workloadScenario = read.scenario;
                 const engine::TrainingResult result = engine::estimateTraining(read.scenario->trainingInputs(*read.scenario->mfu));

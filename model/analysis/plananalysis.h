@@ -2,6 +2,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include "model/analysis/performancebridge.h"
 #include "model/document/floorplan.h"
 #include "model/engine/trainingestimate.h"
 #include "model/engine/units.h"
@@ -59,13 +60,21 @@ public:
     explicit CatalogCache(const Catalog *catalog);
     const ResolvedCatalogItem &resolve(EquipmentKind kind, const QString &catalogId) const;
     const Catalog *catalog() const { return m_catalog; }
-    void clear() { m_items.clear(); }
+    void clear()
+    {
+        m_items.clear();
+        m_runs.clear();
+    }
+    /// The performance model's run for a workload scenario, memoised by the scenario's JSON:
+    /// dragging racks around does not change the chips, so the search runs once, not per frame.
+    const ModelledRun &modelledRun(const QByteArray &key, const Scenario &scenario) const;
     /// Footprint of one instance as placed (multi-rack systems span layout_cols x layout_rows racks).
     static QSizeF footprintMm(const ResolvedCatalogItem &item, int layoutCols, int layoutRows);
 
 private:
     const Catalog *m_catalog;
     mutable QHash<QString, ResolvedCatalogItem> m_items;
+    mutable QHash<QByteArray, ModelledRun> m_runs;
 };
 
 /// User-set assumptions of the plan analysis (all shown in reports with their defaults).
@@ -76,6 +85,9 @@ struct PlanAssumptions
     double gridKgCo2PerKwh = 0.5568;      ///< China grid factor, CAICT (seed 003)
     double maintenanceFractionPerYear = 0.03; ///< of CapEx per year; common DCIM rule of thumb (assumption)
     double amortizationYears = 4.0;       ///< straight-line CapEx write-off for TCO
+    /// Empty rack added to server racks (systems of several servers per rack): 140 kg, the
+    /// catalog's 600 x 1200 mm 48U rack (equipment row rack-600x1200-48u).
+    double emptyRackKg = 140.0;
 };
 
 struct Violation
@@ -129,6 +141,7 @@ struct PlanEvaluation
     // Attached workload
     std::optional<Scenario> workloadScenario;
     std::optional<engine::TrainingEstimate> training;
+    std::optional<ModelledRun> workloadRun; ///< set when MFU came from the performance model
     QStringList workloadProblems; ///< why the workload could not be estimated
 
     double peakPflops(engine::Precision p) const { return peakPflopsByPrecision[std::size_t(p)]; }

@@ -2,6 +2,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "model/io/planfile.h"
 
+#include "model/io/atomicwrite.h"
 #include "model/io/jsonfieldreader.h"
 
 #include <QCoreApplication>
@@ -9,7 +10,6 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonParseError>
-#include <QSaveFile>
 
 namespace th {
 
@@ -208,9 +208,8 @@ PlanReadResult readPlan(const QByteArray &data)
     readArray(r, root, QStringLiteral("structures"), errors, [&](const QJsonObject &o, const QString &p) { readStructure(o, p, errors, plan); });
     if (std::optional<QJsonObject> w = r.object(QStringLiteral("workload")))
         readWorkload(*w, errors, plan);
-    const quint64 nextId = quint64(r.integer(QStringLiteral("next_id"), kId).value_or(0));
-    if (nextId > plan.nextId())
-        plan.setNextId(nextId);
+    // Files before 2026-11-23 carried "next_id"; it is read and dropped.
+    r.integer(QStringLiteral("next_id"), kId);
     plan.unknownFields = unknownOf(root, {QStringLiteral("schema"), QStringLiteral("name"), QStringLiteral("author"),
                                           QStringLiteral("description"), QStringLiteral("halls"), QStringLiteral("equipment"),
                                           QStringLiteral("structures"), QStringLiteral("workload"), QStringLiteral("next_id")});
@@ -245,7 +244,8 @@ QByteArray writePlan(const FloorPlan &plan)
         root.insert(QStringLiteral("author"), plan.author);
     if (!plan.description.isEmpty())
         root.insert(QStringLiteral("description"), plan.description);
-    root.insert(QStringLiteral("next_id"), double(plan.nextId()));
+    // No id counter in the file: it would make "undo everything, save" differ from the original
+    // file. Ids are unique per file; a loaded plan continues after its largest id.
     QJsonArray halls;
     for (const Hall &h : plan.halls()) {
         QJsonObject o = h.unknownFields;
@@ -313,25 +313,7 @@ QByteArray writePlan(const FloorPlan &plan)
 
 bool savePlanFile(const QString &path, const FloorPlan &plan, QString *error)
 {
-    QSaveFile f(path);
-    if (!f.open(QIODevice::WriteOnly)) {
-        if (error)
-            *error = tr("cannot write %1: %2").arg(path, f.errorString());
-        return false;
-    }
-    const QByteArray data = writePlan(plan);
-    if (f.write(data) != data.size()) {
-        if (error)
-            *error = tr("cannot write %1: %2").arg(path, f.errorString());
-        f.cancelWriting();
-        return false;
-    }
-    if (!f.commit()) {
-        if (error)
-            *error = tr("cannot write %1: %2 (the previous file is unchanged)").arg(path, f.errorString());
-        return false;
-    }
-    return true;
+    return writeFileAtomically(path, writePlan(plan), error);
 }
 
 } // namespace th

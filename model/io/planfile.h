@@ -32,7 +32,7 @@ PlanReadResult readPlanFile(const QString &path);
 /// Serialises deterministically (sorted keys, fixed indentation): save -> load -> save is
 /// byte-identical.
 QByteArray writePlan(const FloorPlan &plan);
-/// Atomic save (QSaveFile): on any failure the previous file is left intact and `error` says why.
+/// Atomic save (writeFileAtomically): on any failure the previous file is left intact and `error` says why.
 bool savePlanFile(const QString &path, const FloorPlan &plan, QString *error);
 
 } // namespace th

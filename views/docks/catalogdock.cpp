@@ -4,6 +4,7 @@
 
 #include "model/catalog/catalog.h"
 #include "model/catalog/catalogtablemodel.h"
+#include "model/io/atomicwrite.h"
 #include "views/dialogs/catalogrowdialog.h"
 #include "views/settings.h"
 
@@ -19,7 +20,6 @@
 #include <QLineEdit>
 #include <QMessageBox>
 #include <QRegularExpression>
-#include <QSaveFile>
 #include <QSortFilterProxyModel>
 #include <QSplitter>
 #include <QTableView>
@@ -502,9 +502,9 @@ void CatalogDock::exportCsv()
 
 bool CatalogDock::exportCsvFile(const QString &fileName)
 {
-    QSaveFile file(fileName);
-    if (!file.open(QIODevice::WriteOnly) || file.write(m_catalog->exportCsv(kind())) < 0 || !file.commit()) {
-        QMessageBox::warning(this, tr("Export CSV"), tr("%1 could not be written: %2").arg(fileName, file.errorString()));
+    QString error;
+    if (!writeFileAtomically(fileName, m_catalog->exportCsv(kind()), &error)) {
+        QMessageBox::warning(this, tr("Export CSV"), error);
         return false;
     }
     return true;

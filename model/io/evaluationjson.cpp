@@ -1,0 +1,109 @@
+// SPDX-FileCopyrightText: 2026 Terahall contributors
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "model/io/evaluationjson.h"
+
+#include "model/io/estimatejson.h"
+
+#include <QCoreApplication>
+#include <QJsonArray>
+#include <QLocale>
+
+namespace th {
+
+QJsonObject evaluationToJson(const FloorPlan &plan, const PlanEvaluation &e, const PlanAssumptions &a)
+{
+    QJsonObject peak;
+    for (engine::Precision p : engine::kAllPrecisions) {
+        if (e.peakPflops(p) > 0)
+            peak.insert(QString::fromLatin1(engine::precisionKey(p).data()), e.peakPflops(p));
+    }
+    QJsonArray violations;
+    for (const Violation &v : e.violations) {
+        QJsonArray items;
+        for (EquipmentId id : v.items)
+            items.append(double(id));
+        violations.append(QJsonObject{{QStringLiteral("kind"), v.kind},
+                                      {QStringLiteral("severity"), v.severity},
+                                      {QStringLiteral("items"), items},
+                                      {QStringLiteral("message"), v.message}});
+    }
+    QJsonValue training = QJsonValue::Null;
+    if (e.training && e.workloadScenario)
+        training = estimateToJson(*e.workloadScenario, *e.training, e.workloadRun ? &*e.workloadRun : nullptr);
+    QJsonArray problems;
+    for (const QString &p : e.workloadProblems)
+        problems.append(p);
+    return QJsonObject{
+        {QStringLiteral("schema"), QLatin1String(kEvaluationSchema)},
+        {QStringLiteral("plan"), plan.name},
+        {QStringLiteral("accelerators"), double(e.accelerators)},
+        {QStringLiteral("accelerator_chip"), e.dominantChipId},
+        {QStringLiteral("racks"), e.racks},
+        {QStringLiteral("compute_racks"), e.computeRacks},
+        {QStringLiteral("peak_pflops"), peak},
+        {QStringLiteral("peak_pflops_note"), QStringLiteral("dense, by precision")},
+        {QStringLiteral("it_kw"), e.itKw},
+        {QStringLiteral("facility_kw"), e.facilityKw},
+        {QStringLiteral("pue"), e.pue},
+        {QStringLiteral("pue_annual"), e.pueAnnual},
+        {QStringLiteral("pue_method"), e.pueMethod},
+        {QStringLiteral("density"), QJsonObject{{QStringLiteral("kw_per_rack_max"), e.kwPerRackMax},
+                                                {QStringLiteral("kw_per_rack_avg"), e.kwPerRackAvg},
+                                                {QStringLiteral("kw_per_m2"), e.kwPerM2},
+                                                {QStringLiteral("hall_area_m2"), e.hallAreaM2},
+                                                {QStringLiteral("pflops_per_rack"), e.pflopsPerRack},
+                                                {QStringLiteral("pflops_per_m2"), e.pflopsPerM2},
+                                                {QStringLiteral("tflops_per_w"), e.tflopsPerW},
+                                                {QStringLiteral("precision"), QString::fromLatin1(engine::precisionKey(a.peakPrecision).data())},
+                                                {QStringLiteral("kg_per_m2_max"), e.kgPerM2Max}}},
+        {QStringLiteral("power"), QJsonObject{{QStringLiteral("capacity_kw"), e.powerCapacityKw},
+                                              {QStringLiteral("utilization"), e.powerUtilization},
+                                              {QStringLiteral("redundancy"), e.powerNMinus1Ok ? QStringLiteral("N+1") : QStringLiteral("N")},
+                                              {QStringLiteral("n_minus_1_ok"), e.powerNMinus1Ok}}},
+        {QStringLiteral("cooling"), QJsonObject{{QStringLiteral("capacity_kw"), e.coolingCapacityKw},
+                                                {QStringLiteral("utilization"), e.coolingUtilization},
+                                                {QStringLiteral("n_minus_1_ok"), e.coolingNMinus1Ok}}},
+        {QStringLiteral("cost"), QJsonObject{{QStringLiteral("capex_usd"), e.capexUsd},
+                                             {QStringLiteral("items_without_price"), e.itemsWithoutPrice},
+                                             {QStringLiteral("opex_usd_per_year"), e.opexUsdPerYear},
+                                             {QStringLiteral("tco_usd_per_year"), e.tcoUsdPerYear}}},
+        {QStringLiteral("energy"), QJsonObject{{QStringLiteral("facility_mwh_per_year"), e.energyMwhPerYear},
+                                               {QStringLiteral("co2_t_per_year"), e.co2TonnesPerYear}}},
+        {QStringLiteral("assumptions"), QJsonObject{{QStringLiteral("electricity_usd_per_kwh"), a.electricityUsdPerKwh},
+                                                    {QStringLiteral("grid_kg_co2_per_kwh"), a.gridKgCo2PerKwh},
+                                                    {QStringLiteral("maintenance_fraction_per_year"), a.maintenanceFractionPerYear},
+                                                    {QStringLiteral("amortization_years"), a.amortizationYears}}},
+        {QStringLiteral("training"), training},
+        {QStringLiteral("workload_problems"), problems},
+        {QStringLiteral("violations"), violations}};
+}
+
+QString evaluationToText(const FloorPlan &plan, const PlanEvaluation &e, const PlanAssumptions &a)
+{
+    const QLocale c = QLocale::c();
+    auto tr = [](const char *t) { return QCoreApplication::translate("Evaluation", t); };
+    const QString precision = QString::fromLatin1(engine::precisionKey(a.peakPrecision).data());
+    QStringList lines;
+    lines << tr("Plan:             %1").arg(plan.name);
+    lines << tr("Accelerators:     %1 (%2), %3 racks (%4 compute)").arg(e.accelerators).arg(e.dominantChipId).arg(e.racks).arg(e.computeRacks);
+    lines << tr("Peak:             %1 PFLOPS %2 dense").arg(c.toString(e.peakPflops(a.peakPrecision), 'f', 1), precision);
+    lines << tr("Power:            %1 kW IT, %2 kW facility, PUE %3 (%4)")
+                 .arg(c.toString(e.itKw, 'f', 1), c.toString(e.facilityKw, 'f', 1), c.toString(e.pue, 'f', 3), e.pueMethod);
+    lines << tr("Density:          %1 kW/rack max, %2 avg; %3 kW/m2; %4 kg/m2 max")
+                 .arg(c.toString(e.kwPerRackMax, 'f', 1), c.toString(e.kwPerRackAvg, 'f', 1), c.toString(e.kwPerM2, 'f', 2),
+                      c.toString(e.kgPerM2Max, 'f', 0));
+    lines << tr("Capacity:         power %1 kW (%2 %), cooling %3 kW (%4 %)")
+                 .arg(c.toString(e.powerCapacityKw, 'f', 0), c.toString(e.powerUtilization * 100, 'f', 0),
+                      c.toString(e.coolingCapacityKw, 'f', 0), c.toString(e.coolingUtilization * 100, 'f', 0));
+    lines << tr("Cost:             CapEx %1 USD (%2 items without price), OpEx %3 USD/year")
+                 .arg(c.toString(e.capexUsd, 'f', 0)).arg(e.itemsWithoutPrice).arg(c.toString(e.opexUsdPerYear, 'f', 0));
+    if (e.training)
+        lines << tr("Workload:         %1 days at MFU %2").arg(c.toString(e.training->days, 'f', 2), c.toString(e.training->mfu, 'f', 3));
+    for (const QString &p : e.workloadProblems)
+        lines << tr("Workload:         %1").arg(p);
+    for (const Violation &v : e.violations)
+        lines << tr("%1 [%2]: %3").arg(v.severity, v.kind, v.message);
+    return lines.join(QLatin1Char('\n')) + QLatin1Char('\n');
+}
+
+} // namespace th
