@@ -1,7 +1,7 @@
 -- SPDX-FileCopyrightText: 2026 Terahall contributors
 -- SPDX-License-Identifier: GPL-3.0-or-later
 --
--- Terahall catalog schema, version 1. Loaded by model/catalog/sqlitecatalog.cpp into a fresh
+-- Terahall catalog schema, version 2 (a fresh database is created at the latest version). Loaded by model/catalog/sqlitecatalog.cpp into a fresh
 -- database; later versions add numbered migrations under data/catalog/migrations/ (NNN.sql brings
 -- the schema from version NNN-1 to NNN) and bump schema_version.
 --
@@ -12,7 +12,7 @@
 -- and mirrored in model/catalog/catalogschema.cpp (a test checks they agree).
 
 CREATE TABLE schema_version (version INTEGER NOT NULL);
-INSERT INTO schema_version (version) VALUES (1);
+INSERT INTO schema_version (version) VALUES (2);
 
 CREATE TABLE catalog_meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
 
@@ -146,6 +146,13 @@ CREATE TABLE model_preset (
     shared_experts INTEGER,
     moe_ffn_hidden INTEGER,
     dense_layers INTEGER,
+    q_lora_rank INTEGER,
+    kv_lora_rank INTEGER,
+    qk_nope_head_dim INTEGER,
+    qk_rope_head_dim INTEGER,
+    v_head_dim INTEGER,
+    sliding_window INTEGER,
+    sliding_window_layer_fraction REAL,
     tokens_trained REAL,
     source TEXT NOT NULL,
     confidence TEXT NOT NULL,

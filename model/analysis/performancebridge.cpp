@@ -3,6 +3,7 @@
 #include "model/analysis/performancebridge.h"
 
 #include "model/catalog/catalog.h"
+#include "model/engine/frameworkprofiles.h"
 
 #include <algorithm>
 
@@ -40,6 +41,7 @@ engine::PerformanceInputs performanceInputs(const Scenario &s, const Catalog &ca
     in.precision = s.precision;
     in.scaleUpSize = std::max(1, s.scaleUpSize);
     in.scaleOutGbitPerSecPerChip = s.scaleOutGbitPerSecPerChip;
+    in.framework = s.framework;
     return in;
 }
 

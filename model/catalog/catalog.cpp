@@ -19,14 +19,14 @@ namespace th {
 
 namespace {
 
-constexpr int kSchemaVersion = 1;
+constexpr int kSchemaVersion = 2;
 const QString kShipped = QStringLiteral("shipped");
 const QString kUser = QStringLiteral("user");
 
 std::optional<QList<CatalogMigration>> s_testMigrations;
 
-/// Migrations shipped with this build, as resources :/catalog/migrations/NNN.sql. None yet:
-/// version 1 is the first schema.
+/// Migrations shipped with this build, as resources :/catalog/migrations/NNN.sql (NNN brings
+/// the schema from NNN-1 to NNN).
 QList<CatalogMigration> shippedMigrations()
 {
     QList<CatalogMigration> list;

@@ -53,6 +53,13 @@ engine::ModelSpec modelSpecFromRow(const CatalogRow &row)
     m.sharedExperts = row.integer("shared_experts");
     m.moeFfnHidden = row.integer("moe_ffn_hidden");
     m.denseLayers = row.integer("dense_layers");
+    m.qLoraRank = row.integer("q_lora_rank");
+    m.kvLoraRank = row.integer("kv_lora_rank");
+    m.qkNopeHeadDim = row.integer("qk_nope_head_dim");
+    m.qkRopeHeadDim = row.integer("qk_rope_head_dim");
+    m.vHeadDim = row.integer("v_head_dim");
+    m.slidingWindow = row.integer("sliding_window");
+    m.slidingWindowLayerFraction = row.number("sliding_window_layer_fraction").value_or(0.0);
     return m;
 }
 

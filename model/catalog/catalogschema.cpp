@@ -111,6 +111,9 @@ QList<KindSpec> buildKinds()
                    I("experts", false, 0, lim::experts.max), I("top_k", false, 0, 1024),
                    I("shared_experts", false, 0, 1024), I("moe_ffn_hidden", false, 0, 1e7),
                    I("dense_layers", false, 0, lim::layers.max),
+                   I("q_lora_rank", false, 0, 1e6), I("kv_lora_rank", false, 0, 1e6), I("qk_nope_head_dim", false, 0, 4096),
+                   I("qk_rope_head_dim", false, 0, 4096), I("v_head_dim", false, 0, 4096),
+                   I("sliding_window", false, 0, lim::seqLen.max), R("sliding_window_layer_fraction", false, 0, 1, nullptr),
                    R("tokens_trained", false, 0, lim::tokens.max, "tokens"),
                    T("source", true), E("confidence", true, kConfidence), T("notes", false)}});
     kinds.append({CatalogKind::ChipCalibration, "calibration", "chip_calibration", "chip-calibration.csv",

@@ -4,6 +4,7 @@
 
 #include "model/engine/chipspec.h"
 #include "model/engine/modelspec.h"
+#include "model/engine/frameworkprofiles.h"
 #include "model/engine/parallelism.h"
 #include "model/engine/trainingestimate.h"
 
@@ -57,6 +58,9 @@ struct Scenario
     ParallelismRequest parallelism;
     engine::FacilityAssumptions facility;
     engine::CostAssumptions cost;
+    /// Training-software features (overlaps, dispatcher); the calibrated modern profile unless
+    /// the scenario's training.framework overrides fields.
+    engine::FrameworkOptions framework = engine::modernFramework();
 
     /// Engine inputs with the given MFU and (resolved) parallelism.
     engine::TrainingInputs trainingInputs(double mfu) const;

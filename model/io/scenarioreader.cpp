@@ -51,7 +51,8 @@ void readModel(JsonFieldReader &root, const Catalog &catalog, Scenario &s, Input
                          QStringLiteral("active_params"), QStringLiteral("layers"), QStringLiteral("hidden"),
                          QStringLiteral("ffn_hidden"), QStringLiteral("heads"), QStringLiteral("kv_heads"), QStringLiteral("head_dim"),
                          QStringLiteral("seq_len"), QStringLiteral("vocab"), QStringLiteral("gated_mlp"),
-                         QStringLiteral("moe")});
+                         QStringLiteral("moe"), QStringLiteral("mla"), QStringLiteral("sliding_window"),
+                         QStringLiteral("sliding_window_layer_fraction")});
     engine::ModelSpec &m = s.model;
     if (const std::optional<QString> preset = r.string(QStringLiteral("preset"))) {
         if (const std::optional<CatalogRow> row = catalog.row(CatalogKind::Model, *preset)) {
@@ -107,6 +108,27 @@ void readModel(JsonFieldReader &root, const Catalog &catalog, Scenario &s, Input
         if (m.topK > m.experts)
             mr.error(QStringLiteral("top_k"), tr("must be at most experts (%1), got %2").arg(m.experts).arg(m.topK));
     }
+    if (const std::optional<QJsonObject> mla = r.object(QStringLiteral("mla"))) {
+        // Multi-head latent attention (DeepSeek-V2 arXiv:2405.04434 §2.1).
+        JsonFieldReader lr(*mla, QStringLiteral("/model/mla"), &errors);
+        lr.rejectUnknownKeys({QStringLiteral("q_lora_rank"), QStringLiteral("kv_lora_rank"), QStringLiteral("qk_nope_head_dim"),
+                              QStringLiteral("qk_rope_head_dim"), QStringLiteral("v_head_dim")});
+        const engine::Range dim{0, 1e6};
+        if (auto v = lr.integer(QStringLiteral("q_lora_rank"), dim))
+            m.qLoraRank = int(*v);
+        if (auto v = lr.integer(QStringLiteral("kv_lora_rank"), dim))
+            m.kvLoraRank = int(*v);
+        if (auto v = lr.integer(QStringLiteral("qk_nope_head_dim"), {0, 4096}))
+            m.qkNopeHeadDim = int(*v);
+        if (auto v = lr.integer(QStringLiteral("qk_rope_head_dim"), {0, 4096}))
+            m.qkRopeHeadDim = int(*v);
+        if (auto v = lr.integer(QStringLiteral("v_head_dim"), {0, 4096}))
+            m.vHeadDim = int(*v);
+    }
+    if (auto v = r.integer(QStringLiteral("sliding_window"), {0, lim::seqLen.max}))
+        m.slidingWindow = int(*v);
+    if (auto v = r.number(QStringLiteral("sliding_window_layer_fraction"), {0, 1}))
+        m.slidingWindowLayerFraction = *v;
     if (m.params > 0 && m.activeParams > m.params)
         r.error(QStringLiteral("active_params"), tr("must not exceed params (%1), got %2")
                                                      .arg(QString::number(m.params, 'g', 6), QString::number(m.activeParams, 'g', 6)));
@@ -261,6 +283,38 @@ void readParallelism(JsonFieldReader &cluster, Scenario &s, InputErrors &errors)
         r.error(QStringLiteral("ep"), tr("must divide the number of experts (%1), got %2").arg(s.model.experts).arg(*p.ep));
 }
 
+/// training.framework: the software profile and overrides of its features (the performance
+/// model's FrameworkOptions). Unset fields keep the calibrated modern profile.
+void readFramework(const QJsonObject &obj, Scenario &s, InputErrors &errors)
+{
+    JsonFieldReader f(obj, QStringLiteral("/training/framework"), &errors);
+    f.rejectUnknownKeys({QStringLiteral("profile"), QStringLiteral("flash_attention"), QStringLiteral("tp_comm_overlap"),
+                         QStringLiteral("ep_comm_overlap"), QStringLiteral("moe_dedup"), QStringLiteral("grad_reduce_bytes"),
+                         QStringLiteral("moe_load_imbalance")});
+    if (auto p = f.choice(QStringLiteral("profile"), {QStringLiteral("modern"), QStringLiteral("megatron-2021")}))
+        s.framework = *p == QLatin1String("modern") ? engine::modernFramework() : engine::megatron2021Framework();
+    auto flag = [&](const char *key, bool &target) {
+        const QString k = QString::fromLatin1(key);
+        if (f.isNull(k))
+            return;
+        const QJsonValue v = obj.value(k);
+        if (!v.isBool())
+            f.error(k, tr("must be true or false, got %1").arg(jsonTypeName(v)));
+        else
+            target = v.toBool();
+    };
+    flag("flash_attention", s.framework.flashAttention);
+    flag("moe_dedup", s.framework.moeDedupAcrossDomains);
+    if (auto v = f.number(QStringLiteral("tp_comm_overlap"), {0, 1}))
+        s.framework.tpCommOverlapFraction = *v;
+    if (auto v = f.number(QStringLiteral("ep_comm_overlap"), {0, 1}))
+        s.framework.epCommOverlapFraction = *v;
+    if (auto v = f.number(QStringLiteral("grad_reduce_bytes"), {1, 4}))
+        s.framework.gradReduceBytesPerParam = *v;
+    if (auto v = f.number(QStringLiteral("moe_load_imbalance"), {1, 4}))
+        s.framework.moeLoadImbalance = *v;
+}
+
 } // namespace
 
 ScenarioReadResult readScenario(const QByteArray &json, const Catalog &catalog)
@@ -333,7 +387,10 @@ ScenarioReadResult readScenario(const QJsonObject &rootObject, const Catalog &ca
     if (const std::optional<QJsonObject> training = root.object(QStringLiteral("training"), true)) {
         JsonFieldReader t(*training, QStringLiteral("/training"), &errors);
         t.rejectUnknownKeys({QStringLiteral("tokens"), QStringLiteral("global_batch_tokens"),
-                             QStringLiteral("global_batch_sequences"), QStringLiteral("precision"), QStringLiteral("mfu")});
+                             QStringLiteral("global_batch_sequences"), QStringLiteral("precision"), QStringLiteral("mfu"),
+                             QStringLiteral("framework")});
+        if (const std::optional<QJsonObject> fw = t.object(QStringLiteral("framework")))
+            readFramework(*fw, s, errors);
         if (auto v = t.number(QStringLiteral("tokens"), lim::tokens, true))
             s.tokens = *v;
         const bool hasTokens = !t.isNull(QStringLiteral("global_batch_tokens"));

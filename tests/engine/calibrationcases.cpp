@@ -3,6 +3,7 @@
 #include "tests/engine/calibrationcases.h"
 
 #include "model/engine/chipcalibration.h"
+#include "model/engine/frameworkprofiles.h"
 #include "model/engine/trainingflops.h"
 
 #include <QFile>
@@ -203,37 +204,11 @@ PerformanceInputs baseInputs(const TestChip &chip)
     return in;
 }
 
-/// Framework of 2021-2022 Megatron-LM (Narayanan et al. 2021; Korthikanti et al. 2022): no
-/// FlashAttention (published May 2022), no overlap of DP or TP communication, fp32 gradient
-/// all-reduce of Megatron's main_grad buffers.
-FrameworkOptions megatron2021Framework()
-{
-    FrameworkOptions fw;
-    fw.flashAttention = false;
-    fw.overlapGradReduce = false;
-    fw.overlapParamGather = false;
-    fw.tpCommOverlapFraction = 0.0;
-    fw.gradReduceBytesPerParam = 4.0;
-    return fw;
-}
-
-/// Megatron-Core / NeMo 2025-26 performance recipes: FlashAttention (cuDNN), overlapped
-/// distributed optimizer, Transformer Engine TP comm overlap, MoE all-to-all overlap, bf16
-/// gradient reduction.
+// The framework profiles live in the engine (model/engine/frameworkprofiles.h) so that the
+// product predicts with exactly the settings the calibration was fitted with.
 FrameworkOptions nemoFramework()
 {
-    FrameworkOptions fw;
-    fw.flashAttention = true;
-    fw.overlapGradReduce = true;
-    fw.overlapParamGather = true;
-    fw.tpCommOverlapFraction = 0.5;
-    fw.epCommOverlapFraction = 0.5;
-    fw.gradReduceBytesPerParam = 2.0;
-    // The MoE recipes use Megatron-Core's flex token dispatcher with the DeepEP / HybridEP
-    // backend (scripts/performance/configs/*: moe_flex_dispatcher_backend "deepep"/"hybridep"),
-    // which sends a token once per remote scale-up domain (DeepSeek-V3 §3.2.2).
-    fw.moeDedupAcrossDomains = true;
-    return fw;
+    return modernFramework();
 }
 
 void addPublishedRuns(const std::string &dir, std::vector<CalibrationCase> &out)

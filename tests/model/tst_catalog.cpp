@@ -3,6 +3,7 @@
 #include "model/catalog/catalog.h"
 #include "model/catalog/catalogconversions.h"
 #include "model/catalog/csv.h"
+#include "tests/support/testpaths.h"
 
 #include <QCryptographicHash>
 #include <QFile>
@@ -222,6 +223,41 @@ private slots:
             QCOMPARE(catalog.schemaVersion(), 2);
         }
         Catalog::setMigrationsForTesting(std::nullopt);
+    }
+
+    void upgradesARealVersion1Catalog()
+    {
+        // A catalog created by the first release (schema 1, kept in tests/testdata), with a user
+        // row: opening it migrates to the current schema, reloads shipped rows (new columns
+        // filled) and keeps the user row.
+        QTemporaryDir dir;
+        const QString path = dir.filePath(QStringLiteral("v1.sqlite"));
+        QFile v1(test::sourcePath(QStringLiteral("tests/testdata/catalog-schema-v1.sql")));
+        QVERIFY(v1.open(QIODevice::ReadOnly));
+        QStringList statements;
+        QString current;
+        for (const QString &line : QString::fromUtf8(v1.readAll()).split(QLatin1Char('\n'))) {
+            if (line.trimmed().startsWith(QLatin1String("--")))
+                continue;
+            current += line + QLatin1Char('\n');
+            if (line.trimmed().endsWith(QLatin1Char(';'))) {
+                statements << current;
+                current.clear();
+            }
+        }
+        statements << QStringLiteral("INSERT INTO model_preset (id, name, family, params, layers, hidden, ffn_hidden, heads, kv_heads, "
+                                     "seq_len, vocab, gated_mlp, source, confidence, origin) VALUES ('my-model', 'Mine', 'Mine', 7e9, "
+                                     "32, 4096, 11008, 32, 32, 4096, 32000, 1, 'our notes', 'medium', 'user')");
+        execOnFile(path, statements);
+        Catalog catalog;
+        QString error;
+        QVERIFY2(catalog.open(path, &error), qPrintable(error));
+        QCOMPARE(catalog.schemaVersion(), Catalog::currentSchemaVersion());
+        QCOMPARE(catalog.row(CatalogKind::Model, QStringLiteral("deepseek-v3"))->integer("kv_lora_rank"), 512);
+        QCOMPARE(catalog.row(CatalogKind::Model, QStringLiteral("qwen3-32b"))->integer("head_dim"), 128);
+        const std::optional<CatalogRow> mine = catalog.row(CatalogKind::Model, QStringLiteral("my-model"));
+        QVERIFY(mine && mine->isUser);
+        QCOMPARE(mine->integer("layers"), 32);
     }
 
     void importAllOrNothing()

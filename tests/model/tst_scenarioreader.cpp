@@ -98,6 +98,29 @@ private slots:
         QCOMPARE(r.scenario->parallelism.resolve(1024)->dp, 8);
     }
 
+    void mlaPresetAndOverride()
+    {
+        // DeepSeek-V3's preset carries MLA (q_lora 1536, kv_lora 512, nope 128, rope 64, v 128).
+        QJsonObject root = baseScenario();
+        root.insert(QStringLiteral("model"), QJsonObject{{QStringLiteral("preset"), QStringLiteral("deepseek-v3")}});
+        root = withValue(root, QStringLiteral("/cluster/parallelism"), QJsonValue(QJsonValue::Undefined));
+        ScenarioReadResult r = readScenario(root, m_catalog);
+        QVERIFY2(r.errors.isEmpty(), qPrintable(r.errors.isEmpty() ? QString() : r.errors.front().toString()));
+        QVERIFY(r.scenario->model.isMla());
+        QCOMPARE(r.scenario->model.kvLoraRank, 512);
+        QCOMPARE(r.scenario->model.qkHeadDim(), 192);
+        // A custom MLA model through model.mla; unknown keys there are refused.
+        root.insert(QStringLiteral("model"), QJsonObject{{QStringLiteral("preset"), QStringLiteral("deepseek-v3")},
+                                                        {QStringLiteral("mla"), QJsonObject{{QStringLiteral("kv_lora_rank"), 256}}}});
+        r = readScenario(root, m_catalog);
+        QCOMPARE(r.scenario->model.kvLoraRank, 256);
+        root.insert(QStringLiteral("model"), QJsonObject{{QStringLiteral("preset"), QStringLiteral("deepseek-v3")},
+                                                        {QStringLiteral("mla"), QJsonObject{{QStringLiteral("rank"), 256}}}});
+        r = readScenario(root, m_catalog);
+        QVERIFY(!r.scenario);
+        QCOMPARE(r.errors.front().pointer, QStringLiteral("/model/mla/rank"));
+    }
+
     void chipOverrideObject()
     {
         QJsonObject root = withValue(baseScenario(), QStringLiteral("/cluster/chip"),
