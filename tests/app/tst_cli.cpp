@@ -114,7 +114,8 @@ private slots:
     void everySampleScenarioRuns_data()
     {
         QTest::addColumn<QString>("file");
-        for (const char *name : {"gpt3-175b-1024-h100.json", "llama3.1-405b-16384-h100.json", "llama2-70b-1024-ascend910b.json"})
+        for (const char *name : {"gpt3-175b-1024-h100.json", "llama3.1-405b-16384-h100.json", "llama2-70b-1024-ascend910b.json",
+                                 "deepseek-v3-2048-h800.json"})
             QTest::newRow(name) << sample(name);
     }
     void everySampleScenarioRuns()
