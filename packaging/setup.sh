@@ -18,6 +18,7 @@ TH_DEBIAN_PACKAGES=(
   qt6-tools-dev qt6-tools-dev-tools qt6-l10n-tools libgl-dev
   libeigen3-dev libboost-dev libboost-graph-dev
   xvfb xauth poppler-utils fonts-noto-cjk
+  dpkg-dev file desktop-file-utils shared-mime-info
 )
 
 th_install_missing_packages() {
