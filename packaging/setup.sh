@@ -26,7 +26,7 @@ th_install_missing_packages() {
   local pkg installed
   # One dpkg-query for all packages keeps the no-op case fast.
   installed=$(dpkg-query -W -f='${Package} ${Status}\n' "${TH_DEBIAN_PACKAGES[@]}" 2>/dev/null \
-              | awk '$NF == "installed" {print $1}')
+              | awk '$NF == "installed" {print $1}' || true)
   for pkg in "${TH_DEBIAN_PACKAGES[@]}"; do
     if ! grep -qx "$pkg" <<<"$installed"; then
       missing+=("$pkg")
