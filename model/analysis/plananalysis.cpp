@@ -144,9 +144,10 @@ const ResolvedCatalogItem &CatalogCache::resolve(EquipmentKind kind, const QStri
             r.liquidFraction = row->number("liquid_fraction").value_or(0.0);
             const int cols = row->integer("layout_cols", 1);
             const int rows = row->integer("layout_rows", 1);
-            const QSizeF size = footprintMm({.widthMm = row->number("rack_width_mm").value_or(600.0),
-                                             .depthMm = row->number("rack_depth_mm").value_or(1200.0)},
-                                            r.defaultUnitsPerRack > 1 ? 1 : cols, r.defaultUnitsPerRack > 1 ? 1 : rows);
+            ResolvedCatalogItem rack;
+            rack.widthMm = row->number("rack_width_mm").value_or(600.0);
+            rack.depthMm = row->number("rack_depth_mm").value_or(1200.0);
+            const QSizeF size = footprintMm(rack, r.defaultUnitsPerRack > 1 ? 1 : cols, r.defaultUnitsPerRack > 1 ? 1 : rows);
             r.widthMm = size.width();
             r.depthMm = size.height();
             r.priceUsd = row->number("price_usd");
