@@ -42,7 +42,9 @@ QString usage()
               "  catalog import FILE.csv          add or override rows from a CSV (all rows or none)\n"
               "  catalog export FILE.csv [--kind KIND]  write the rows in force as CSV (default kind: chip)\n"
               "  evaluate PLAN.thplan             all KPIs of a floor plan\n"
-              "  report, compare                  not available in this version yet\n"
+              "  compare SCENARIO.json --chips ID,ID [--equalize count=N|power=MW|budget=USD|deadline=DAYS] [-o OUT.csv]\n"
+              "                                   the same workload on several chips side by side\n"
+              "  report                           not available in this version yet\n"
               "\n"
               "Options:\n"
               "  --format json|text   output format (default json)\n"
@@ -181,8 +183,9 @@ int run(const QStringList &arguments)
         return runSearch(ctx);
     if (command == QLatin1String("evaluate"))
         return runEvaluate(ctx);
-    if (command == QLatin1String("report")
-        || command == QLatin1String("compare"))
+    if (command == QLatin1String("compare"))
+        return runCompare(ctx);
+    if (command == QLatin1String("report"))
         return ctx.fail(tr("'%1' is not available in this version of Terahall yet").arg(command));
     ctx.err(usage());
     return ctx.fail(tr("unknown command \"%1\"").arg(command));

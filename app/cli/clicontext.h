@@ -35,6 +35,7 @@ struct Context
 int runEstimate(Context &ctx);
 int runSearch(Context &ctx);
 int runEvaluate(Context &ctx);
+int runCompare(Context &ctx);
 int runCatalog(Context &ctx);
 
 /// Reads a whole file, or stdin for "-"; on failure prints a message naming the file.

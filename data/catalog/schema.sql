@@ -141,6 +141,7 @@ CREATE TABLE model_preset (
     seq_len INTEGER NOT NULL,
     vocab INTEGER NOT NULL,
     gated_mlp INTEGER NOT NULL,
+    dropout INTEGER,
     experts INTEGER,
     top_k INTEGER,
     shared_experts INTEGER,

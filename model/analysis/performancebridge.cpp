@@ -42,6 +42,7 @@ engine::PerformanceInputs performanceInputs(const Scenario &s, const Catalog &ca
     in.scaleUpSize = std::max(1, s.scaleUpSize);
     in.scaleOutGbitPerSecPerChip = s.scaleOutGbitPerSecPerChip;
     in.framework = s.framework;
+    in.memory = s.memory;
     return in;
 }
 

@@ -48,6 +48,7 @@ engine::ModelSpec modelSpecFromRow(const CatalogRow &row)
     m.seqLen = row.integer("seq_len");
     m.vocab = row.integer("vocab");
     m.gatedMlp = row.flag("gated_mlp");
+    m.dropout = row.integer("dropout", 1) != 0;
     m.experts = row.integer("experts");
     m.topK = row.integer("top_k");
     m.sharedExperts = row.integer("shared_experts");

@@ -107,7 +107,7 @@ QList<KindSpec> buildKinds()
                    I("ffn_hidden", true, 1, 1e7), I("heads", true, lim::heads.min, lim::heads.max),
                    I("kv_heads", true, 1, lim::heads.max), I("head_dim", false, 1, 4096),
                    I("seq_len", true, lim::seqLen.min, lim::seqLen.max),
-                   I("vocab", true, lim::vocab.min, lim::vocab.max), B("gated_mlp", true),
+                   I("vocab", true, lim::vocab.min, lim::vocab.max), B("gated_mlp", true), B("dropout", false),
                    I("experts", false, 0, lim::experts.max), I("top_k", false, 0, 1024),
                    I("shared_experts", false, 0, 1024), I("moe_ffn_hidden", false, 0, 1e7),
                    I("dense_layers", false, 0, lim::layers.max),

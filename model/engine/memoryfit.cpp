@@ -37,9 +37,13 @@ double layerParamsAllExperts(const ModelSpec &m, bool moeLayer, double *expertPa
 
 } // namespace
 
-ParamsPerChip paramsPerChip(const ModelSpec &m, const Parallelism &p)
+namespace {
+
+/// Parameters held by one chip of a stage with `stageLayers` transformer layers and
+/// `embeddingCopies` vocabulary matrices (input embedding and/or untied output layer).
+ParamsPerChip stageParamsPerChip(const ModelSpec &m, const Parallelism &p, double stageLayers,
+                                 double embeddingCopies)
 {
-    const int pp = std::max(1, p.pp);
     const double tp = std::max(1, p.tp);
     const double ep = std::max(1, p.ep);
     const int moeLayers = moeLayerCount(m);
@@ -58,22 +62,31 @@ ParamsPerChip paramsPerChip(const ModelSpec &m, const Parallelism &p)
                            + moeLayers * (denseParamsMoeLayer + expertPerMoeLayer) + 2.0 * embedding;
     const double scale = (m.params > 0.0 && counted > 0.0) ? m.params / counted : 1.0;
 
-    // Most loaded stage: layers are split as evenly as possible; the first stage also holds the
-    // input embedding, the last the output layer (untied, as in Llama/GPT-3 Megatron runs).
-    const double layersPerStage = std::ceil(static_cast<double>(m.layers) / pp);
     const double moeShare = m.layers > 0 ? static_cast<double>(moeLayers) / m.layers : 0.0;
-    const double stageMoe = layersPerStage * moeShare;
-    const double stageDense = layersPerStage - stageMoe;
-    const double stageEmbedding = (pp == 1) ? 2.0 * embedding : embedding;
+    const double stageMoe = stageLayers * moeShare;
+    const double stageDense = stageLayers - stageMoe;
 
     ParamsPerChip out;
-    out.dense = scale * (stageDense * denseParamsDenseLayer + stageMoe * denseParamsMoeLayer + stageEmbedding) / tp;
+    out.dense = scale * (stageDense * denseParamsDenseLayer + stageMoe * denseParamsMoeLayer
+                         + embeddingCopies * embedding) / tp;
     out.expert = scale * stageMoe * expertPerMoeLayer / (tp * ep);
     return out;
 }
 
+} // namespace
+
+ParamsPerChip paramsPerChip(const ModelSpec &m, const Parallelism &p)
+{
+    // Most loaded stage: layers are split as evenly as possible; the first stage also holds the
+    // input embedding, the last the output layer (untied, as in Llama/GPT-3 Megatron runs).
+    const int pp = std::max(1, p.pp);
+    const double layersPerStage = std::ceil(static_cast<double>(m.layers) / pp);
+    return stageParamsPerChip(m, p, layersPerStage, pp == 1 ? 2.0 : 1.0);
+}
+
 double activationBytesPerLayer(const ModelSpec &m, const Parallelism &p, bool moeLayer,
-                               double bytesPerElement, bool flashAttention)
+                               double bytesPerElement, bool flashAttention,
+                               double gemmInputBytesPerElement)
 {
     // Korthikanti et al. 2022 (arXiv:2205.05198) §4.1 count, in units of s*b*h bytes at 2 bytes
     // per element: attention block 11 + 5as/h, MLP 19, two layer norms 4 -> 34 + 5as/h.
@@ -104,13 +117,35 @@ double activationBytesPerLayer(const ModelSpec &m, const Parallelism &p, bool mo
     }
     const double perFfn = m.gatedMlp ? 6.0 : 4.0;
     double mlp = 0.0;
-    if (moeLayer && m.isMoe())
-        mlp = 3.0 + (m.topK + m.sharedExperts) * perFfn * m.effectiveMoeFfnHidden() / h;
-    else
-        mlp = 3.0 + perFfn * m.effectiveFfnHidden() / h;
-    const double linearPart = 4.0 + attentionUnits + mlp; // = 34 for GPT (q = kv = h, f = 4h)
-    // Softmax output, its dropout mask and dropout output; not stored with fused attention.
-    const double scoresPart = flashAttention ? 0.0 : 5.0 * a * s / h;
+    double ffnWidthPerToken = 0.0; // f/h summed over the FFNs a token passes through
+    if (moeLayer && m.isMoe()) {
+        ffnWidthPerToken = (m.topK + m.sharedExperts) * static_cast<double>(m.effectiveMoeFfnHidden()) / h;
+        mlp = 3.0 + perFfn * ffnWidthPerToken;
+    } else {
+        ffnWidthPerToken = static_cast<double>(m.effectiveFfnHidden()) / h;
+        mlp = 3.0 + perFfn * ffnWidthPerToken;
+    }
+    double linearPart = 4.0 + attentionUnits + mlp; // = 34 for GPT (q = kv = h, f = 4h)
+    // No dropout (ModelSpec::dropout = false): the two 1-byte masks after the attention and MLP
+    // blocks (1 unit each, Korthikanti et al. 2022 §4.1) are not stored.
+    if (!m.dropout)
+        linearPart -= 2.0;
+    // FP8/FP4 training (Transformer Engine): the inputs that only a GEMM keeps for its weight
+    // gradient are saved quantised. The normalised inputs of the QKV and first MLP projections
+    // (2 units each) and the MLP activation output, i.e. the second projection's input
+    // (2 f/h units per FFN), shrink by the byte ratio. The attention output stays in bf16 for
+    // the attention backward and the output projection saves a quantised copy besides
+    // (+ q/h units at the GEMM-input width; MLA: heads * d_v).
+    const double narrow = std::clamp(gemmInputBytesPerElement, 0.0, 2.0) / 2.0;
+    if (narrow < 1.0) {
+        const double attnOut = m.isMla() ? static_cast<double>(m.heads) * m.valueHeadDim() / h
+                                         : static_cast<double>(m.queryDim()) / h;
+        linearPart -= (1.0 - narrow) * (2.0 + 2.0 + 2.0 * ffnWidthPerToken);
+        linearPart += 2.0 * narrow * attnOut;
+    }
+    // Softmax output, its dropout mask and dropout output (5as/h); without dropout only the
+    // softmax output (2as/h). Not stored with fused attention.
+    const double scoresPart = flashAttention ? 0.0 : (m.dropout ? 5.0 : 2.0) * a * s / h;
     const double scale = bytesPerElement / 2.0;
 
     double units = 0.0;
@@ -131,45 +166,92 @@ double activationBytesPerLayer(const ModelSpec &m, const Parallelism &p, bool mo
 }
 
 MemoryBreakdown memoryPerChip(const ModelSpec &m, const Parallelism &p, double capacityGib,
-                              const MemoryAssumptions &a)
+                              const MemoryAssumptions &a, long long microBatchesPerStep)
 {
     MemoryBreakdown out;
     out.capacityGib = capacityGib;
-    const ParamsPerChip params = paramsPerChip(m, p);
     const double dpShard = std::max(1, p.dp) * static_cast<double>(std::max(1, p.cp));
     const double expertDpShard = std::max(1.0, dpShard / std::max(1, p.ep));
 
-    auto sharded = [&](double bytesPerParam, bool shard) {
+    const int pp = std::max(1, p.pp);
+    const int moeLayers = moeLayerCount(m);
+    const double moeShare = m.layers > 0 ? static_cast<double>(moeLayers) / m.layers : 0.0;
+    const double perLayer = (1.0 - moeShare) * activationBytesPerLayer(m, p, false, a.activationBytesPerElement, a.flashAttention, a.gemmInputBytesPerElement)
+                            + moeShare * activationBytesPerLayer(m, p, true, a.activationBytesPerElement, a.flashAttention, a.gemmInputBytesPerElement);
+    const double layersPerStage = std::ceil(static_cast<double>(m.layers) / pp);
+    // Output layer (last stage): fp32 logits for the cross-entropy, s*b*V*4/tp bytes.
+    const double s = static_cast<double>(m.seqLen) / std::max(1, p.cp);
+    const double logits = 4.0 * s * p.microBatch * m.vocab / std::max(1, p.tp);
+
+    struct Stage
+    {
+        double layers;          ///< transformer layers on the stage
+        double embeddingCopies; ///< vocabulary matrices (embedding, output layer)
+        double activationBytes; ///< everything kept for backward at the peak
+    };
+    Stage stages[3];
+    int stageCount = 0;
+
+    if (!a.scheduleAwarePipeline) {
+        // 2022 estimate: 1F1B keeps pp micro-batches in flight on the first stage, each for its
+        // layers/pp layers -> about `layers` layers' worth; interleaving adds (pp-1)/(pp*v)
+        // (Narayanan et al. 2021 §2.2.2; Korthikanti et al. 2022 §4.2.3). The most loaded stage
+        // is taken to hold ceil(L/pp) layers plus the embedding.
+        double inFlight = pp;
+        if (p.interleave > 1 && pp > 1)
+            inFlight = pp * (1.0 + static_cast<double>(pp - 1) / (pp * p.interleave));
+        double activationBytes = perLayer * layersPerStage * inFlight;
+        activationBytes = (pp == 1) ? activationBytes + logits
+                                    : std::max(activationBytes, perLayer * layersPerStage + logits);
+        stages[stageCount++] = {layersPerStage, pp == 1 ? 2.0 : 1.0, activationBytes};
+    } else if (pp == 1) {
+        stages[stageCount++] = {static_cast<double>(m.layers), 2.0, perLayer * m.layers + logits};
+    } else {
+        // Micro-batches in flight on stage k (Megatron-Core schedules.py, warm-up + 1):
+        // 1F1B pp - k; interleaved with v model chunks 2(pp - k - 1) + (v - 1) pp + 1 chunks of
+        // L/(pp v) layers, i.e. pp (1 + (pp-1)/(pp v)) micro-batches on stage 0 (Korthikanti et
+        // al. 2022 §4.2.3). Never more than the step has (M micro-batches, M v chunks).
+        const double v = std::max(1, p.interleave);
+        const double M = microBatchesPerStep > 0 ? static_cast<double>(microBatchesPerStep) : 1e300;
+        const auto inFlight = [&](int k) {
+            const double chunks = v > 1.0 ? 2.0 * (pp - k - 1) + (v - 1.0) * pp + 1.0 : static_cast<double>(pp - k);
+            return std::min(chunks, M * v) / v;
+        };
+        // Uneven split: the deficit d = pp ceil(L/pp) - L is taken from the first stage, then the
+        // last (Llama 3 §3.3.2: "reduce one Transformer layer each from the first and the last
+        // stages"; Megatron-Core's account_for_embedding/loss_in_pipeline_split), any further
+        // layers from late stages, which leaves stage 1 with ceil(L/pp) (conservative).
+        const double c = layersPerStage;
+        const double deficit = pp * c - m.layers;
+        const double first = deficit >= 1.0 ? c - 1.0 : c;
+        const double last = deficit >= 2.0 ? c - 1.0 : c;
+        stages[stageCount++] = {first, 1.0, perLayer * first * inFlight(0)};
+        if (pp > 2)
+            stages[stageCount++] = {c, 0.0, perLayer * c * inFlight(1)};
+        stages[stageCount++] = {last, 1.0, perLayer * last * inFlight(pp - 1) + logits};
+    }
+
+    auto sharded = [&](const ParamsPerChip &params, double bytesPerParam, bool shard) {
         const double dense = params.dense * bytesPerParam / (shard ? dpShard : 1.0);
         const double expert = params.expert * bytesPerParam / (shard ? expertDpShard : 1.0);
         return (dense + expert) / kBytesPerGib;
     };
-    out.weightsGib = sharded(a.weightBytesPerParam, p.zeroStage >= 3);
-    out.gradientsGib = sharded(a.gradBytesPerParam, p.zeroStage >= 2);
-    out.optimizerGib = sharded(a.optimizerBytesPerParam, p.zeroStage >= 1);
-
-    // 1F1B: the first stage keeps activations of pp micro-batches in flight, each for its
-    // layers/pp layers -> about `layers` layers' worth; interleaving adds (pp-1)/(pp*v)
-    // (Narayanan et al. 2021 §2.2.2; Korthikanti et al. 2022 §4.2.3).
-    const int pp = std::max(1, p.pp);
-    const int moeLayers = moeLayerCount(m);
-    const double moeShare = m.layers > 0 ? static_cast<double>(moeLayers) / m.layers : 0.0;
-    const double perLayer = (1.0 - moeShare) * activationBytesPerLayer(m, p, false, a.activationBytesPerElement, a.flashAttention)
-                            + moeShare * activationBytesPerLayer(m, p, true, a.activationBytesPerElement, a.flashAttention);
-    const double layersPerStage = std::ceil(static_cast<double>(m.layers) / pp);
-    double inFlight = pp; // micro-batches held by the first stage
-    if (p.interleave > 1 && pp > 1)
-        inFlight = pp * (1.0 + static_cast<double>(pp - 1) / (pp * p.interleave));
-    double activationBytes = perLayer * layersPerStage * inFlight;
-    // Output layer (last stage): fp32 logits for the cross-entropy, s*b*V*4/tp bytes.
-    const double s = static_cast<double>(m.seqLen) / std::max(1, p.cp);
-    const double logits = 4.0 * s * p.microBatch * m.vocab / std::max(1, p.tp);
-    activationBytes = (pp == 1) ? activationBytes + logits : std::max(activationBytes, perLayer * layersPerStage + logits);
-    out.activationsGib = activationBytes / kBytesPerGib;
-
-    out.reservedGib = a.reservedGib;
-    out.fragmentationGib = a.fragmentationFraction
-                           * (out.weightsGib + out.gradientsGib + out.optimizerGib + out.activationsGib);
+    // The most loaded stage decides.
+    for (int i = 0; i < stageCount; ++i) {
+        const ParamsPerChip params = stageParamsPerChip(m, p, stages[i].layers, stages[i].embeddingCopies);
+        MemoryBreakdown candidate;
+        candidate.capacityGib = capacityGib;
+        candidate.weightsGib = sharded(params, a.weightBytesPerParam, p.zeroStage >= 3);
+        candidate.gradientsGib = sharded(params, a.gradBytesPerParam, p.zeroStage >= 2);
+        candidate.optimizerGib = sharded(params, a.optimizerBytesPerParam, p.zeroStage >= 1);
+        candidate.activationsGib = stages[i].activationBytes / kBytesPerGib;
+        candidate.reservedGib = a.reservedGib;
+        candidate.fragmentationGib = a.fragmentationFraction
+                                     * (candidate.weightsGib + candidate.gradientsGib
+                                        + candidate.optimizerGib + candidate.activationsGib);
+        if (i == 0 || candidate.totalGib() > out.totalGib())
+            out = candidate;
+    }
     return out;
 }
 

@@ -27,6 +27,12 @@ struct ModelSpec
     int seqLen = 0;
     int vocab = 0;
     bool gatedMlp = false; ///< SwiGLU/GeGLU: three FFN matrices instead of two
+    /// Trained with hidden/attention dropout (GPT-3/Megatron-LM 2021: 0.1). Dropout keeps a 1-byte
+    /// mask per element after the attention and MLP blocks (Korthikanti et al. 2022 §4.1).
+    /// Llama, Qwen, DeepSeek, Mixtral, GPT-OSS and MPT train with dropout 0 (released configs:
+    /// attention_dropout 0.0 / resid_pdrop 0.0), and PyTorch stores no mask when p = 0
+    /// (aten `dropout` returns its input). Default true: the conservative choice.
+    bool dropout = true;
     // Mixture of experts (0 for dense models)
     int experts = 0;       ///< routed experts per MoE layer
     int topK = 0;          ///< routed experts per token

@@ -357,6 +357,20 @@ double stepTimeLowerBoundSeconds(const PerformanceInputs &in)
     return flop / (static_cast<double>(in.chipCount) * g.peakFlopsPerSecond * std::min(1.0, g.bestEfficiency()));
 }
 
+MemoryAssumptions effectiveMemoryAssumptions(const PerformanceInputs &in)
+{
+    MemoryAssumptions a = in.memory;
+    a.flashAttention = in.framework.flashAttention;
+    // Megatron-Core keeps its gradient buffer in fp32 only with grad_reduce_in_fp32, else in the
+    // parameter dtype (megatron/core/distributed/distributed_data_parallel.py).
+    if (a.gradBufferFollowsReducePrecision && in.framework.gradReduceBytesPerParam > 0.0)
+        a.gradBytesPerParam = in.framework.gradReduceBytesPerParam;
+    // Transformer Engine FP8/FP4 recipes save quantised GEMM inputs (memoryfit.h).
+    if (a.lowPrecisionGemmInputs && (in.precision == Precision::Fp8 || in.precision == Precision::Fp4))
+        a.gemmInputBytesPerElement = std::min(a.gemmInputBytesPerElement, 1.0);
+    return a;
+}
+
 StepEstimate estimateStep(const PerformanceInputs &in)
 {
     StepEstimate out;
@@ -371,12 +385,15 @@ StepEstimate estimateStep(const PerformanceInputs &in)
 
     // FlashAttention never stores the s x s scores, so "no recompute" keeps exactly what
     // selective recompute keeps (Korthikanti et al. 2022 §5: selective drops the 5as/h term).
-    if (fw.flashAttention && p.recompute == Recompute::None) {
+    {
+        bool exactBatch = false;
+        const long long pipelineMicroBatches
+            = globalSequences(in, &exactBatch) / (static_cast<long long>(p.dp) * p.microBatch);
+        const MemoryAssumptions memoryAssumptions = effectiveMemoryAssumptions(in);
         Parallelism memoryView = p;
-        memoryView.recompute = Recompute::Selective;
-        out.memory = memoryPerChip(m, memoryView, in.chip.memoryGib, in.memory);
-    } else {
-        out.memory = memoryPerChip(m, p, in.chip.memoryGib, in.memory);
+        if (fw.flashAttention && p.recompute == Recompute::None)
+            memoryView.recompute = Recompute::Selective;
+        out.memory = memoryPerChip(m, memoryView, in.chip.memoryGib, memoryAssumptions, pipelineMicroBatches);
     }
     if (fw.enforceMemoryFit && !out.memory.fits()) {
         out.infeasible = Infeasible::OutOfMemory;

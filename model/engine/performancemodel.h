@@ -157,6 +157,11 @@ double matmulFlopsPerToken(const ModelSpec &m, Recompute recompute);
 /// Returns 0 when the layout is invalid.
 double stepTimeLowerBoundSeconds(const PerformanceInputs &in);
 
+/// The memory assumptions estimateStep() applies: in.memory with the framework's attention
+/// kernel, the gradient buffer at the gradient-reduce precision and 1-byte GEMM inputs for
+/// FP8/FP4 training (each switchable in MemoryAssumptions).
+MemoryAssumptions effectiveMemoryAssumptions(const PerformanceInputs &in);
+
 /// Checks everything except memory fit (cheap). Infeasible::None when the layout is legal.
 Infeasible checkLayout(const PerformanceInputs &in);
 

@@ -61,6 +61,8 @@ struct Scenario
     /// Training-software features (overlaps, dispatcher); the calibrated modern profile unless
     /// the scenario's training.framework overrides fields.
     engine::FrameworkOptions framework = engine::modernFramework();
+    /// Memory assumptions of the performance model (optimizer precision from training.framework).
+    engine::MemoryAssumptions memory;
 
     /// Engine inputs with the given MFU and (resolved) parallelism.
     engine::TrainingInputs trainingInputs(double mfu) const;

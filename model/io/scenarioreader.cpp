@@ -50,7 +50,7 @@ void readModel(JsonFieldReader &root, const Catalog &catalog, Scenario &s, Input
     r.rejectUnknownKeys({QStringLiteral("name"), QStringLiteral("preset"), QStringLiteral("params"),
                          QStringLiteral("active_params"), QStringLiteral("layers"), QStringLiteral("hidden"),
                          QStringLiteral("ffn_hidden"), QStringLiteral("heads"), QStringLiteral("kv_heads"), QStringLiteral("head_dim"),
-                         QStringLiteral("seq_len"), QStringLiteral("vocab"), QStringLiteral("gated_mlp"),
+                         QStringLiteral("seq_len"), QStringLiteral("vocab"), QStringLiteral("gated_mlp"), QStringLiteral("dropout"),
                          QStringLiteral("moe"), QStringLiteral("mla"), QStringLiteral("sliding_window"),
                          QStringLiteral("sliding_window_layer_fraction")});
     engine::ModelSpec &m = s.model;
@@ -90,6 +90,13 @@ void readModel(JsonFieldReader &root, const Catalog &catalog, Scenario &s, Input
             r.error(QStringLiteral("gated_mlp"), tr("must be true or false, got %1").arg(jsonTypeName(v)));
         else
             m.gatedMlp = v.toBool();
+    }
+    if (r.has(QStringLiteral("dropout"))) {
+        const QJsonValue v = obj->value(QStringLiteral("dropout"));
+        if (!v.isBool())
+            r.error(QStringLiteral("dropout"), tr("must be true or false, got %1").arg(jsonTypeName(v)));
+        else
+            m.dropout = v.toBool();
     }
     if (const std::optional<QJsonObject> moe = r.object(QStringLiteral("moe"))) {
         JsonFieldReader mr(*moe, QStringLiteral("/model/moe"), &errors);
@@ -290,7 +297,7 @@ void readFramework(const QJsonObject &obj, Scenario &s, InputErrors &errors)
     JsonFieldReader f(obj, QStringLiteral("/training/framework"), &errors);
     f.rejectUnknownKeys({QStringLiteral("profile"), QStringLiteral("flash_attention"), QStringLiteral("tp_comm_overlap"),
                          QStringLiteral("ep_comm_overlap"), QStringLiteral("moe_dedup"), QStringLiteral("grad_reduce_bytes"),
-                         QStringLiteral("moe_load_imbalance")});
+                         QStringLiteral("moe_load_imbalance"), QStringLiteral("optimizer_bytes_per_param")});
     if (auto p = f.choice(QStringLiteral("profile"), {QStringLiteral("modern"), QStringLiteral("megatron-2021")}))
         s.framework = *p == QLatin1String("modern") ? engine::modernFramework() : engine::megatron2021Framework();
     auto flag = [&](const char *key, bool &target) {
@@ -313,6 +320,10 @@ void readFramework(const QJsonObject &obj, Scenario &s, InputErrors &errors)
         s.framework.gradReduceBytesPerParam = *v;
     if (auto v = f.number(QStringLiteral("moe_load_imbalance"), {1, 4}))
         s.framework.moeLoadImbalance = *v;
+    // 12: fp32 master weights + fp32 Adam moments; 8: BF16 moments (DeepSeek-V3 §3.3.2,
+    // Megatron-Core use_precision_aware_optimizer).
+    if (auto v = f.number(QStringLiteral("optimizer_bytes_per_param"), {4, 16}))
+        s.memory.optimizerBytesPerParam = *v;
 }
 
 } // namespace

@@ -279,6 +279,73 @@ private slots:
         QCOMPARE(r.json().value(QStringLiteral("reason")).toString(), QStringLiteral("tp_exceeds_scale_up_domain"));
     }
 
+    void compareEqualisers()
+    {
+        // Llama 2 70B, 1T tokens, MFU estimated; three vendors.
+        const QJsonObject sc{{QStringLiteral("schema"), QStringLiteral("terahall.scenario/1")},
+                             {QStringLiteral("model"), QJsonObject{{QStringLiteral("preset"), QStringLiteral("llama2-70b")}}},
+                             {QStringLiteral("training"), QJsonObject{{QStringLiteral("tokens"), 1e12},
+                                                                      {QStringLiteral("global_batch_tokens"), 4194304},
+                                                                      {QStringLiteral("mfu"), QJsonValue::Null}}},
+                             {QStringLiteral("cluster"), QJsonObject{{QStringLiteral("chip"), QStringLiteral("nvidia-h100-sxm")},
+                                                                     {QStringLiteral("count"), 1024}}}};
+        const QString file = writeFile(QStringLiteral("compare.json"), QJsonDocument(sc).toJson());
+        const QString chips = QStringLiteral("nvidia-h100-sxm,nvidia-gb200,huawei-ascend-910c");
+        // Same chip count (the scenario's 1,024).
+        Run r = run({QStringLiteral("compare"), file, QStringLiteral("--chips"), chips});
+        QVERIFY2(r.exitCode == 0, r.err.constData());
+        QJsonArray c = r.json().value(QStringLiteral("candidates")).toArray();
+        QCOMPARE(c.size(), 3);
+        for (const QJsonValue &v : c) {
+            QVERIFY2(v.toObject().value(QStringLiteral("feasible")).toBool(), qPrintable(v.toObject().value(QStringLiteral("reason")).toString()));
+            QCOMPARE(v.toObject().value(QStringLiteral("chips")).toDouble(), 1024.0);
+        }
+        // GB200 (2,500 dense BF16 TFLOPS) must train faster than H100 (989) at the same count.
+        QVERIFY(c.at(1).toObject().value(QStringLiteral("days")).toDouble() < c.at(0).toObject().value(QStringLiteral("days")).toDouble());
+        // Same power envelope: 5 MW facility -> whole systems that fit inside it.
+        r = run({QStringLiteral("compare"), file, QStringLiteral("--chips"), chips, QStringLiteral("--equalize"), QStringLiteral("power=5")});
+        QVERIFY2(r.exitCode == 0, r.err.constData());
+        c = r.json().value(QStringLiteral("candidates")).toArray();
+        for (const QJsonValue &v : c) {
+            const QJsonObject o = v.toObject();
+            QVERIFY(o.value(QStringLiteral("facility_mw")).toDouble() <= 5.0);
+            QVERIFY(o.value(QStringLiteral("chips")).toDouble() > 0);
+        }
+        QCOMPARE(std::fmod(c.at(1).toObject().value(QStringLiteral("chips")).toDouble(), 72.0), 0.0); // whole NVL72 racks
+        // Deadline: the fewest H100s that train within 30 days; one system fewer misses it.
+        r = run({QStringLiteral("compare"), file, QStringLiteral("--chips"), QStringLiteral("nvidia-h100-sxm"), QStringLiteral("--equalize"),
+                 QStringLiteral("deadline=30")});
+        QVERIFY2(r.exitCode == 0, r.err.constData());
+        const QJsonObject d = r.json().value(QStringLiteral("candidates")).toArray().at(0).toObject();
+        QVERIFY(d.value(QStringLiteral("days")).toDouble() <= 30.0);
+        const int n = int(d.value(QStringLiteral("chips")).toDouble());
+        QJsonObject fewer = sc;
+        QJsonObject cl = fewer.value(QStringLiteral("cluster")).toObject();
+        cl.insert(QStringLiteral("count"), n - 8);
+        fewer.insert(QStringLiteral("cluster"), cl);
+        r = run({QStringLiteral("compare"), writeFile(QStringLiteral("fewer.json"), QJsonDocument(fewer).toJson()), QStringLiteral("--chips"),
+                 QStringLiteral("nvidia-h100-sxm")});
+        QVERIFY(r.json().value(QStringLiteral("candidates")).toArray().at(0).toObject().value(QStringLiteral("days")).toDouble() > 30.0);
+        // A deadline nobody meets inside a power cap: exit 2 with the reason.
+        r = run({QStringLiteral("compare"), file, QStringLiteral("--chips"), QStringLiteral("nvidia-h100-sxm"), QStringLiteral("--equalize"),
+                 QStringLiteral("deadline=1"), QStringLiteral("--power-cap"), QStringLiteral("0.5")});
+        QCOMPARE(r.exitCode, 2);
+        QVERIFY2(r.err.contains("no candidate meets the deadline equaliser"), r.err.constData());
+        // Unknown chip, unwritable output, PDF not yet: exit 2, nothing left behind.
+        r = run({QStringLiteral("compare"), file, QStringLiteral("--chips"), QStringLiteral("nvidia-h100-sxm,acme-9000")});
+        QCOMPARE(r.exitCode, 2);
+        QVERIFY(r.err.contains("--chips: unknown chip or system \"acme-9000\""));
+        const QString csv = m_dir.filePath(QStringLiteral("cmp.csv"));
+        r = run({QStringLiteral("compare"), file, QStringLiteral("--chips"), chips, QStringLiteral("-o"), csv});
+        QCOMPARE(r.exitCode, 0);
+        QFile f(csv);
+        QVERIFY(f.open(QIODevice::ReadOnly));
+        QCOMPARE(f.readAll().count('\n'), 4); // header + 3 candidates
+        r = run({QStringLiteral("compare"), file, QStringLiteral("--chips"), chips, QStringLiteral("-o"), QStringLiteral("/nonexistent/dir/x.csv")});
+        QCOMPARE(r.exitCode, 2);
+        QVERIFY(!QFile::exists(QStringLiteral("/nonexistent/dir/x.csv")));
+    }
+
     void missingFile()
     {
         const Run r = run({QStringLiteral("estimate"), m_dir.filePath(QStringLiteral("nope.json"))});

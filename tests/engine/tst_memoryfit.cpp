@@ -113,6 +113,66 @@ private slots:
         TH_FUZZY_COMPARE(mb.weightsGib * kBytesPerGib / 2.0, 175e9 / 64.0 * 1.0, 0.08);
     }
 
+    void dropoutAndFp8Inputs()
+    {
+        // Korthikanti's 34 units (GPT-3, SP, t = 8) lose the two 1-byte dropout masks without
+        // dropout; FP8 GEMM inputs (1 byte) halve the QKV and fc1 inputs (2 + 2 units) and the
+        // fc2 input (2 f/h = 8 units), and add a 1-byte copy of the attention output (q/h = 1):
+        // 34 - 2 - (2 + 2 + 8)/2 + 1 = 27 units.
+        Parallelism p;
+        p.tp = 8;
+        p.recompute = Recompute::Selective;
+        ModelSpec m = gpt3();
+        const double sbh = 2048.0 * 12288;
+        m.dropout = false;
+        TH_FUZZY_COMPARE(activationBytesPerLayer(m, p, false), 32.0 / 8 * sbh, 1e-12);
+        TH_FUZZY_COMPARE(activationBytesPerLayer(m, p, false, 2.0, true, 1.0), 27.0 / 8 * sbh, 1e-12);
+        // Without fused attention and without dropout the scores keep only the softmax output.
+        p.recompute = Recompute::None;
+        const double as_h = 96.0 * 2048 / 12288.0;
+        TH_FUZZY_COMPARE(activationBytesPerLayer(m, p, false, 2.0, false), (32.0 + 2.0 * as_h) / 8 * sbh, 1e-12);
+    }
+
+    void pipelineScheduleAware()
+    {
+        // Llama 3 405B layout (arXiv:2407.21783 Table 4): 126 layers on pp 16 -> stages of 8 with
+        // the first and last trimmed to 7 (§3.3.2). 1F1B: stage 0 holds 16 micro-batches of 7
+        // layers (112), stage 1 15 of 8 (120) -> stage 1 decides; the 2022 estimate took 8 x 16.
+        ModelSpec m;
+        m.params = 405.9e9;
+        m.layers = 126;
+        m.hidden = 16384;
+        m.ffnHidden = 53248;
+        m.heads = 128;
+        m.kvHeads = 8;
+        m.seqLen = 8192;
+        m.vocab = 128256;
+        m.gatedMlp = true;
+        m.dropout = false;
+        Parallelism p;
+        p.tp = 8;
+        p.pp = 16;
+        p.dp = 128;
+        p.recompute = Recompute::Selective;
+        MemoryAssumptions aware;
+        MemoryAssumptions legacy = MemoryAssumptions::conservative2022();
+        const double perLayer = activationBytesPerLayer(m, p, false) / kBytesPerGib;
+        TH_FUZZY_COMPARE(memoryPerChip(m, p, 80, legacy).activationsGib, 8 * 16 * perLayer, 1e-9);
+        TH_FUZZY_COMPARE(memoryPerChip(m, p, 80, aware, 16).activationsGib, 8 * 15 * perLayer, 1e-9);
+        // Fewer micro-batches than stages: only those are in flight.
+        TH_FUZZY_COMPARE(memoryPerChip(m, p, 80, aware, 4).activationsGib, 8 * 4 * perLayer, 1e-9);
+        // Interleaved (v = 2): stage k holds 2(pp-k-1) + (v-1) pp + 1 model chunks of half its
+        // layers: stage 0 47 chunks of 7/2 layers (164.5 layer-micro-batches), stage 1 45 of 8/2
+        // (180) -> stage 1 decides.
+        p.interleave = 2;
+        TH_FUZZY_COMPARE(memoryPerChip(m, p, 80, aware, 1000).activationsGib, 8 * 45 / 2.0 * perLayer, 1e-9);
+        // Evenly divisible split: identical to Korthikanti's first-stage estimate.
+        m.layers = 128;
+        p.interleave = 1;
+        TH_FUZZY_COMPARE(memoryPerChip(m, p, 80, aware, 1000).activationsGib,
+                         memoryPerChip(m, p, 80, legacy).activationsGib, 1e-9);
+    }
+
     void moeExpertsShardOverEp()
     {
         ModelSpec m; // Mixtral 8x7B

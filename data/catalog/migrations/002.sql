@@ -2,8 +2,9 @@
 -- SPDX-License-Identifier: GPL-3.0-or-later
 --
 -- Catalog schema 1 -> 2: model presets gain the attention width (Qwen3), multi-head latent
--- attention (DeepSeek-V2/V3) and sliding-window attention columns. User rows keep their values;
+-- attention (DeepSeek-V2/V3), sliding-window attention and dropout columns. User rows keep their values;
 -- the new columns are NULL (= standard attention) for them. Shipped rows are reloaded afterwards.
+ALTER TABLE model_preset ADD COLUMN dropout INTEGER;
 ALTER TABLE model_preset ADD COLUMN head_dim INTEGER;
 ALTER TABLE model_preset ADD COLUMN q_lora_rank INTEGER;
 ALTER TABLE model_preset ADD COLUMN kv_lora_rank INTEGER;
