@@ -1,10 +1,13 @@
 // SPDX-FileCopyrightText: 2026 Terahall contributors
 // SPDX-License-Identifier: GPL-3.0-or-later
+#include "model/analysis/enginetext.h"
+#include "model/analysis/performancebridge.h"
 #include "model/catalog/catalog.h"
 #include "model/catalog/catalogconversions.h"
 #include "model/engine/trainingestimate.h"
 #include "tests/support/fuzzycompare.h"
 #include "views/docks/estimatedock.h"
+#include "views/widgets/breakdownbar.h"
 
 #include <QComboBox>
 #include <QDoubleSpinBox>
@@ -14,6 +17,7 @@
 #include <QProgressBar>
 #include <QSpinBox>
 #include <QStandardPaths>
+#include <QTableWidget>
 #include <QTest>
 
 #include <memory>
@@ -36,6 +40,13 @@ private slots:
     void tokensAcceptHumanForms();
     void customModel();
     void combosRefreshAfterCatalogChange();
+    void estimateModeMatchesModelRun();
+    void estimateModeOutOfMemoryShowsReason();
+    void estimateModePinnedTpBeyondScaleUp();
+    void estimateModeNeedsGlobalBatch();
+    void estimateModeDiscardsStaleRequests();
+    void estimateModeCancel();
+    void typedModeAfterEstimateMode();
 
 private:
     template<typename T>
@@ -48,6 +59,8 @@ private:
     }
     QString resultText(const char *name) const { return child<QLabel>(name)->text(); }
     void chooseGpt3OnH100(int chips);
+    void chooseEstimateMode(const char *modelId, int chips, const QString &globalBatch);
+    bool waitForEstimate();
     engine::TrainingResult engineResult(int chips, std::optional<engine::Parallelism> parallelism) const;
 
     std::unique_ptr<Catalog> m_catalog;
@@ -299,6 +312,249 @@ void TestEstimateDock::combosRefreshAfterCatalogChange()
     QCOMPARE(model->currentData().toString(), QStringLiteral("gpt3-175b"));
     QCOMPARE(child<QComboBox>("chipCombo")->currentData().toString(), QStringLiteral("nvidia-h100-sxm"));
     QVERIFY(m_dock->lastResult());
+}
+
+/// Estimate mode with the whole search (parallelism off): model, H100 x chips, BF16, batch.
+void TestEstimateDock::chooseEstimateMode(const char *modelId, int chips, const QString &globalBatch)
+{
+    chooseGpt3OnH100(chips);
+    auto *model = child<QComboBox>("modelCombo");
+    model->setCurrentIndex(model->findData(QString::fromLatin1(modelId)));
+    QCOMPARE(model->currentData().toString(), QString::fromLatin1(modelId));
+    child<QGroupBox>("parallelismGroup")->setChecked(false);
+    child<QLineEdit>("globalBatchEdit")->setText(globalBatch);
+    auto *mode = child<QComboBox>("mfuModeCombo");
+    mode->setCurrentIndex(mode->findData(static_cast<int>(EstimateDock::MfuMode::Estimated)));
+    QCOMPARE(m_dock->mfuMode(), EstimateDock::MfuMode::Estimated);
+    QVERIFY(!child<QDoubleSpinBox>("mfuSpin")->isEnabled());
+}
+
+/// Waits (events running) until the debounced search has finished and been applied.
+bool TestEstimateDock::waitForEstimate()
+{
+    return QTest::qWaitFor([this] { return !m_dock->isEstimating() && m_dock->lastRun().has_value(); }, 30000);
+}
+
+void TestEstimateDock::estimateModeMatchesModelRun()
+{
+    // GPT-3 175B on 1024 H100, global batch 1536 sequences x 2048 tokens (Narayanan et al. 2021).
+    chooseEstimateMode("gpt3-175b", 1024, QStringLiteral("3145728"));
+    QVERIFY(m_dock->isEstimating());
+    QTRY_VERIFY_WITH_TIMEOUT(!m_dock->isEstimating() && m_dock->lastRun(), 30000);
+    QVERIFY2(m_dock->inputErrorText().isEmpty(), qPrintable(m_dock->inputErrorText()));
+
+    // The panel's scenario is what the user chose; the engine on it gives the same run.
+    QVERIFY(m_dock->lastScenario());
+    const Scenario &s = *m_dock->lastScenario();
+    QCOMPARE(QString::fromStdString(s.model.id), QStringLiteral("gpt3-175b"));
+    QCOMPARE(s.chipId, QStringLiteral("nvidia-h100-sxm"));
+    QCOMPARE(s.chipCount, 1024LL);
+    QCOMPARE(s.globalBatchTokens, 1536.0 * 2048.0);
+    QCOMPARE(s.precision, engine::Precision::Bf16);
+    QCOMPARE(s.scaleUpSize, 8);
+    QVERIFY(!s.mfu);
+    QVERIFY(!s.parallelism.given);
+    const ModelledRun expected = modelRun(s, *m_catalog, 1);
+    QVERIFY(expected.feasible);
+    const ModelledRun &run = *m_dock->lastRun();
+    QVERIFY(run.feasible);
+    QVERIFY(run.searched);
+    QVERIFY2(run.step.mfu == expected.step.mfu,
+             qPrintable(QStringLiteral("%1 != %2").arg(run.step.mfu, 0, 'g', 17).arg(expected.step.mfu, 0, 'g', 17)));
+    QVERIFY(run.parallelism == expected.parallelism);
+    QVERIFY(run.step.stepTimeSeconds == expected.step.stepTimeSeconds);
+    // The chunked search enumerates exactly the combinations of one search.
+    QCOMPARE(run.search.combinations, expected.search.combinations);
+    QCOMPARE(run.search.combinations, run.search.feasible + run.search.rejectedTotal() + run.search.pruned);
+
+    // The modelled MFU and layout feed the training estimate.
+    QVERIFY(m_dock->lastInputs());
+    QVERIFY(m_dock->lastInputs()->mfu == expected.step.mfu);
+    QVERIFY(m_dock->lastInputs()->parallelism == expected.parallelism);
+    engine::TrainingInputs in = s.trainingInputs(expected.step.mfu);
+    in.parallelism = expected.parallelism;
+    const engine::TrainingEstimate e = engine::estimateTraining(in).estimate;
+    TH_FUZZY_COMPARE(m_dock->lastResult()->estimate.days, e.days, 1e-12);
+    QCOMPARE(resultText("daysValue"), QLocale().toString(e.days, 'f', 2));
+    QCOMPARE(resultText("mfuHfuValue").section(QLatin1Char('/'), 0, 0).trimmed(),
+             QLocale().toString(expected.step.mfu * 100.0, 'f', 1));
+
+    // The breakdown bar adds up to the step time.
+    auto *bar = child<BreakdownBar>("breakdownBar");
+    QCOMPARE(bar->segments().size(), 9);
+    TH_FUZZY_COMPARE(bar->total(), expected.step.stepTimeSeconds, 1e-9);
+    TH_FUZZY_COMPARE(bar->segments().at(0).value, expected.step.breakdown.computeSeconds, 1e-12);
+    QVERIFY2(bar->segmentToolTip(0).contains(QLatin1String(" s (")) && bar->segmentToolTip(0).contains(QLatin1String("%")),
+             qPrintable(bar->segmentToolTip(0)));
+
+    // Ten configurations, fastest first, the first one being the run's.
+    auto *table = child<QTableWidget>("topConfigTable");
+    const std::vector<engine::SearchCandidate> &top = m_dock->topConfigurations();
+    QCOMPARE(table->rowCount(), 10);
+    QCOMPARE(top.size(), std::size_t(10));
+    QVERIFY(top.front().parallelism == expected.parallelism);
+    for (std::size_t i = 1; i < top.size(); ++i)
+        QVERIFY(top[i - 1].estimate.stepTimeSeconds <= top[i].estimate.stepTimeSeconds);
+    for (int row = 0; row < table->rowCount(); ++row) {
+        const engine::SearchCandidate &c = top[std::size_t(row)];
+        QCOMPARE(table->item(row, 0)->text(), QLocale().toString(c.parallelism.tp));
+        QCOMPARE(table->item(row, 1)->text(), QLocale().toString(c.parallelism.pp));
+        QCOMPARE(table->item(row, 2)->text(), QLocale().toString(c.parallelism.dp));
+        QCOMPARE(table->item(row, 9)->text(), QLocale().toString(c.estimate.stepTimeSeconds, 'f', 3));
+    }
+    QCOMPARE(table->selectionModel()->selectedRows().size(), 1);
+    QCOMPARE(table->selectionModel()->selectedRows().front().row(), 0);
+
+    // The binding wall and the calibration confidence, in words.
+    const QString binding = child<QLabel>("bindingLabel")->text();
+    QVERIFY2(binding.startsWith(boundByText(expected.step.boundBy)), qPrintable(binding));
+    QVERIFY2(binding.contains(expected.step.calibrationMeasured ? QLatin1String("calibrated on published runs")
+                                                                : QLatin1String("lower confidence")),
+             qPrintable(binding));
+    const QString counts = child<QLabel>("searchCountsLabel")->text();
+    QVERIFY2(counts.contains(QLocale().toString(expected.search.combinations)), qPrintable(counts));
+    QVERIFY2(counts.contains(QLatin1String("rejected")), qPrintable(counts));
+
+    // Memory of the selected configuration against capacity.
+    auto *memory = child<QProgressBar>("memoryBar");
+    QCOMPARE(memory->property("fits").toBool(), true);
+    QVERIFY(memory->text().contains(QLocale().toString(expected.step.memory.totalGib(), 'f', 1)));
+
+    // Row 2 shows the second configuration's breakdown and memory.
+    table->selectRow(1);
+    const engine::StepEstimate &second = top[1].estimate;
+    QVERIFY(!(top[1].parallelism == top[0].parallelism));
+    TH_FUZZY_COMPARE(bar->total(), second.stepTimeSeconds, 1e-9);
+    TH_FUZZY_COMPARE(bar->segments().at(0).value, second.breakdown.computeSeconds, 1e-12);
+    TH_FUZZY_COMPARE(bar->segments().at(4).value, second.breakdown.ppBubbleSeconds, 1e-12);
+    QVERIFY(memory->text().contains(QLocale().toString(second.memory.totalGib(), 'f', 1)));
+    QVERIFY(child<QLabel>("bindingLabel")->text().startsWith(boundByText(second.boundBy)));
+    // The training results stay those of the best configuration.
+    QCOMPARE(resultText("daysValue"), QLocale().toString(e.days, 'f', 2));
+}
+
+void TestEstimateDock::estimateModeOutOfMemoryShowsReason()
+{
+    // 405B parameters of weights, gradients and Adam state cannot fit on eight 80 GB chips.
+    chooseEstimateMode("llama3.1-405b", 8, QStringLiteral("16777216")); // 2,048 sequences of 8,192
+    QTRY_VERIFY_WITH_TIMEOUT(!m_dock->isEstimating() && m_dock->lastRun(), 30000);
+    const ModelledRun &run = *m_dock->lastRun();
+    QVERIFY(!run.feasible);
+    QCOMPARE(run.reason, engine::Infeasible::OutOfMemory);
+    QCOMPARE(modelRun(*m_dock->lastScenario(), *m_catalog, 1).reason, engine::Infeasible::OutOfMemory);
+    QVERIFY2(m_dock->inputErrorText().contains(infeasibleText(engine::Infeasible::OutOfMemory)),
+             qPrintable(m_dock->inputErrorText()));
+    // No fake numbers.
+    QVERIFY(!m_dock->lastResult());
+    QCOMPARE(resultText("daysValue"), QStringLiteral("—"));
+    QCOMPARE(resultText("mfuHfuValue"), QStringLiteral("—"));
+    QCOMPARE(child<QTableWidget>("topConfigTable")->rowCount(), 0);
+    QVERIFY(child<BreakdownBar>("breakdownBar")->segments().isEmpty());
+    QVERIFY(!child<QProgressBar>("memoryBar")->property("fits").isValid());
+    QVERIFY(child<QLabel>("searchCountsLabel")->text().contains(infeasibleText(engine::Infeasible::OutOfMemory)));
+}
+
+void TestEstimateDock::estimateModePinnedTpBeyondScaleUp()
+{
+    chooseEstimateMode("gpt3-175b", 1024, QStringLiteral("3145728"));
+    QTRY_VERIFY_WITH_TIMEOUT(!m_dock->isEstimating() && m_dock->lastRun(), 30000);
+    QVERIFY(m_dock->lastResult());
+    // TP 16 over NVLink domains of 8: pinned, so nothing is feasible.
+    child<QSpinBox>("tpSpin")->setValue(16);
+    child<QSpinBox>("ppSpin")->setValue(8);
+    child<QGroupBox>("parallelismGroup")->setChecked(true);
+    QTRY_VERIFY_WITH_TIMEOUT(!m_dock->isEstimating() && m_dock->lastRun(), 30000);
+    QCOMPARE(m_dock->lastScenario()->parallelism.tp, std::optional<int>(16));
+    QCOMPARE(m_dock->lastRun()->reason, engine::Infeasible::TpExceedsScaleUpDomain);
+    QVERIFY2(m_dock->inputErrorText().contains(infeasibleText(engine::Infeasible::TpExceedsScaleUpDomain)),
+             qPrintable(m_dock->inputErrorText()));
+    QVERIFY(!m_dock->lastResult());
+    QCOMPARE(resultText("daysValue"), QStringLiteral("—"));
+    // Back to a legal pinned layout: evaluated, not searched, one row.
+    child<QSpinBox>("tpSpin")->setValue(8);
+    QTRY_VERIFY_WITH_TIMEOUT(!m_dock->isEstimating() && m_dock->lastRun(), 30000);
+    QVERIFY(m_dock->lastRun()->feasible);
+    QVERIFY(!m_dock->lastRun()->searched);
+    QCOMPARE(m_dock->lastRun()->parallelism.tp, 8);
+    QCOMPARE(m_dock->lastRun()->parallelism.dp, 16);
+    QVERIFY(m_dock->lastRun()->step.mfu == modelRun(*m_dock->lastScenario(), *m_catalog, 1).step.mfu);
+    QCOMPARE(child<QTableWidget>("topConfigTable")->rowCount(), 1);
+}
+
+void TestEstimateDock::estimateModeNeedsGlobalBatch()
+{
+    chooseEstimateMode("gpt3-175b", 1024, QString());
+    QVERIFY(!m_dock->isEstimating());
+    QVERIFY(!m_dock->lastResult());
+    QVERIFY2(m_dock->inputErrorText().startsWith(QLatin1String("Global batch")), qPrintable(m_dock->inputErrorText()));
+    QCOMPARE(resultText("daysValue"), QStringLiteral("—"));
+    // 4M = 1,953.125 sequences of 2,048 tokens: no data-parallel split; the panel says so and
+    // suggests 2,048 sequences.
+    child<QLineEdit>("globalBatchEdit")->setText(QStringLiteral("4M"));
+    QTRY_VERIFY_WITH_TIMEOUT(!m_dock->isEstimating() && m_dock->lastRun(), 30000);
+    QCOMPARE(m_dock->lastRun()->reason, engine::Infeasible::BatchNotDivisible);
+    QVERIFY2(m_dock->inputErrorText().contains(QLocale().toString(2048.0 * 2048.0, 'f', 0)),
+             qPrintable(m_dock->inputErrorText()));
+    QVERIFY(!m_dock->lastResult());
+    child<QLineEdit>("globalBatchEdit")->setText(QStringLiteral("4194304"));
+    QTRY_VERIFY_WITH_TIMEOUT(!m_dock->isEstimating() && m_dock->lastRun(), 30000);
+    QVERIFY2(m_dock->inputErrorText().isEmpty(), qPrintable(m_dock->inputErrorText()));
+    QVERIFY(m_dock->lastResult());
+}
+
+void TestEstimateDock::estimateModeDiscardsStaleRequests()
+{
+    chooseEstimateMode("gpt3-175b", 1024, QStringLiteral("3145728"));
+    QTRY_VERIFY_WITH_TIMEOUT(!m_dock->isEstimating() && m_dock->lastRun(), 30000);
+    // Let the 512 request pass its debounce (its search starts and may or may not have finished),
+    // then change the count again: only the newest request may be shown.
+    child<QSpinBox>("chipCountSpin")->setValue(512);
+    QTest::qWait(70);
+    child<QSpinBox>("chipCountSpin")->setValue(2048);
+    QVERIFY(!m_dock->lastRun());
+    QTRY_VERIFY_WITH_TIMEOUT(!m_dock->isEstimating() && m_dock->lastRun(), 30000);
+    QCOMPARE(m_dock->lastScenario()->chipCount, 2048LL);
+    QCOMPARE(m_dock->lastInputs()->chipCount, 2048LL);
+    QVERIFY(m_dock->lastRun()->step.mfu == modelRun(*m_dock->lastScenario(), *m_catalog, 1).step.mfu);
+    QTest::qWait(100); // a late result of the 512 request must not replace it
+    QCOMPARE(m_dock->lastScenario()->chipCount, 2048LL);
+}
+
+void TestEstimateDock::estimateModeCancel()
+{
+    chooseEstimateMode("gpt3-175b", 1024, QStringLiteral("3145728"));
+    QVERIFY(m_dock->isEstimating());
+    m_dock->cancelEstimate();
+    QVERIFY2(child<QLabel>("estimateStatus")->text().contains(QLatin1String("cancelled")),
+             qPrintable(child<QLabel>("estimateStatus")->text()));
+    QTRY_VERIFY_WITH_TIMEOUT(!m_dock->isEstimating(), 30000);
+    QTest::qWait(100);
+    QVERIFY(!m_dock->lastRun());
+    QVERIFY(!m_dock->lastResult());
+    QCOMPARE(resultText("daysValue"), QStringLiteral("—"));
+    // Any change estimates again.
+    child<QSpinBox>("chipCountSpin")->setValue(2048);
+    QTRY_VERIFY_WITH_TIMEOUT(!m_dock->isEstimating() && m_dock->lastRun(), 30000);
+    QVERIFY(m_dock->lastResult());
+}
+
+void TestEstimateDock::typedModeAfterEstimateMode()
+{
+    chooseEstimateMode("gpt3-175b", 1024, QStringLiteral("3145728"));
+    QTRY_VERIFY_WITH_TIMEOUT(!m_dock->isEstimating() && m_dock->lastRun(), 30000);
+    m_dock->setMfuMode(EstimateDock::MfuMode::Typed);
+    // Synchronous again, with the typed MFU, and the performance widgets gone.
+    QVERIFY(!m_dock->isEstimating());
+    QVERIFY(!m_dock->lastRun());
+    QVERIFY(m_dock->lastResult());
+    QCOMPARE(m_dock->lastInputs()->mfu, 0.45);
+    QVERIFY(child<QDoubleSpinBox>("mfuSpin")->isEnabled());
+    QVERIFY(child<BreakdownBar>("breakdownBar")->isHidden() || !child<BreakdownBar>("breakdownBar")->isVisible());
+    child<QSpinBox>("chipCountSpin")->setValue(2048);
+    QVERIFY(m_dock->lastResult());
+    QCOMPARE(m_dock->lastInputs()->chipCount, 2048LL);
+    QTest::qWait(150);
+    QVERIFY(!m_dock->lastRun());
 }
 
 QTEST_MAIN(TestEstimateDock)

@@ -6,6 +6,7 @@
 #include "model/catalog/catalog.h"
 #include "model/catalog/catalogconversions.h"
 #include "model/engine/limits.h"
+#include "views/widgets/breakdownbar.h"
 #include "views/widgets/quantityvalidator.h"
 
 #include <QBoxLayout>
@@ -14,13 +15,21 @@
 #include <QFormLayout>
 #include <QGridLayout>
 #include <QGroupBox>
+#include <QHeaderView>
 #include <QLabel>
 #include <QLineEdit>
 #include <QLocale>
 #include <QProgressBar>
+#include <QPromise>
+#include <QPushButton>
 #include <QResizeEvent>
+#include <QScrollBar>
+#include <QSignalBlocker>
 #include <QScrollArea>
 #include <QSpinBox>
+#include <QTableWidget>
+#include <QTimer>
+#include <QtConcurrent/QtConcurrentRun>
 
 #include <algorithm>
 #include <utility>
@@ -149,6 +158,139 @@ QFont smaller(const QFont &font)
     return f;
 }
 
+/// Debounce of estimate-mode requests: typing "1024" must not start four searches.
+constexpr int kDebounceMs = 60;
+/// Searches shorter than this finish without a progress bar flashing up.
+constexpr int kProgressDelayMs = 150;
+constexpr int kTopConfigurations = 10;
+
+/// What a worker needs: plain engine values only (the catalog stays on the GUI thread).
+struct EstimateJob
+{
+    engine::PerformanceInputs inputs;
+    engine::PinnedParallelism pinned;
+    std::optional<engine::Parallelism> complete; ///< a fully pinned layout: evaluate, do not search
+    int topK = kTopConfigurations;
+};
+
+/// Tensor-parallel degrees searchParallelism() enumerates when tp is free (the same filter, so
+/// the chunked counts add up to those of one search).
+std::vector<int> tpChunks(const engine::PerformanceInputs &in, const engine::PinnedParallelism &pinned)
+{
+    if (pinned.tp)
+        return {*pinned.tp};
+    std::vector<int> tps;
+    const engine::ModelSpec &m = in.model;
+    const int kv = m.effectiveKvHeads();
+    for (int t = 1; t <= std::max(1, in.scaleUpSize) && t <= m.heads; ++t) {
+        if (in.chipCount % t == 0 && m.heads % t == 0 && kv > 0 && (kv % t == 0 || t % kv == 0))
+            tps.push_back(t);
+    }
+    return tps;
+}
+
+/// modelRun() for a job, off the GUI thread. The search runs once per tp degree; each chunk's
+/// top K is exact, so the merged top K equals one search's (ties keep enumeration order, tp
+/// ascending, as in the engine). Only the pruned count differs: each chunk prunes against its
+/// own K-th best.
+void runEstimateJob(QPromise<ModelledRun> &promise, const EstimateJob &job)
+{
+    ModelledRun run;
+    run.step.calibrationMeasured = job.inputs.calibration.measured;
+    if (job.complete) {
+        promise.setProgressRange(0, 1);
+        engine::PerformanceInputs in = job.inputs;
+        in.parallelism = *job.complete;
+        run.parallelism = *job.complete;
+        run.step = engine::estimateStep(in);
+        run.feasible = run.step.infeasible == engine::Infeasible::None;
+        run.reason = run.step.infeasible;
+        promise.setProgressValue(1);
+        promise.addResult(run);
+        return;
+    }
+    run.searched = true;
+    const std::vector<int> tps = tpChunks(job.inputs, job.pinned);
+    promise.setProgressRange(0, static_cast<int>(std::max<std::size_t>(1, tps.size())));
+    engine::SearchResult &merged = run.search;
+    if (tps.empty()) {
+        merged = engine::searchParallelism(job.inputs, job.pinned, job.topK);
+    }
+    for (std::size_t i = 0; i < tps.size(); ++i) {
+        if (promise.isCanceled())
+            return;
+        engine::PinnedParallelism pinned = job.pinned;
+        pinned.tp = tps[i];
+        const engine::SearchResult part = engine::searchParallelism(job.inputs, pinned, job.topK);
+        merged.combinations += part.combinations;
+        merged.evaluated += part.evaluated;
+        merged.feasible += part.feasible;
+        merged.pruned += part.pruned;
+        for (std::size_t r = 0; r < merged.rejected.size(); ++r)
+            merged.rejected[r] += part.rejected[r];
+        for (const engine::SearchCandidate &c : part.best) {
+            const auto at = std::upper_bound(merged.best.begin(), merged.best.end(), c.estimate.stepTimeSeconds,
+                                             [](double t, const engine::SearchCandidate &b) {
+                                                 return t < b.estimate.stepTimeSeconds;
+                                             });
+            if (at - merged.best.begin() >= job.topK)
+                break; // the rest of this chunk is slower still
+            merged.best.insert(at, c);
+            if (static_cast<int>(merged.best.size()) > job.topK)
+                merged.best.pop_back();
+        }
+        promise.setProgressValue(static_cast<int>(i + 1));
+    }
+    if (!merged.best.empty()) {
+        run.feasible = true;
+        run.parallelism = merged.best.front().parallelism;
+        run.step = merged.best.front().estimate;
+    } else {
+        // As modelRun(): the most common rejection explains the failure best.
+        const auto it = std::max_element(merged.rejected.begin(), merged.rejected.end());
+        run.reason = it != merged.rejected.end() && *it > 0 ? engine::Infeasible(it - merged.rejected.begin())
+                                                          : engine::Infeasible::ChipCountMismatch;
+    }
+    promise.addResult(run);
+}
+
+QString boundByShort(engine::BoundBy b)
+{
+    switch (b) {
+    case engine::BoundBy::Compute: return EstimateDock::tr("compute");
+    case engine::BoundBy::MemoryBandwidth: return EstimateDock::tr("memory bandwidth");
+    case engine::BoundBy::Communication: return EstimateDock::tr("communication");
+    case engine::BoundBy::PipelineBubble: return EstimateDock::tr("pipeline bubble");
+    }
+    return QString();
+}
+
+QString recomputeText(engine::Recompute r)
+{
+    switch (r) {
+    case engine::Recompute::None: return EstimateDock::tr("none");
+    case engine::Recompute::Selective: return EstimateDock::tr("selective");
+    case engine::Recompute::Full: return EstimateDock::tr("full");
+    }
+    return QString();
+}
+
+QList<BreakdownBar::Segment> breakdownSegments(const engine::StepBreakdown &b)
+{
+    auto seg = [](const QString &name, double seconds, int colour) {
+        return BreakdownBar::Segment{name, seconds, BreakdownBar::seriesColour(colour)};
+    };
+    return {seg(EstimateDock::tr("Compute"), b.computeSeconds, 0),
+            seg(EstimateDock::tr("Memory-bound"), b.memoryBoundSeconds, 1),
+            seg(EstimateDock::tr("TP comm"), b.tpCommSeconds, 2),
+            seg(EstimateDock::tr("PP comm"), b.ppCommSeconds, 3),
+            seg(EstimateDock::tr("PP bubble"), b.ppBubbleSeconds, 4),
+            seg(EstimateDock::tr("DP exposed"), b.dpCommExposedSeconds, 5),
+            seg(EstimateDock::tr("EP all-to-all"), b.epCommSeconds, 6),
+            seg(EstimateDock::tr("CP ring"), b.cpCommSeconds, 7),
+            seg(EstimateDock::tr("Other"), b.otherSeconds, 9)};
+}
+
 } // namespace
 
 EstimateDock::EstimateDock(Catalog *catalog, QWidget *parent)
@@ -170,7 +312,67 @@ EstimateDock::EstimateDock(Catalog *catalog, QWidget *parent)
     scroll->setFrameShape(QFrame::NoFrame);
     setWidget(scroll);
 
+    m_debounce = new QTimer(this);
+    m_debounce->setSingleShot(true);
+    m_debounce->setInterval(kDebounceMs);
+    connect(m_debounce, &QTimer::timeout, this, &EstimateDock::startEstimate);
+    m_progressDelay = new QTimer(this);
+    m_progressDelay->setSingleShot(true);
+    m_progressDelay->setInterval(kProgressDelayMs);
+    connect(m_progressDelay, &QTimer::timeout, this, [this] {
+        if (m_watcher && m_watcher->isRunning())
+            m_progressRow->show();
+    });
+
+    m_performanceBox->hide();
     reloadCatalog();
+}
+
+EstimateDock::~EstimateDock()
+{
+    // A running search holds only copies; cancelling lets it stop at the next chunk.
+    if (m_watcher)
+        m_watcher->cancel();
+}
+
+EstimateDock::MfuMode EstimateDock::mfuMode() const
+{
+    return static_cast<MfuMode>(m_mfuModeCombo->currentData().toInt());
+}
+
+void EstimateDock::setMfuMode(MfuMode mode)
+{
+    m_mfuModeCombo->setCurrentIndex(m_mfuModeCombo->findData(static_cast<int>(mode)));
+}
+
+bool EstimateDock::isEstimating() const
+{
+    return m_debounce->isActive() || m_watcher != nullptr;
+}
+
+void EstimateDock::mfuModeChanged()
+{
+    const bool estimate = mfuMode() == MfuMode::Estimated;
+    m_mfuSpin->setEnabled(!estimate);
+    m_parallelGroup->setTitle(estimate ? tr("Parallelism (pinned in the search; off: search all)")
+                                       : tr("Parallelism (for the memory fit)"));
+    m_globalBatchEdit->setPlaceholderText(estimate ? tr("required, e.g. 4M") : tr("optional, e.g. 4M"));
+    m_performanceBox->setVisible(estimate);
+    if (!estimate) {
+        // Leaving estimate mode: forget the request in flight and its results.
+        ++m_generation;
+        m_debounce->stop();
+        if (m_watcher)
+            m_watcher->cancel();
+        m_pendingScenario.reset();
+        m_lastScenario.reset();
+        m_lastRun.reset();
+        m_progressDelay->stop();
+        m_progressRow->hide();
+        clearPerformance();
+        showStatus(QString());
+    }
+    recompute();
 }
 
 QWidget *EstimateDock::buildInputs()
@@ -232,6 +434,13 @@ QWidget *EstimateDock::buildInputs()
     runForm->addRow(m_chipInfo);
     runForm->addRow(tr("Chip co&unt:"), m_chipCountSpin);
     runForm->addRow(tr("Preci&sion:"), m_precisionCombo);
+    m_mfuModeCombo = new QComboBox;
+    m_mfuModeCombo->setObjectName(QStringLiteral("mfuModeCombo"));
+    m_mfuModeCombo->addItem(tr("Typed"), static_cast<int>(MfuMode::Typed));
+    m_mfuModeCombo->addItem(tr("Estimate (performance model)"), static_cast<int>(MfuMode::Estimated));
+    m_mfuModeCombo->setToolTip(tr("Typed: the MFU below. Estimate: the performance model times a training step "
+                                  "for the best parallel layout (needs the global batch and the model's shape)."));
+    runForm->addRow(tr("MFU so&urce:"), m_mfuModeCombo);
     runForm->addRow(tr("&MFU (0.01–1.00):"), m_mfuSpin);
     layout->addWidget(runGroup);
 
@@ -308,7 +517,7 @@ QWidget *EstimateDock::buildInputs()
 
     // Long chip and model names must not force the panel wider than the dock: combos size to a
     // fixed length and show the full text in their popup.
-    for (QComboBox *combo : {m_modelCombo, m_chipCombo, m_precisionCombo, m_recomputeCombo, m_zeroCombo}) {
+    for (QComboBox *combo : {m_modelCombo, m_chipCombo, m_precisionCombo, m_recomputeCombo, m_zeroCombo, m_mfuModeCombo}) {
         combo->setSizeAdjustPolicy(QComboBox::AdjustToMinimumContentsLengthWithIcon);
         combo->setMinimumContentsLength(combo == m_recomputeCombo || combo == m_zeroCombo ? 8 : 18);
     }
@@ -326,6 +535,7 @@ QWidget *EstimateDock::buildInputs()
     for (QComboBox *combo : {m_recomputeCombo, m_zeroCombo})
         connect(combo, &QComboBox::currentIndexChanged, this, &EstimateDock::recompute);
     connect(m_parallelGroup, &QGroupBox::toggled, this, &EstimateDock::recompute);
+    connect(m_mfuModeCombo, &QComboBox::currentIndexChanged, this, &EstimateDock::mfuModeChanged);
     return inputs;
 }
 
@@ -355,6 +565,26 @@ QWidget *EstimateDock::buildResults()
     m_errorLabel->hide();
     layout->addWidget(m_errorLabel);
 
+    m_statusLabel = new QLabel;
+    m_statusLabel->setObjectName(QStringLiteral("estimateStatus"));
+    m_statusLabel->setWordWrap(true);
+    m_statusLabel->hide();
+    layout->addWidget(m_statusLabel);
+    m_progressRow = new QWidget;
+    auto *progressLayout = new QHBoxLayout(m_progressRow);
+    progressLayout->setContentsMargins(0, 0, 0, 0);
+    m_progressBar = new QProgressBar;
+    m_progressBar->setObjectName(QStringLiteral("searchProgress"));
+    m_progressBar->setFormat(tr("Searching layouts: %p %"));
+    m_cancelButton = new QPushButton(tr("Cancel"));
+    m_cancelButton->setObjectName(QStringLiteral("cancelSearchButton"));
+    m_cancelButton->setToolTip(tr("Stop the search; change any input to search again"));
+    connect(m_cancelButton, &QPushButton::clicked, this, &EstimateDock::cancelEstimate);
+    progressLayout->addWidget(m_progressBar, 1);
+    progressLayout->addWidget(m_cancelButton);
+    m_progressRow->hide();
+    layout->addWidget(m_progressRow);
+
     auto *form = new QFormLayout;
     form->setLabelAlignment(Qt::AlignLeft);
     form->setFieldGrowthPolicy(QFormLayout::AllNonFixedFieldsGrow);
@@ -376,6 +606,8 @@ QWidget *EstimateDock::buildResults()
     layout->addLayout(form);
 
     auto *memoryTitle = new QLabel(tr("Memory per chip (GiB):"));
+    memoryTitle->setObjectName(QStringLiteral("memoryTitle"));
+    m_memoryTitle = memoryTitle;
     m_memoryBar = new QProgressBar;
     m_memoryBar->setObjectName(QStringLiteral("memoryBar"));
     m_memoryBar->setRange(0, 1000);
@@ -387,6 +619,8 @@ QWidget *EstimateDock::buildResults()
     layout->addWidget(m_memoryBar);
     layout->addWidget(m_memoryText);
 
+    layout->addWidget(buildPerformance());
+
     m_warningsLabel = new QLabel;
     m_warningsLabel->setObjectName(QStringLiteral("warningsLabel"));
     m_warningsLabel->setWordWrap(true);
@@ -394,6 +628,71 @@ QWidget *EstimateDock::buildResults()
     layout->addWidget(m_warningsLabel);
     layout->addStretch(1);
     return group;
+}
+
+QWidget *EstimateDock::buildPerformance()
+{
+    m_performanceBox = new QWidget;
+    m_performanceBox->setObjectName(QStringLiteral("performanceBox"));
+    auto *layout = new QVBoxLayout(m_performanceBox);
+    layout->setContentsMargins(0, 4, 0, 0);
+
+    m_bindingLabel = new QLabel;
+    m_bindingLabel->setObjectName(QStringLiteral("bindingLabel"));
+    m_bindingLabel->setWordWrap(true);
+    layout->addWidget(m_bindingLabel);
+
+    m_breakdownTitle = new QLabel(tr("Step time by cause:"));
+    m_breakdownTitle->setObjectName(QStringLiteral("breakdownTitle"));
+    layout->addWidget(m_breakdownTitle);
+    m_breakdownBar = new BreakdownBar;
+    m_breakdownBar->setObjectName(QStringLiteral("breakdownBar"));
+    m_breakdownBar->setUnit(tr("s"));
+    m_breakdownBar->setPlaceholderText(tr("no estimate"));
+    layout->addWidget(m_breakdownBar);
+
+    layout->addWidget(new QLabel(tr("Top configurations (fastest first; select one to see its breakdown and memory):")));
+    m_configTable = new QTableWidget(0, 14);
+    m_configTable->setObjectName(QStringLiteral("topConfigTable"));
+    m_configTable->setHorizontalHeaderLabels({tr("TP"), tr("PP"), tr("DP"), tr("CP"), tr("EP"), tr("Micro-batch"),
+                                              tr("Interleave"), tr("Recompute"), tr("ZeRO"), tr("Step (s)"),
+                                              tr("Tokens/s"), tr("MFU (%)"), tr("Memory (GiB)"), tr("Binds")});
+    const QStringList headerTips{tr("Tensor parallel degree"), tr("Pipeline stages"), tr("Data parallel replicas"),
+                                 tr("Context parallel degree"), tr("Expert parallel degree"),
+                                 tr("Sequences per micro-batch"), tr("Virtual pipeline stages per chip"),
+                                 tr("Activation recomputation"), tr("ZeRO stage"), tr("Seconds per optimizer step"),
+                                 tr("Trained tokens per second, whole cluster"),
+                                 tr("Model FLOPs utilisation (6N per token)"),
+                                 tr("Memory per chip, most loaded pipeline stage"), tr("The binding wall")};
+    for (int c = 0; c < headerTips.size(); ++c)
+        m_configTable->horizontalHeaderItem(c)->setToolTip(headerTips.at(c));
+    m_configTable->setEditTriggers(QAbstractItemView::NoEditTriggers);
+    m_configTable->setSelectionBehavior(QAbstractItemView::SelectRows);
+    m_configTable->setSelectionMode(QAbstractItemView::SingleSelection);
+    m_configTable->verticalHeader()->setSectionResizeMode(QHeaderView::Fixed);
+    m_configTable->verticalHeader()->setDefaultSectionSize(m_configTable->fontMetrics().height() + 6);
+    m_configTable->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
+    m_configTable->horizontalHeader()->setStretchLastSection(true);
+    m_configTable->setVerticalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
+    m_configTable->setSizeAdjustPolicy(QAbstractScrollArea::AdjustIgnored);
+    // Ten rows without an inner vertical scroll bar; the panel scrolls instead.
+    const int tableHeight = m_configTable->horizontalHeader()->sizeHint().height()
+                            + kTopConfigurations * m_configTable->verticalHeader()->defaultSectionSize()
+                            + m_configTable->horizontalScrollBar()->sizeHint().height() + 2 * m_configTable->frameWidth();
+    m_configTable->setFixedHeight(tableHeight);
+    connect(m_configTable, &QTableWidget::itemSelectionChanged, this, [this] {
+        const QList<QTableWidgetItem *> selected = m_configTable->selectedItems();
+        if (!selected.isEmpty())
+            showConfiguration(selected.first()->row());
+    });
+    layout->addWidget(m_configTable);
+
+    m_searchCountsLabel = new QLabel;
+    m_searchCountsLabel->setObjectName(QStringLiteral("searchCountsLabel"));
+    m_searchCountsLabel->setWordWrap(true);
+    m_searchCountsLabel->setFont(smaller(m_searchCountsLabel->font()));
+    layout->addWidget(m_searchCountsLabel);
+    return m_performanceBox;
 }
 
 void EstimateDock::resizeEvent(QResizeEvent *event)
@@ -640,6 +939,16 @@ void EstimateDock::recompute()
     }
     in.mfu = m_mfuSpin->value();
 
+    const bool estimate = mfuMode() == MfuMode::Estimated;
+    if (estimate) {
+        if (m_globalBatchEdit->text().trimmed().isEmpty())
+            errors.append(tr("Global batch: the performance model needs the tokens per optimizer step, e.g. 4M "
+                             "(or choose Typed MFU)."));
+        if (in.model.params > 0.0 && !in.model.hasArchitecture())
+            errors.append(tr("Model: the performance model needs the layers, hidden size, attention heads, sequence "
+                             "length and vocabulary, which this preset does not give (or choose Typed MFU)."));
+    }
+
     QString parallelProblem;
     in.parallelism = currentParallelism(in.chipCount, &parallelProblem);
     m_dpLabel->setText(in.parallelism ? QLocale().toString(in.parallelism->dp) : tr("— (see below)"));
@@ -654,9 +963,34 @@ void EstimateDock::recompute()
     in.cost.amortizationYears = m_amortizationSpin->value();
 
     if (!errors.isEmpty()) {
+        if (estimate) {
+            // No request: whatever is in flight belongs to older inputs.
+            ++m_generation;
+            m_debounce->stop();
+            if (m_watcher)
+                m_watcher->cancel();
+            m_pendingScenario.reset();
+            m_lastScenario.reset();
+            m_lastRun.reset();
+            clearPerformance();
+            showStatus(QString());
+        }
         clearResults();
         m_errorLabel->setText(errors.join(QLatin1Char('\n')));
         m_errorLabel->show();
+        return;
+    }
+    if (estimate) {
+        // The numbers on screen stay until the new estimate replaces them; the accessors and
+        // the status line already say they are not current.
+        m_pendingScenario = currentScenario(in, chipId);
+        m_lastScenario.reset();
+        m_lastRun.reset();
+        ++m_generation;
+        if (m_watcher)
+            m_watcher->cancel();
+        m_debounce->start();
+        showStatus(tr("Estimating…"));
         return;
     }
     const engine::TrainingResult result = engine::estimateTraining(in);
@@ -676,6 +1010,38 @@ void EstimateDock::recompute()
     if (!parallelProblem.isEmpty()) {
         m_memoryText->setText(tr("Not computed: %1").arg(parallelProblem));
     }
+}
+
+void EstimateDock::showMemory(const engine::MemoryBreakdown &m, bool adviseOnMisfit)
+{
+    const double total = m.totalGib();
+    const bool fits = m.fits();
+    const double fraction = m.capacityGib > 0.0 ? total / m.capacityGib : 1.0;
+    m_memoryBar->setValue(static_cast<int>(std::round(std::min(fraction, 1.0) * m_memoryBar->maximum())));
+    m_memoryBar->setFormat(tr("%1 of %2 GiB").arg(fixed(total, 1), fixed(m.capacityGib, 1)));
+    m_memoryBar->setProperty("fits", fits);
+    QPalette palette;
+    palette.setColor(QPalette::Highlight, fits ? QColor(0x2e, 0x7d, 0x32) : QColor(0xc6, 0x28, 0x28));
+    // White text on the filled part reads on both the green and the red.
+    palette.setColor(QPalette::HighlightedText, Qt::white);
+    m_memoryBar->setPalette(palette);
+    m_memoryBar->setToolTip(tr("Per chip, most loaded pipeline stage:\n"
+                               "weights %1 GiB\ngradients %2 GiB\noptimizer %3 GiB\nactivations %4 GiB\n"
+                               "runtime reserve %5 GiB\nfragmentation margin %6 GiB\n"
+                               "total %7 GiB of %8 GiB")
+                                .arg(fixed(m.weightsGib, 1), fixed(m.gradientsGib, 1), fixed(m.optimizerGib, 1),
+                                     fixed(m.activationsGib, 1), fixed(m.reservedGib, 1), fixed(m.fragmentationGib, 1),
+                                     fixed(total, 1), fixed(m.capacityGib, 1)));
+    if (fits)
+        m_memoryText->setText(tr("Fits: %1 % of the chip's memory (hover the bar for the breakdown).")
+                                  .arg(fixed(fraction * 100.0, 0)));
+    else if (adviseOnMisfit)
+        m_memoryText->setText(tr("Does not fit: needs %1 GiB per chip, the chip has %2 GiB. Raise TP or PP, "
+                                 "a higher ZeRO stage or recompute.")
+                                  .arg(fixed(total, 1), fixed(m.capacityGib, 1)));
+    else
+        m_memoryText->setText(tr("Does not fit: needs %1 GiB per chip, the chip has %2 GiB.")
+                                  .arg(fixed(total, 1), fixed(m.capacityGib, 1)));
 }
 
 void EstimateDock::clearResults()
@@ -736,28 +1102,7 @@ void EstimateDock::showResult(const engine::TrainingInputs &in, const engine::Tr
 
     // Memory fit
     if (e.memory) {
-        const engine::MemoryBreakdown &m = *e.memory;
-        const double total = m.totalGib();
-        const bool fits = m.fits();
-        const double fraction = m.capacityGib > 0.0 ? total / m.capacityGib : 1.0;
-        m_memoryBar->setValue(static_cast<int>(std::round(std::min(fraction, 1.0) * m_memoryBar->maximum())));
-        m_memoryBar->setFormat(tr("%1 of %2 GiB").arg(fixed(total, 1), fixed(m.capacityGib, 1)));
-        m_memoryBar->setProperty("fits", fits);
-        QPalette palette;
-        palette.setColor(QPalette::Highlight, fits ? QColor(0x2e, 0x7d, 0x32) : QColor(0xc6, 0x28, 0x28));
-        m_memoryBar->setPalette(palette);
-        m_memoryBar->setToolTip(tr("Per chip, most loaded pipeline stage:\n"
-                                   "weights %1 GiB\ngradients %2 GiB\noptimizer %3 GiB\nactivations %4 GiB\n"
-                                   "runtime reserve %5 GiB\nfragmentation margin %6 GiB\n"
-                                   "total %7 GiB of %8 GiB")
-                                    .arg(fixed(m.weightsGib, 1), fixed(m.gradientsGib, 1), fixed(m.optimizerGib, 1),
-                                         fixed(m.activationsGib, 1), fixed(m.reservedGib, 1),
-                                         fixed(m.fragmentationGib, 1), fixed(total, 1), fixed(m.capacityGib, 1)));
-        m_memoryText->setText(fits ? tr("Fits: %1 % of the chip's memory (hover the bar for the breakdown).")
-                                         .arg(fixed(fraction * 100.0, 0))
-                                   : tr("Does not fit: needs %1 GiB per chip, the chip has %2 GiB. Raise TP or PP, "
-                                        "a higher ZeRO stage or recompute.")
-                                         .arg(fixed(total, 1), fixed(m.capacityGib, 1)));
+        showMemory(*e.memory, true);
     } else {
         m_memoryBar->setValue(0);
         m_memoryBar->setFormat(tr("not computed"));
@@ -777,6 +1122,260 @@ void EstimateDock::showResult(const engine::TrainingInputs &in, const engine::Tr
     }
     m_warningsLabel->setText(warnings.isEmpty() ? QString()
                                                 : QStringLiteral("<b>%1</b><br>%2").arg(tr("Notes"), warnings.join(QStringLiteral("<br>"))));
+}
+
+std::optional<Scenario> EstimateDock::currentScenario(const engine::TrainingInputs &in, const QString &chipId) const
+{
+    Scenario s;
+    s.name = tr("Training estimate panel");
+    s.modelPreset = m_modelCombo->currentData().toString();
+    s.modelName = m_modelCombo->currentText();
+    s.model = in.model;
+    s.chipId = chipId;
+    s.chip = in.chip;
+    s.chipCount = in.chipCount;
+    s.tokens = in.tokens;
+    s.globalBatchTokens = in.globalBatchTokens;
+    s.precision = in.precision;
+    s.mfu.reset();
+    // As the scenario reader: the chip's scale-up domain (HGX: 8) and its NIC bandwidth.
+    s.scaleUpSize = std::max(1, in.chip.scaleUpDomainMax);
+    s.scaleOutGbitPerSecPerChip = in.chip.scaleOutGbitPerSec;
+    s.itWattsPerChip = in.itWattsPerChip;
+    s.facility = in.facility;
+    s.cost = in.cost;
+    if (m_parallelGroup->isChecked()) {
+        ParallelismRequest &r = s.parallelism;
+        r.given = true;
+        r.tp = m_tpSpin->value();
+        r.pp = m_ppSpin->value();
+        r.microBatch = m_microBatchSpin->value();
+        r.recompute = static_cast<engine::Recompute>(m_recomputeCombo->currentData().toInt());
+        r.zero = m_zeroCombo->currentData().toInt();
+    }
+    return s;
+}
+
+void EstimateDock::startEstimate()
+{
+    if (!m_pendingScenario)
+        return;
+    const Scenario &s = *m_pendingScenario;
+    EstimateJob job;
+    job.inputs = performanceInputs(s, *m_catalog); // reads the calibration: GUI thread only
+    job.pinned = pinnedParallelism(s.parallelism);
+    const ParallelismRequest &r = s.parallelism;
+    if (r.tp && r.pp && r.microBatch && r.recompute && r.zero)
+        job.complete = r.resolve(s.chipCount); // modelRun(): a complete layout is evaluated, not searched
+
+    const quint64 generation = m_generation;
+    auto *watcher = new QFutureWatcher<ModelledRun>(this);
+    connect(watcher, &QFutureWatcherBase::finished, this,
+            [this, generation, watcher] { estimateFinished(generation, watcher); });
+    connect(watcher, &QFutureWatcherBase::progressRangeChanged, m_progressBar, &QProgressBar::setRange);
+    connect(watcher, &QFutureWatcherBase::progressValueChanged, m_progressBar, &QProgressBar::setValue);
+    if (m_watcher)
+        m_watcher->cancel();
+    m_watcher = watcher;
+    m_progressBar->setRange(0, 1);
+    m_progressBar->setValue(0);
+    watcher->setFuture(QtConcurrent::run(&runEstimateJob, job));
+    m_progressDelay->start();
+}
+
+void EstimateDock::estimateFinished(quint64 generation, QFutureWatcher<ModelledRun> *watcher)
+{
+    watcher->deleteLater();
+    if (watcher == m_watcher) {
+        m_watcher = nullptr;
+        m_progressDelay->stop();
+        m_progressRow->hide();
+    }
+    // A newer request (or a cancel) superseded this one: its result is stale.
+    if (generation != m_generation || watcher->isCanceled() || watcher->future().resultCount() == 0
+        || !m_pendingScenario)
+        return;
+    showStatus(QString());
+    applyRun(*m_pendingScenario, watcher->result());
+}
+
+void EstimateDock::cancelEstimate()
+{
+    if (!isEstimating())
+        return;
+    ++m_generation;
+    m_debounce->stop();
+    if (m_watcher)
+        m_watcher->cancel();
+    m_progressDelay->stop();
+    m_progressRow->hide();
+    m_pendingScenario.reset();
+    m_lastInputs.reset();
+    m_lastResult.reset();
+    m_lastScenario.reset();
+    m_lastRun.reset();
+    clearResults();
+    clearPerformance();
+    showStatus(tr("Search cancelled. Change any input to estimate again."));
+}
+
+namespace {
+
+QString searchCountsText(const engine::SearchResult &r)
+{
+    const QLocale locale;
+    QString text = EstimateDock::tr("Searched %1 layouts: %2 evaluated, %3 feasible, %4 pruned by the lower bound, "
+                                    "%5 rejected.")
+                       .arg(locale.toString(r.combinations), locale.toString(r.evaluated), locale.toString(r.feasible),
+                            locale.toString(r.pruned), locale.toString(r.rejectedTotal()));
+    std::vector<int> reasons;
+    for (int i = 1; i < engine::kInfeasibleCount; ++i) {
+        if (r.rejected[static_cast<std::size_t>(i)] > 0)
+            reasons.push_back(i);
+    }
+    std::stable_sort(reasons.begin(), reasons.end(), [&](int a, int b) {
+        return r.rejected[static_cast<std::size_t>(a)] > r.rejected[static_cast<std::size_t>(b)];
+    });
+    for (std::size_t i = 0; i < reasons.size() && i < 3; ++i) {
+        text += QLatin1Char('\n')
+                + EstimateDock::tr("%1 × %2")
+                      .arg(locale.toString(r.rejected[static_cast<std::size_t>(reasons[i])]),
+                           infeasibleText(static_cast<engine::Infeasible>(reasons[i])));
+    }
+    return text;
+}
+
+QString calibrationText(bool measured)
+{
+    return measured ? EstimateDock::tr("Timings are calibrated on published runs of this chip.")
+                    : EstimateDock::tr("This chip has no published runs to calibrate on: class defaults, lower "
+                                       "confidence.");
+}
+
+} // namespace
+
+void EstimateDock::applyRun(const Scenario &scenario, const ModelledRun &run)
+{
+    m_lastScenario = scenario;
+    m_lastRun = run;
+    m_lastInputs.reset();
+    m_lastResult.reset();
+    clearPerformance();
+    if (!run.feasible) {
+        // Never a number for an impossible request: the reason instead.
+        clearResults();
+        QString text = tr("No feasible layout: %1").arg(infeasibleText(run.reason));
+        if (run.reason == engine::Infeasible::OutOfMemory)
+            text += QLatin1Char(' ') + tr("Use more chips, a chip with more memory, or unpin the parallelism.");
+        else if (run.reason == engine::Infeasible::TpExceedsScaleUpDomain)
+            text += QLatin1Char(' ') + tr("This chip's scale-up domain is %1.").arg(scenario.scaleUpSize);
+        else if (run.reason == engine::Infeasible::BatchNotDivisible && scenario.model.seqLen > 0) {
+            // "4M" tokens is 1,953.125 sequences of 2,048: suggest the nearest power of two.
+            const double sequences = scenario.globalBatchTokens / scenario.model.seqLen;
+            const double suggestion = std::exp2(std::round(std::log2(std::max(1.0, sequences)))) * scenario.model.seqLen;
+            text += QLatin1Char(' ')
+                    + tr("The batch is %1 sequences of %2 tokens; %3 tokens (a power-of-two count of sequences) "
+                         "divides evenly.")
+                          .arg(QLocale().toString(sequences, 'g', 8), QLocale().toString(scenario.model.seqLen),
+                               QLocale().toString(suggestion, 'f', 0));
+        }
+        m_errorLabel->setText(text);
+        m_errorLabel->show();
+        m_bindingLabel->setText(calibrationText(run.step.calibrationMeasured));
+        if (run.searched)
+            m_searchCountsLabel->setText(searchCountsText(run.search));
+        return;
+    }
+    engine::TrainingInputs in = scenario.trainingInputs(run.step.mfu);
+    in.parallelism = run.parallelism;
+    const engine::TrainingResult result = engine::estimateTraining(in);
+    if (result.error != engine::EstimateError::None) {
+        clearResults();
+        m_errorLabel->setText(tr("The estimate is impossible with these inputs (precision not supported or a "
+                                 "non-positive value)."));
+        m_errorLabel->show();
+        return;
+    }
+    m_errorLabel->hide();
+    m_errorLabel->clear();
+    m_lastInputs = in;
+    m_lastResult = result;
+    showResult(in, result);
+
+    if (run.searched)
+        m_candidates = run.search.best;
+    else
+        m_candidates = {engine::SearchCandidate{run.parallelism, run.step}};
+    const QSignalBlocker blocker(m_configTable);
+    m_configTable->setRowCount(static_cast<int>(m_candidates.size()));
+    auto cell = [this](int row, int column, const QString &text) {
+        auto *item = new QTableWidgetItem(text);
+        item->setTextAlignment(column == 7 || column == 13 ? Qt::Alignment(Qt::AlignLeft | Qt::AlignVCenter)
+                                                           : Qt::Alignment(Qt::AlignRight | Qt::AlignVCenter));
+        m_configTable->setItem(row, column, item);
+    };
+    const QLocale locale;
+    for (int row = 0; row < static_cast<int>(m_candidates.size()); ++row) {
+        const engine::Parallelism &p = m_candidates[static_cast<std::size_t>(row)].parallelism;
+        const engine::StepEstimate &e = m_candidates[static_cast<std::size_t>(row)].estimate;
+        cell(row, 0, locale.toString(p.tp));
+        cell(row, 1, locale.toString(p.pp));
+        cell(row, 2, locale.toString(p.dp));
+        cell(row, 3, locale.toString(p.cp));
+        cell(row, 4, locale.toString(p.ep));
+        cell(row, 5, locale.toString(p.microBatch));
+        cell(row, 6, locale.toString(p.interleave));
+        cell(row, 7, recomputeText(p.recompute));
+        cell(row, 8, locale.toString(p.zeroStage));
+        cell(row, 9, fixed(e.stepTimeSeconds, 3));
+        cell(row, 10, large(e.tokensPerSecond));
+        cell(row, 11, fixed(e.mfu * 100.0, 1));
+        cell(row, 12, fixed(e.memory.totalGib(), 1));
+        cell(row, 13, boundByShort(e.boundBy));
+    }
+    m_searchCountsLabel->setText(run.searched ? searchCountsText(run.search)
+                                              : tr("Every parallelism field is pinned: this layout was timed, "
+                                                   "not searched. Turn Parallelism off to search."));
+    m_configTable->clearSelection();
+    m_configTable->setCurrentCell(-1, -1);
+    if (!m_candidates.empty()) {
+        m_configTable->selectRow(0);
+        showConfiguration(0);
+    }
+}
+
+void EstimateDock::showConfiguration(int row)
+{
+    if (row < 0 || row >= static_cast<int>(m_candidates.size()))
+        return;
+    const engine::StepEstimate &e = m_candidates[static_cast<std::size_t>(row)].estimate;
+    m_breakdownBar->setSegments(breakdownSegments(e.breakdown));
+    m_breakdownTitle->setText(tr("Step time by cause, configuration %1 (%2 s per step, MFU %3 %):")
+                                  .arg(row + 1)
+                                  .arg(fixed(e.stepTimeSeconds, 3), fixed(e.mfu * 100.0, 1)));
+    showMemory(e.memory, false);
+    m_memoryTitle->setText(tr("Memory per chip (GiB), configuration %1:").arg(row + 1));
+    m_bindingLabel->setText(boundByText(e.boundBy) + QLatin1Char(' ') + calibrationText(e.calibrationMeasured));
+}
+
+void EstimateDock::clearPerformance()
+{
+    m_candidates.clear();
+    {
+        const QSignalBlocker blocker(m_configTable);
+        m_configTable->setRowCount(0);
+    }
+    m_breakdownBar->setSegments({});
+    m_breakdownTitle->setText(tr("Step time by cause:"));
+    m_memoryTitle->setText(tr("Memory per chip (GiB):"));
+    m_bindingLabel->clear();
+    m_searchCountsLabel->clear();
+}
+
+void EstimateDock::showStatus(const QString &text)
+{
+    m_statusLabel->setText(text);
+    m_statusLabel->setVisible(!text.isEmpty());
 }
 
 } // namespace th

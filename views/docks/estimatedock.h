@@ -2,13 +2,17 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include "model/analysis/performancebridge.h"
 #include "model/catalog/catalogrow.h"
 #include "model/engine/trainingestimate.h"
+#include "model/io/scenario.h"
 
 #include <QDockWidget>
+#include <QFutureWatcher>
 #include <QHash>
 
 #include <optional>
+#include <vector>
 
 class QBoxLayout;
 class QCheckBox;
@@ -19,10 +23,14 @@ class QGroupBox;
 class QLabel;
 class QLineEdit;
 class QProgressBar;
+class QPushButton;
 class QSpinBox;
+class QTableWidget;
+class QTimer;
 
 namespace th {
 
+class BreakdownBar;
 class Catalog;
 
 /**
@@ -34,12 +42,33 @@ class Catalog;
  * Inputs are checked against model/engine/limits.h before the engine runs; an invalid input
  * clears the results and says which field and range. Child widgets carry object names (see the
  * .cpp) so tests can drive them like a user.
+ *
+ * MFU is either typed (synchronous) or estimated by the performance model (modelRun semantics:
+ * a fully pinned layout is evaluated, anything else searched). Estimates run debounced on the
+ * thread pool, split into one search per tensor-parallel degree so that progress is reported
+ * and a cancel takes effect between chunks; a result whose request is no longer the newest is
+ * discarded (generation counter). The panel then shows the step-time breakdown, the modelled
+ * memory, the top configurations and the binding wall; an impossible request shows its reason
+ * and no numbers.
  */
 class EstimateDock : public QDockWidget
 {
     Q_OBJECT
 public:
+    enum class MfuMode { Typed, Estimated };
+
     explicit EstimateDock(Catalog *catalog, QWidget *parent = nullptr);
+    ~EstimateDock() override;
+
+    MfuMode mfuMode() const;
+    void setMfuMode(MfuMode mode);
+    /// True while an estimate-mode request waits for its debounce or its search.
+    bool isEstimating() const;
+    /// Estimate mode: the scenario and outcome of the last finished request (nullopt otherwise).
+    const std::optional<Scenario> &lastScenario() const { return m_lastScenario; }
+    const std::optional<ModelledRun> &lastRun() const { return m_lastRun; }
+    /// Estimate mode: the configurations listed in the table, fastest first.
+    const std::vector<engine::SearchCandidate> &topConfigurations() const { return m_candidates; }
 
     /// Inputs of the last successful estimate (nullopt when the inputs are invalid).
     const std::optional<engine::TrainingInputs> &lastInputs() const { return m_lastInputs; }
@@ -53,6 +82,8 @@ public slots:
     void reloadCatalog();
     /// Runs the engine on the current inputs and shows the result.
     void recompute();
+    /// Stops the running search; the results stay empty until an input changes.
+    void cancelEstimate();
 
 protected:
     void resizeEvent(QResizeEvent *event) override;
@@ -70,6 +101,16 @@ private:
     std::optional<engine::Parallelism> currentParallelism(long long chipCount, QString *problem) const;
     double itWattsFor(const QString &chipId);
     QLabel *addResultRow(QFormLayout *form, const QString &objectName, const QString &label);
+    QWidget *buildPerformance();
+    void mfuModeChanged();
+    std::optional<Scenario> currentScenario(const engine::TrainingInputs &in, const QString &chipId) const;
+    void startEstimate();
+    void estimateFinished(quint64 generation, QFutureWatcher<ModelledRun> *watcher);
+    void applyRun(const Scenario &scenario, const ModelledRun &run);
+    void showConfiguration(int row);
+    void clearPerformance();
+    void showMemory(const engine::MemoryBreakdown &m, bool adviseOnMisfit);
+    void showStatus(const QString &text);
 
     Catalog *m_catalog;
     QList<CatalogRow> m_chips;
@@ -113,9 +154,31 @@ private:
     QHash<QString, QLabel *> m_results;
     QLabel *m_peakLabel = nullptr;   ///< the row label, which names the precision
     QLabel *m_facilityLabel = nullptr;
+    QLabel *m_memoryTitle = nullptr;
     QProgressBar *m_memoryBar = nullptr;
     QLabel *m_memoryText = nullptr;
     QLabel *m_warningsLabel = nullptr;
+
+    // Performance model (estimate mode)
+    QComboBox *m_mfuModeCombo = nullptr;
+    QWidget *m_performanceBox = nullptr;
+    QLabel *m_statusLabel = nullptr;
+    QWidget *m_progressRow = nullptr;
+    QProgressBar *m_progressBar = nullptr;
+    QPushButton *m_cancelButton = nullptr;
+    QLabel *m_bindingLabel = nullptr;
+    BreakdownBar *m_breakdownBar = nullptr;
+    QLabel *m_breakdownTitle = nullptr;
+    QTableWidget *m_configTable = nullptr;
+    QLabel *m_searchCountsLabel = nullptr;
+    QTimer *m_debounce = nullptr;
+    QTimer *m_progressDelay = nullptr;
+    QFutureWatcher<ModelledRun> *m_watcher = nullptr;
+    quint64 m_generation = 0;
+    std::optional<Scenario> m_pendingScenario;  ///< the request of m_generation
+    std::optional<Scenario> m_lastScenario;
+    std::optional<ModelledRun> m_lastRun;
+    std::vector<engine::SearchCandidate> m_candidates;
 
     std::optional<engine::TrainingInputs> m_lastInputs;
     std::optional<engine::TrainingResult> m_lastResult;
