@@ -43,8 +43,9 @@ class Plan:
         if units is not None:
             item["properties"] = {"units_per_rack": units}
         self.doc["equipment"].append(item)
+        return item["id"]
 
-    def facility(self, eid, x, y, rot=0, label="", yard=False):
+    def facility(self, eid, x, y, rot=0, label="", yard=False, props=None):
         e = equipment[eid]
         item = {"id": self._id(), "kind": "facility", "catalog_id": eid, "hall": 1, "x_mm": x, "y_mm": y, "rotation": rot,
                 "width_mm": float(e["width_mm"]), "depth_mm": float(e["depth_mm"])}
@@ -52,8 +53,13 @@ class Plan:
             item["yard"] = True
         if label:
             item["label"] = label
+        if props:
+            item["properties"] = props
         self.doc["equipment"].append(item)
-        return float(e["width_mm"]), float(e["depth_mm"])
+        return item["id"]
+
+    def site(self, site_id):
+        self.doc["site"] = site_id
 
     def structure(self, kind, x, y, w, d, label=""):
         s = {"id": self._id(), "kind": kind, "hall": 1, "x_mm": x, "y_mm": y, "width_mm": w, "depth_mm": d}
@@ -87,29 +93,61 @@ def row_pair(plan, sid, n, x0, y_cold_front, rack_depth, units=None, prefix="R")
     return y_cold_front + 2 * rack_depth + hot
 
 
+
+def lineup(plan, eid, n, x0, y, rot=0, prefix="U", yard=False, props=None):
+    """n units of one catalog item side by side (touching), left to right from x0."""
+    w = float(equipment[eid]["width_mm"]) if rot in (0, 180) else float(equipment[eid]["depth_mm"])
+    return [plan.facility(eid, x0 + i * w, y, rot, f"{prefix}{i + 1}", yard, dict(props or {})) for i in range(n)]
+
+
+def power_2n(plan, it_kw, ups_id, n_ups, pdu_id, n_pdu, xfmr_id, ups_xy, pdu_a_xy, pdu_b_xy, tx_a_xy, tx_b_xy):
+    """A 2N power chain: transformer -> UPS system -> PDUs on each of the A and B sides. Every
+    rack is dual-corded and is fed automatically from the nearest PDU of each side."""
+    ids = {}
+    for side, tx_xy in (("A", tx_a_xy), ("B", tx_b_xy)):
+        ids["tx" + side] = plan.facility(xfmr_id, tx_xy[0], tx_xy[1], 0, f"TX-{side}", yard=True,
+                                         props={"redundancy_group": side})
+    ux, uy = ups_xy
+    ups_w = float(equipment[ups_id]["width_mm"])
+    for side, offset in (("A", 0), ("B", n_ups)):
+        ids["ups" + side] = [plan.facility(ups_id, ux + (offset + i) * ups_w, uy, 0, f"UPS-{side}{i + 1}", False,
+                                           {"redundancy_group": side, "fed_from": [ids["tx" + side]]}) for i in range(n_ups)]
+    for side, (px, py) in (("A", pdu_a_xy), ("B", pdu_b_xy)):
+        pdu_w = float(equipment[pdu_id]["width_mm"])
+        ids["pdu" + side] = [plan.facility(pdu_id, px + i * pdu_w, py, 0, f"PDU-{side}{i + 1}", False,
+                                           {"redundancy_group": side, "fed_from": ids["ups" + side]}) for i in range(n_pdu)]
+    return ids
+
+
 # 1. GB200 NVL72 liquid-cooled pod, ~1 MW IT -------------------------------------------------------
 p = Plan("GB200 NVL72 pod (8 racks, ~1 MW IT)",
          "Eight GB200 NVL72 racks (576 GPUs, 120 kW each = 960 kW IT, 85 % of the heat to liquid) in two rows "
-         "of four around a contained hot aisle, with two network racks. Liquid: two 1,350 kW in-row CDUs (N+1 "
-         "for 816 kW of liquid heat). Air: two 200 kW fan-wall CRAHs for the ~170 kW air share (N+1). Power: "
-         "two 1,200 kW UPS (N+1), dry transformers and a cooling tower in the yard. NVL72 racks weigh 1.36 t "
-         "on 0.64 m2, so the hall is a slab floor rated 2,500 kg/m2. Workload: Llama 3.1 70B on 15T tokens, "
-         "MFU estimated by the performance model.", 18000, 12000, yard=8000, rating=2500)
-y = row_pair(p, "nvidia-gb200-nvl72", 4, 4800, 3000, 1068, prefix="NVL")
-p.facility("netrack-ib-ndr", 4800 + 4 * 600, 3000, 180, "NET1")
-p.facility("netrack-ib-ndr", 4800 + 4 * 600, 3000 + 1068 + 1200, 0, "NET2")
-p.structure("hot_aisle", 4800, 3000 + 1068, 5 * 600, 1200, "Hot aisle 1")
-p.facility("cdu-inrow-1350kw", 1200, 3000, 0, "CDU-1")
-p.facility("cdu-inrow-1350kw", 1200, 6000, 0, "CDU-2")
-p.facility("crah-fanwall-200kw", 12000, 600, 0, "CRAH-1")
-p.facility("crah-fanwall-200kw", 12000, 9600, 0, "CRAH-2")
-p.facility("ups-vertiv-exl-s1-1200", 13800, 4200, 90, "UPS-A")
-p.facility("ups-vertiv-exl-s1-1200", 15600, 4200, 90, "UPS-B")
-p.structure("door", 0, 5400, 200, 1800, "Door west")
-p.facility("xfmr-oil-2500kva", 600, -7200, 0, "TX-1", yard=True)
-p.facility("xfmr-oil-2500kva", 3600, -7200, 0, "TX-2", yard=True)
-p.facility("coolingtower-1750kw", 12000, -5400, 0, "CT-1", yard=True)
-p.facility("drycooler-600kw", 1200, -3000, 90, "DC-1", yard=True)
+         "of four around a contained hot aisle, with two network racks (988 kW IT). Site: Ulanqab (western "
+         "hub, cool and dry). Liquid: 1,350 kW in-row CDUs at both ends of each row (N+1 per row for ~816 kW) on "
+         "a 32/40 C loop rejected by a cooling tower. Air: two 200 kW fan-wall CRAHs for the ~170 kW air share (N+1), a 1,000 kW "
+         "air-cooled chiller for hot hours. Power 2N: per side one 3,150 kVA transformer, two 1,200 kW UPS in "
+         "parallel and nine 300 kVA floor PDUs (one per 120 kW rack, so that either side alone carries every rack). NVL72 racks weigh 1.36 t on 0.64 m2: slab floor rated 2,500 kg/m2. Workload: "
+         "Llama 3.1 70B on 15T tokens, MFU estimated by the performance model.", 21000, 15000, yard=9000, rating=2500)
+p.site("ulanqab")
+x0 = 6000.0
+for i in range(4):
+    p.system("nvidia-gb200-nvl72", x0 + i * 600, 3000, 180, f"NVL-A{i + 1}")
+    p.system("nvidia-gb200-nvl72", x0 + i * 600, 3000 + 1068 + 1200, 0, f"NVL-B{i + 1}")
+p.facility("netrack-ib-ndr", x0 + 4 * 600, 3000 - 132, 180, "NET1")  # 1,200 mm deep: backs aligned
+p.facility("netrack-ib-ndr", x0 + 4 * 600, 3000 + 1068 + 1200, 0, "NET2")
+p.structure("hot_aisle", x0, 3000 + 1068, 5 * 600, 1200, "Hot aisle 1")
+# In-row CDUs at both ends of each row (1,200 mm deep, aligned with the 1,068 mm racks' backs),
+# so that every row keeps a CDU when one fails.
+p.facility("cdu-inrow-1350kw", x0 - 1200, 3000 - 132, 0, "CDU-A1")
+p.facility("cdu-inrow-1350kw", x0 + 5 * 600, 3000 - 132, 0, "CDU-A2")
+p.facility("cdu-inrow-1350kw", x0 - 1200, 3000 + 1068 + 1200, 0, "CDU-B1")
+p.facility("cdu-inrow-1350kw", x0 + 5 * 600, 3000 + 1068 + 1200, 0, "CDU-B2")
+lineup(p, "crah-fanwall-200kw", 3, 3000, 9600, 0, "CRAH-")
+power_2n(p, 988, "ups-vertiv-exl-s1-1200", 2, "pdu-floor-300kva", 9, "xfmr-oil-3150kva",
+         ups_xy=(10200, 12600), pdu_a_xy=(10200, 4200), pdu_b_xy=(10200, 6600), tx_a_xy=(600, -8400), tx_b_xy=(3600, -8400))
+p.structure("door", 0, 12600, 200, 1800, "Door west")
+p.facility("coolingtower-1750kw", 7200, -8400, 0, "CT-1", yard=True)
+p.facility("chiller-air-1000kw", 600, -3000, 90, "CH-1", yard=True)
 p.workload("llama3.1-70b", 15e12, None, 16 * 1024 * 1024 / 2)
 p.save("gb200-nvl72-pod.thplan")
 
@@ -117,26 +155,23 @@ p.save("gb200-nvl72-pod.thplan")
 p = Plan("H100 air-cooled hall (1,024 GPUs)",
          "128 DGX H100 (1,024 GPUs) at two servers per rack (20.4 kW per rack, within the 30-40 kW air-cooling "
          "limit) in 64 racks: four pairs of rows of eight around contained hot aisles, plus eight network and "
-         "four storage racks. Cooling: nine 200 kW CRAHs for ~1.45 MW (N+1). Power: three 1,200 kW UPS (N+1). "
-         "Yard: two 3,150 kVA transformers and two 1,400 kW water-cooled chillers with a cooling tower. "
-         "Raised floor rated 1,200 kg/m2. Workload: GPT-3 175B on 300B tokens at a typed MFU of 0.45 "
-         "(Megatron layout tp 8, pp 8).", 30000, 24000, yard=9000, rating=1200)
-y0 = 2400.0
+         "four storage racks (1,478 kW IT). Site: Ashburn VA. Cooling: ten 200 kW CRAHs on the north and south "
+         "walls (N+1 for ~1.5 MW), two 1,400 kW water-cooled chillers and a 3,500 kW cooling tower in the yard. "
+         "Power 2N: per side one 3,150 kVA transformer, two 1,200 kW UPS in parallel and seven 300 kVA floor "
+         "PDUs. Raised floor with heavy-duty pedestals rated 1,500 kg/m2 (a 1.3 t floor PDU loads 1,204 kg/m2). Workload: GPT-3 175B on 300B tokens at a typed MFU of 0.45 "
+         "(Megatron layout tp 8, pp 8).", 30000, 24000, yard=9000, rating=1500)
+p.site("ashburn")
 for pair in range(4):
-    y_end = row_pair(p, "nvidia-dgx-h100", 8, 3600, y0, 1200, units=2, prefix=f"P{pair + 1}")
+    y0 = 2400.0 + pair * 4800
+    row_pair(p, "nvidia-dgx-h100", 8, 3600, y0, 1200, units=2, prefix=f"P{pair + 1}")
     p.structure("hot_aisle", 3600, y0 + 1200, 8 * 600, 1200, f"Hot aisle {pair + 1}")
-    y0 = y_end + 1200  # cold aisle
-for i in range(8):
-    p.facility("netrack-ib-ndr", 15600 + (i % 4) * 600, 2400 + (i // 4) * 3600, 0, f"NET{i + 1}")
-for i in range(4):
-    p.facility("storagerack-allflash-ai", 15600 + i * 600, 9600, 0, f"STO{i + 1}")
-for i in range(9):
-    p.facility("crah-fanwall-200kw", 600 + i * 3000, 21600, 0, f"CRAH-{i + 1}")
-for i in range(3):
-    p.facility("ups-vertiv-exl-s1-1200", 21000 + i * 2700, 3000, 0, f"UPS-{i + 1}")
+lineup(p, "netrack-ib-ndr", 8, 9600, 2400, 180, "NET")
+lineup(p, "storagerack-allflash-ai", 4, 9600, 7200, 180, "STO")
+lineup(p, "crah-fanwall-200kw", 5, 1200, 0, 0, "CRAH-N")
+lineup(p, "crah-fanwall-200kw", 5, 1200, 22200, 0, "CRAH-S")
+power_2n(p, 1478, "ups-vertiv-exl-s1-1200", 2, "pdu-floor-300kva", 7, "xfmr-oil-3150kva",
+         ups_xy=(16800, 10800), pdu_a_xy=(16800, 14400), pdu_b_xy=(16800, 16800), tx_a_xy=(1200, -8400), tx_b_xy=(4200, -8400))
 p.structure("door", 29800, 12000, 200, 1800, "Door east")
-p.facility("xfmr-oil-3150kva", 1200, -8400, 0, "TX-1", yard=True)
-p.facility("xfmr-oil-3150kva", 4200, -8400, 0, "TX-2", yard=True)
 p.facility("chiller-water-1400kw", 9000, -6000, 0, "CH-1", yard=True)
 p.facility("chiller-water-1400kw", 12000, -6000, 0, "CH-2", yard=True)
 p.facility("coolingtower-3500kw", 16800, -8400, 0, "CT-1", yard=True)
@@ -147,22 +182,24 @@ p.save("h100-1024-air.thplan")
 # 3. CloudMatrix 384 hall ---------------------------------------------------------------------------------
 p = Plan("CloudMatrix 384 hall (2 supernodes, 768 Ascend 910C)",
          "Two Huawei CloudMatrix 384 supernodes (each 16 racks: 12 compute + 4 network, 559 kW, moved as one "
-         "group) = 1,118 kW IT, about 70 % of the heat to liquid. Liquid: two 1,350 kW CDUs (N+1 for ~780 kW). "
-         "Air: three 200 kW CRAHs (N+1 for ~340 kW). Power: two 1,200 kW UPS. Slab floor 2,000 kg/m2 "
-         "(16 t over 11.5 m2 per supernode). Workload: Llama 2 70B on 2T tokens at a typed MFU of 0.35 "
-         "(the user's assumption; no published 910C run).", 24000, 15000, yard=8000, rating=2000)
-p.system("huawei-cloudmatrix-384", 3600, 2400, 0, "CM384-1")
-p.system("huawei-cloudmatrix-384", 3600, 7200, 0, "CM384-2")
-p.facility("cdu-inrow-1350kw", 600, 2400, 0, "CDU-1")
-p.facility("cdu-inrow-1350kw", 600, 7200, 0, "CDU-2")
-for i in range(3):
-    p.facility("crah-fanwall-200kw", 1200 + i * 3000, 13200, 0, f"CRAH-{i + 1}")
-p.facility("ups-huawei-ups5000-h-1200", 16800, 2400, 0, "UPS-A")
-p.facility("ups-huawei-ups5000-h-1200", 16800, 6000, 0, "UPS-B")
-p.structure("door", 23800, 10800, 200, 1800, "Door east")
-p.facility("xfmr-oil-3150kva", 1200, -7200, 0, "TX-1", yard=True)
-p.facility("coolingtower-1750kw", 6000, -5400, 0, "CT-1", yard=True)
-p.facility("chiller-water-1400kw", 12000, -5400, 0, "CH-1", yard=True)
+         "group) = 1,118 kW IT, about 70 % of the heat to liquid. Site: Guiyang (national hub, mild). Liquid: "
+         "1,350 kW CDUs at both ends of each supernode (N+1 for ~780 kW) on a cooling tower. Air: three 200 kW CRAHs (N+1 for ~340 kW) "
+         "and a 1,400 kW water-cooled chiller. Power 2N: per side one 3,150 kVA transformer, two 1,200 kW UPS "
+         "and six 300 kVA PDUs. Slab floor 2,000 kg/m2 (16 t over 11.5 m2 per supernode). Workload: Llama 2 70B "
+         "on 2T tokens at a typed MFU of 0.35 (the user's assumption; no published 910C run).", 27000, 18000,
+         yard=9000, rating=2000)
+p.site("guiyang")
+p.system("huawei-cloudmatrix-384", 4800, 2400, 0, "CM384-1")
+p.system("huawei-cloudmatrix-384", 4800, 7200, 0, "CM384-2")
+for k, y in enumerate((2400, 7200)):
+    p.facility("cdu-inrow-1350kw", 3600, y, 0, f"CDU-{k + 1}W")
+    p.facility("cdu-inrow-1350kw", 4800 + 8 * 600, y, 0, f"CDU-{k + 1}E")
+lineup(p, "crah-fanwall-200kw", 4, 2400, 15600, 0, "CRAH-")
+power_2n(p, 1118, "ups-huawei-ups5000-h-1200", 2, "pdu-floor-300kva", 6, "xfmr-oil-3150kva",
+         ups_xy=(14400, 1200), pdu_a_xy=(14400, 4800), pdu_b_xy=(14400, 7200), tx_a_xy=(1200, -8400), tx_b_xy=(4200, -8400))
+p.structure("door", 26800, 12000, 200, 1800, "Door east")
+p.facility("coolingtower-1750kw", 7200, -8400, 0, "CT-1", yard=True)
+p.facility("chiller-water-1400kw", 12000, -6000, 0, "CH-1", yard=True)
 p.workload("llama2-70b", 2e12, 0.35, 4 * 1024 * 1024)
 p.save("cloudmatrix-384-hall.thplan")
 
@@ -170,20 +207,42 @@ p.save("cloudmatrix-384-hall.thplan")
 p = Plan("Ascend 910B hall (64 Atlas 800T A2, 512 NPUs)",
          "64 Atlas 800T A2 servers (8 x Ascend 910B each, 512 NPUs) at four servers per rack (22.4 kW per "
          "rack, air-cooled) in 16 racks: two rows of eight around a contained hot aisle, plus two network "
-         "and two storage racks. Cooling: four 200 kW CRAHs (N+1 for ~410 kW). Power: two 500 kW UPS "
-         "(N+1). Workload: Llama 2 13B on 2T tokens, MFU estimated by the performance model (Ascend uses "
-         "architecture-class defaults: lower confidence).", 15000, 12000, yard=6000, rating=1200)
+         "and two storage racks (412 kW IT). Site: Wuhu (Yangtze River Delta hub). Cooling: four 200 kW CRAHs "
+         "(N+1), a 1,000 kW air-cooled chiller. Power 2N: per side one 2,500 kVA transformer, two 500 kW UPS "
+         "in parallel and two 300 kVA PDUs; raised floor with heavy-duty pedestals rated 1,500 kg/m2. Workload: Llama 2 13B on 2T tokens, MFU estimated by the performance model "
+         "(Ascend uses architecture-class defaults: lower confidence). Finding: with air cooling in Wuhu's climate the "
+         "annual PUE misses the national hub target of 1.25.", 18000, 13200, yard=6000, rating=1500)
+p.site("wuhu")
 row_pair(p, "huawei-atlas-800t-a2", 8, 3000, 3000, 1200, units=4, prefix="A")
 p.structure("hot_aisle", 3000, 4200, 8 * 600, 1200, "Hot aisle")
-for i in range(2):
-    p.facility("netrack-ethernet-800g-spine", 9000 + i * 600, 3000, 180, f"NET{i + 1}")
-    p.facility("storagerack-allflash-ai", 9000 + i * 600, 5400, 0, f"STO{i + 1}")
-for i in range(4):
-    p.facility("crah-fanwall-200kw", 600 + i * 2700, 10200, 0, f"CRAH-{i + 1}")
-p.facility("ups-huawei-ups5000-e-500", 12600, 1200, 0, "UPS-A")
-p.facility("ups-huawei-ups5000-e-500", 12600, 3600, 0, "UPS-B")
-p.structure("door", 14800, 7200, 200, 1800, "Door east")
-p.facility("xfmr-oil-2500kva", 12000, -5400, 0, "TX-1", yard=True)
+p.facility("netrack-ethernet-800g-spine", 7800, 3000, 180, "NET1")
+p.facility("netrack-ethernet-800g-spine", 8400, 3000, 180, "NET2")
+p.facility("storagerack-allflash-ai", 7800, 5400, 0, "STO1")
+p.facility("storagerack-allflash-ai", 8400, 5400, 0, "STO2")
+lineup(p, "crah-fanwall-200kw", 4, 1200, 11400, 0, "CRAH-")
+power_2n(p, 412, "ups-huawei-ups5000-e-500", 2, "pdu-floor-300kva", 2, "xfmr-oil-2500kva",
+         ups_xy=(10200, 1200), pdu_a_xy=(12000, 4200), pdu_b_xy=(12000, 6600), tx_a_xy=(600, -5400), tx_b_xy=(3600, -5400))
+p.structure("door", 17800, 9000, 200, 1800, "Door east")
 p.facility("chiller-air-1000kw", 600, -3000, 90, "CH-1", yard=True)
 p.workload("llama2-13b", 2e12, None, 4 * 1024 * 1024)
 p.save("ascend-910b-hall.thplan")
+
+# 5. A hall with problems: the facility analysis must find them -------------------------------------------
+p = Plan("Overloaded retrofit (violations on purpose)",
+         "A retrofit gone wrong, to show what the analysis catches: four GB200 NVL72 racks (480 kW, mostly "
+         "liquid) squeezed into an air-cooled room with one 500 kW UPS and no CDU, next to two DGX H100 racks. "
+         "Expected findings: liquid-cooled racks with no CDU in reach, the UPS above its 80 % continuous rating, "
+         "no power redundancy, an aisle narrower than 1.2 m, and racks heavier than the 1,200 kg/m2 raised "
+         "floor. Site: Shanghai.", 15000, 12000, yard=6000, rating=1200)
+p.site("shanghai")
+for i in range(4):
+    p.system("nvidia-gb200-nvl72", 3000 + i * 600, 3000, 180, f"NVL{i + 1}")
+p.system("nvidia-dgx-h100", 3000, 4668, 0, "DGX1", units=2)
+p.system("nvidia-dgx-h100", 3600, 4668, 0, "DGX2", units=2)
+lineup(p, "crah-fanwall-200kw", 2, 1200, 10200, 0, "CRAH-")
+ups = p.facility("ups-schneider-galaxy-vx-500", 10800, 1200, 0, "UPS-1")
+p.facility("pdu-floor-300kva", 10800, 3600, 0, "PDU-1", props={"fed_from": [ups]})
+p.facility("pdu-floor-300kva", 12000, 3600, 0, "PDU-2", props={"fed_from": [ups]})
+p.facility("xfmr-oil-2500kva", 600, -5400, 0, "TX-1", yard=True)
+p.facility("chiller-air-1000kw", 600, -3000, 90, "CH-1", yard=True)
+p.save("overloaded-retrofit.thplan")

@@ -347,9 +347,36 @@ PlanEvaluation evaluatePlan(const FloorPlan &plan, const CatalogCache &cache, co
         }
     }
 
+    // Facility physics: PUE from the placed power and cooling chain and the site climate,
+    // per-unit utilisation, N-1, floor load per tile. It supersedes the cooling-type PUE and
+    // the pooled capacity checks above.
+    if (a.includeFacility) {
+        FacilityAssumptions fa = a.facility;
+        if (!plan.siteId.isEmpty())
+            fa.siteId = plan.siteId;
+        FacilityResult f = facilityAnalysis(plan, cache, fa);
+        static const QStringList superseded{QStringLiteral("floor_load"), QStringLiteral("power_capacity"),
+                                            QStringLiteral("cooling_capacity")};
+        ev.violations.removeIf([](const Violation &v) { return superseded.contains(v.kind); });
+        ev.violations.append(f.violations);
+        if (ev.itKw > 0 && f.pueDesign >= 1.0) {
+            ev.pue = f.pueDesign;
+            ev.pueAnnual = f.pueAnnual;
+            ev.pueMethod = f.plant.assumed ? QStringLiteral("facility model (stand-in chiller plant)") : QStringLiteral("facility model");
+            ev.facilityKw = ev.itKw * ev.pue;
+            ev.coolingOverheadKw = ev.facilityKw - ev.itKw;
+        }
+        ev.powerNMinus1Ok = f.powerNMinus1Ok;
+        ev.coolingNMinus1Ok = f.coolingNMinus1Ok;
+        if (f.floorLoadMaxKgPerM2 > 0)
+            ev.kgPerM2Max = f.floorLoadMaxKgPerM2;
+        ev.facility = std::move(f);
+    }
+
     // Cost: energy at the facility load all year, maintenance share, straight-line CapEx.
-    ev.energyMwhPerYear = ev.facilityKw * engine::kHoursPerYear / 1000.0;
-    ev.co2TonnesPerYear = ev.energyMwhPerYear * a.gridKgCo2PerKwh;
+    ev.energyMwhPerYear = ev.itKw * ev.pueAnnual * engine::kHoursPerYear / 1000.0;
+    const double gridKgPerKwh = ev.facility ? ev.facility->gridKgCo2PerKwh : a.gridKgCo2PerKwh;
+    ev.co2TonnesPerYear = ev.energyMwhPerYear * gridKgPerKwh;
     ev.opexUsdPerYear = ev.energyMwhPerYear * 1000.0 * a.electricityUsdPerKwh + ev.capexUsd * a.maintenanceFractionPerYear;
     ev.tcoUsdPerYear = ev.opexUsdPerYear + (a.amortizationYears > 0 ? ev.capexUsd / a.amortizationYears : 0.0);
 
@@ -382,7 +409,7 @@ PlanEvaluation evaluatePlan(const FloorPlan &plan, const CatalogCache &cache, co
                 {QStringLiteral("cluster"), cluster},
                 {QStringLiteral("facility"), QJsonObject{{QStringLiteral("pue"), std::clamp(ev.pue, 1.0, 5.0)},
                                                          {QStringLiteral("electricity_usd_per_kwh"), a.electricityUsdPerKwh},
-                                                         {QStringLiteral("grid_kg_co2_per_kwh"), a.gridKgCo2PerKwh}}}};
+                                                         {QStringLiteral("grid_kg_co2_per_kwh"), gridKgPerKwh}}}};
             const ScenarioReadResult read = readScenario(scenario, *cache.catalog());
             if (!read.scenario) {
                 for (const InputError &e : read.errors)

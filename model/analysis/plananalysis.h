@@ -2,7 +2,10 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include "model/analysis/catalogcache.h"
+#include "model/analysis/facilityanalysis.h"
 #include "model/analysis/performancebridge.h"
+#include "model/analysis/violation.h"
 #include "model/document/floorplan.h"
 #include "model/engine/trainingestimate.h"
 #include "model/engine/units.h"
@@ -20,63 +23,6 @@ namespace th {
 
 class Catalog;
 
-/**
- * What the analysis needs of one catalog row, looked up once per catalog id (a plan of 5,000
- * items references a few dozen ids; resolving through SQL per item per frame would not keep up).
- */
-struct ResolvedCatalogItem
-{
-    bool found = false;
-    bool isSystem = false;
-    QString name;
-    // Systems
-    QString chipId;
-    int chipsPerUnit = 0;        ///< accelerators in one system (server or supernode)
-    int defaultUnitsPerRack = 1; ///< servers per rack in the reference layout (1 = rack-scale)
-    int racks = 1;               ///< racks the system occupies (units_per_rack == 1)
-    int computeRacks = 1;
-    double itKwPerUnit = 0.0;
-    double weightKgPerUnit = 0.0;
-    QString cooling;             ///< air | liquid | hybrid | immersion
-    double liquidFraction = 0.0;
-    std::array<double, engine::kPrecisionCount> chipDenseTflops{}; ///< 0 = unsupported
-    double chipTdpW = 0.0;
-    // Facility equipment
-    QString category;
-    double capacityKw = 0.0;
-    double ownPowerKw = 0.0;     ///< fans/pumps, or IT draw for network/storage racks
-    // Both
-    double widthMm = 600.0;
-    double depthMm = 1200.0;
-    std::optional<double> priceUsd;
-    QString placement;           ///< hall | yard (facility)
-    QString confidence;
-};
-
-/// Caches catalog look-ups for the analysis; clear() after the catalog changes.
-class CatalogCache
-{
-public:
-    explicit CatalogCache(const Catalog *catalog);
-    const ResolvedCatalogItem &resolve(EquipmentKind kind, const QString &catalogId) const;
-    const Catalog *catalog() const { return m_catalog; }
-    void clear()
-    {
-        m_items.clear();
-        m_runs.clear();
-    }
-    /// The performance model's run for a workload scenario, memoised by the scenario's JSON:
-    /// dragging racks around does not change the chips, so the search runs once, not per frame.
-    const ModelledRun &modelledRun(const QByteArray &key, const Scenario &scenario) const;
-    /// Footprint of one instance as placed (multi-rack systems span layout_cols x layout_rows racks).
-    static QSizeF footprintMm(const ResolvedCatalogItem &item, int layoutCols, int layoutRows);
-
-private:
-    const Catalog *m_catalog;
-    mutable QHash<QString, ResolvedCatalogItem> m_items;
-    mutable QHash<QByteArray, ModelledRun> m_runs;
-};
-
 /// User-set assumptions of the plan analysis (all shown in reports with their defaults).
 struct PlanAssumptions
 {
@@ -88,15 +34,18 @@ struct PlanAssumptions
     /// Empty rack added to server racks (systems of several servers per rack): 140 kg, the
     /// catalog's 600 x 1200 mm 48U rack (equipment row rack-600x1200-48u).
     double emptyRackKg = 140.0;
+    /// Facility physics (power chain, cooling zones, PUE from the placed equipment, N-1, floor
+    /// load per tile). Its thermal map is off by default in evaluatePlan: it costs ~0.3 s on a
+    /// 100,000-tile campus, too much for the live recompute; the CLI and the thermal overlay
+    /// switch it on.
+    bool includeFacility = true;
+    FacilityAssumptions facility = [] {
+        FacilityAssumptions f;
+        f.thermalMap = false;
+        return f;
+    }();
 };
 
-struct Violation
-{
-    QString kind;          ///< machine key: overlap, out_of_bounds, missing_catalog, blocks_door, ...
-    QString severity;      ///< error | warning
-    QList<EquipmentId> items;
-    QString message;
-};
 
 /**
  * All KPIs of a plan (INTERFACES.md "terahall.evaluation/1"). Peak FLOPS are dense, per
@@ -142,6 +91,7 @@ struct PlanEvaluation
     std::optional<Scenario> workloadScenario;
     std::optional<engine::TrainingEstimate> training;
     std::optional<ModelledRun> workloadRun; ///< set when MFU came from the performance model
+    std::optional<FacilityResult> facility; ///< the facility physics, when included
     QStringList workloadProblems; ///< why the workload could not be estimated
 
     double peakPflops(engine::Precision p) const { return peakPflopsByPrecision[std::size_t(p)]; }

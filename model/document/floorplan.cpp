@@ -54,6 +54,7 @@ FloorPlan &FloorPlan::operator=(const FloorPlan &other)
     name = other.name;
     author = other.author;
     description = other.description;
+    siteId = other.siteId;
     unknownFields = other.unknownFields;
     m_halls = other.m_halls;
     m_structures = other.m_structures;
@@ -69,7 +70,7 @@ FloorPlan &FloorPlan::operator=(const FloorPlan &other)
 
 bool FloorPlan::operator==(const FloorPlan &other) const
 {
-    if (name != other.name || author != other.author || description != other.description || unknownFields != other.unknownFields
+    if (name != other.name || author != other.author || description != other.description || siteId != other.siteId || unknownFields != other.unknownFields
         || m_halls != other.m_halls || m_structures != other.m_structures || m_workload != other.m_workload
         || m_equipment.size() != other.m_equipment.size())
         return false;

@@ -36,6 +36,7 @@ public:
     QString name;
     QString author;
     QString description;
+    QString siteId;             ///< climate site (data/climate/sites.csv id); empty = the analysis default
     QJsonObject unknownFields;  ///< top-level fields of the file this build does not know
 
     // Halls

@@ -30,6 +30,58 @@ QJsonObject evaluationToJson(const FloorPlan &plan, const PlanEvaluation &e, con
     QJsonValue training = QJsonValue::Null;
     if (e.training && e.workloadScenario)
         training = estimateToJson(*e.workloadScenario, *e.training, e.workloadRun ? &*e.workloadRun : nullptr);
+    QJsonValue facility = QJsonValue::Null;
+    if (e.facility) {
+        const FacilityResult &f = *e.facility;
+        const engine::PueBreakdown &d = f.design;
+        QJsonArray compliance;
+        for (const engine::PueCompliance &c : f.compliance)
+            compliance.append(QJsonObject{{QStringLiteral("key"), QString::fromStdString(c.key)},
+                                          {QStringLiteral("label"), QString::fromStdString(c.label)},
+                                          {QStringLiteral("limit"), c.limit},
+                                          {QStringLiteral("applicable"), c.applicable},
+                                          {QStringLiteral("pass"), c.pass}});
+        QJsonArray units;
+        for (const FacilityUnitStatus &u : f.powerUnits + f.coolingUnits)
+            units.append(QJsonObject{{QStringLiteral("id"), double(u.id)},
+                                     {QStringLiteral("category"), u.category},
+                                     {QStringLiteral("capacity_kw"), u.capacityKw},
+                                     {QStringLiteral("load_kw"), u.loadKw},
+                                     {QStringLiteral("utilization"), u.utilisation},
+                                     {QStringLiteral("loss_kw"), u.lossKw},
+                                     {QStringLiteral("power_kw"), u.powerKw},
+                                     {QStringLiteral("overloaded"), u.overloaded}});
+        int nMinus1Failures = 0;
+        for (const NMinus1Case &c : f.nMinus1)
+            nMinus1Failures += c.ok ? 0 : 1;
+        facility = QJsonObject{
+            {QStringLiteral("site"), f.siteId},
+            {QStringLiteral("site_name"), f.siteName},
+            {QStringLiteral("climate_confidence"), f.climateConfidence},
+            {QStringLiteral("grid_kg_co2_per_kwh"), f.gridKgCo2PerKwh},
+            {QStringLiteral("pue_design"), f.pueDesign},
+            {QStringLiteral("pue_annual"), f.pueAnnual},
+            {QStringLiteral("pue_breakdown_kw"), QJsonObject{{QStringLiteral("it"), d.itKw},
+                                                             {QStringLiteral("cooling"), d.coolingKw},
+                                                             {QStringLiteral("chiller"), d.chillerKw},
+                                                             {QStringLiteral("heat_rejection_fans"), d.heatRejectionFanKw},
+                                                             {QStringLiteral("pumps"), d.pumpKw},
+                                                             {QStringLiteral("terminal_units"), d.terminalUnitKw},
+                                                             {QStringLiteral("transformer_losses"), d.transformerLossKw},
+                                                             {QStringLiteral("ups_losses"), d.upsLossKw},
+                                                             {QStringLiteral("distribution_losses"), d.distributionLossKw},
+                                                             {QStringLiteral("power_losses"), d.powerLossKw},
+                                                             {QStringLiteral("lighting_other"), d.lightingOtherKw},
+                                                             {QStringLiteral("total"), d.totalKw}}},
+            {QStringLiteral("wue_l_per_kwh"), f.wueLitresPerKwh},
+            {QStringLiteral("power_redundancy"), f.powerRedundancy},
+            {QStringLiteral("power_meets_target"), f.powerMeetsTarget},
+            {QStringLiteral("n_minus_1_cases"), double(f.nMinus1.size())},
+            {QStringLiteral("n_minus_1_failures"), nMinus1Failures},
+            {QStringLiteral("stand_in_plant"), f.plant.assumed},
+            {QStringLiteral("compliance"), compliance},
+            {QStringLiteral("units"), units}};
+    }
     QJsonArray problems;
     for (const QString &p : e.workloadProblems)
         problems.append(p);
@@ -58,7 +110,8 @@ QJsonObject evaluationToJson(const FloorPlan &plan, const PlanEvaluation &e, con
                                                 {QStringLiteral("kg_per_m2_max"), e.kgPerM2Max}}},
         {QStringLiteral("power"), QJsonObject{{QStringLiteral("capacity_kw"), e.powerCapacityKw},
                                               {QStringLiteral("utilization"), e.powerUtilization},
-                                              {QStringLiteral("redundancy"), e.powerNMinus1Ok ? QStringLiteral("N+1") : QStringLiteral("N")},
+                                              {QStringLiteral("redundancy"), e.facility ? e.facility->powerRedundancy
+                                                                                         : (e.powerNMinus1Ok ? QStringLiteral("N+1") : QStringLiteral("N"))},
                                               {QStringLiteral("n_minus_1_ok"), e.powerNMinus1Ok}}},
         {QStringLiteral("cooling"), QJsonObject{{QStringLiteral("capacity_kw"), e.coolingCapacityKw},
                                                 {QStringLiteral("utilization"), e.coolingUtilization},
@@ -73,6 +126,7 @@ QJsonObject evaluationToJson(const FloorPlan &plan, const PlanEvaluation &e, con
                                                     {QStringLiteral("grid_kg_co2_per_kwh"), a.gridKgCo2PerKwh},
                                                     {QStringLiteral("maintenance_fraction_per_year"), a.maintenanceFractionPerYear},
                                                     {QStringLiteral("amortization_years"), a.amortizationYears}}},
+        {QStringLiteral("facility"), facility},
         {QStringLiteral("training"), training},
         {QStringLiteral("workload_problems"), problems},
         {QStringLiteral("violations"), violations}};

@@ -201,6 +201,7 @@ PlanReadResult readPlan(const QByteArray &data)
     plan.name = r.string(QStringLiteral("name")).value_or(QString());
     plan.author = r.string(QStringLiteral("author")).value_or(QString());
     plan.description = r.string(QStringLiteral("description")).value_or(QString());
+    plan.siteId = r.string(QStringLiteral("site")).value_or(QString());
     readArray(r, root, QStringLiteral("halls"), errors, [&](const QJsonObject &o, const QString &p) { readHall(o, p, errors, plan); });
     if (plan.halls().isEmpty() && errors.isEmpty())
         errors.append({QStringLiteral("/halls"), tr("a plan needs at least one hall")});
@@ -211,7 +212,7 @@ PlanReadResult readPlan(const QByteArray &data)
     // Files before 2026-11-23 carried "next_id"; it is read and dropped.
     r.integer(QStringLiteral("next_id"), kId);
     plan.unknownFields = unknownOf(root, {QStringLiteral("schema"), QStringLiteral("name"), QStringLiteral("author"),
-                                          QStringLiteral("description"), QStringLiteral("halls"), QStringLiteral("equipment"),
+                                          QStringLiteral("description"), QStringLiteral("site"), QStringLiteral("halls"), QStringLiteral("equipment"),
                                           QStringLiteral("structures"), QStringLiteral("workload"), QStringLiteral("next_id")});
     if (errors.isEmpty())
         result.plan = std::move(plan);
@@ -244,6 +245,8 @@ QByteArray writePlan(const FloorPlan &plan)
         root.insert(QStringLiteral("author"), plan.author);
     if (!plan.description.isEmpty())
         root.insert(QStringLiteral("description"), plan.description);
+    if (!plan.siteId.isEmpty())
+        root.insert(QStringLiteral("site"), plan.siteId);
     // No id counter in the file: it would make "undo everything, save" differ from the original
     // file. Ids are unique per file; a loaded plan continues after its largest id.
     QJsonArray halls;

@@ -1,0 +1,78 @@
+// SPDX-FileCopyrightText: 2026 Terahall contributors
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include "model/analysis/performancebridge.h"
+#include "model/document/equipment.h"
+#include "model/engine/units.h"
+
+#include <QByteArray>
+#include <QHash>
+#include <QSizeF>
+#include <QString>
+
+#include <array>
+#include <optional>
+
+namespace th {
+
+class Catalog;
+
+/**
+ * What the analysis needs of one catalog row, looked up once per catalog id (a plan of 5,000
+ * items references a few dozen ids; resolving through SQL per item per frame would not keep up).
+ */
+struct ResolvedCatalogItem
+{
+    bool found = false;
+    bool isSystem = false;
+    QString name;
+    // Systems
+    QString chipId;
+    int chipsPerUnit = 0;        ///< accelerators in one system (server or supernode)
+    int defaultUnitsPerRack = 1; ///< servers per rack in the reference layout (1 = rack-scale)
+    int racks = 1;               ///< racks the system occupies (units_per_rack == 1)
+    int computeRacks = 1;
+    double itKwPerUnit = 0.0;
+    double weightKgPerUnit = 0.0;
+    QString cooling;             ///< air | liquid | hybrid | immersion
+    double liquidFraction = 0.0;
+    std::array<double, engine::kPrecisionCount> chipDenseTflops{}; ///< 0 = unsupported
+    double chipTdpW = 0.0;
+    // Facility equipment
+    QString category;
+    double capacityKw = 0.0;
+    double ownPowerKw = 0.0;     ///< fans/pumps, or IT draw for network/storage racks
+    // Both
+    double widthMm = 600.0;
+    double depthMm = 1200.0;
+    std::optional<double> priceUsd;
+    QString placement;           ///< hall | yard (facility)
+    QString confidence;
+};
+
+/// Caches catalog look-ups for the analysis; clear() after the catalog changes.
+class CatalogCache
+{
+public:
+    explicit CatalogCache(const Catalog *catalog);
+    const ResolvedCatalogItem &resolve(EquipmentKind kind, const QString &catalogId) const;
+    const Catalog *catalog() const { return m_catalog; }
+    void clear()
+    {
+        m_items.clear();
+        m_runs.clear();
+    }
+    /// The performance model's run for a workload scenario, memoised by the scenario's JSON:
+    /// dragging racks around does not change the chips, so the search runs once, not per frame.
+    const ModelledRun &modelledRun(const QByteArray &key, const Scenario &scenario) const;
+    /// Footprint of one instance as placed (multi-rack systems span layout_cols x layout_rows racks).
+    static QSizeF footprintMm(const ResolvedCatalogItem &item, int layoutCols, int layoutRows);
+
+private:
+    const Catalog *m_catalog;
+    mutable QHash<QString, ResolvedCatalogItem> m_items;
+    mutable QHash<QByteArray, ModelledRun> m_runs;
+};
+
+} // namespace th

@@ -1,0 +1,916 @@
+// SPDX-FileCopyrightText: 2026 Terahall contributors
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "model/analysis/facilityanalysis.h"
+
+#include "model/catalog/catalog.h"
+#include "model/catalog/csv.h"
+#include "model/engine/thermalmap.h"
+
+#include <QCoreApplication>
+#include <QFile>
+#include <QHash>
+
+#include <algorithm>
+#include <cmath>
+#include <unordered_map>
+
+namespace th {
+
+using engine::AnnualPue;
+using engine::ChillerType;
+using engine::CoolingInput;
+using engine::CoolingMedium;
+using engine::CoolingResult;
+using engine::CoolingUnit;
+using engine::CoolingUnitResult;
+using engine::CoolingUnitType;
+using engine::CoolingZone;
+using engine::EfficiencyCurve;
+using engine::FacilityLoad;
+using engine::FailureResult;
+using engine::LoadFeeds;
+using engine::PlantPower;
+using engine::PlantSpec;
+using engine::PowerChainInput;
+using engine::PowerChainResult;
+using engine::PowerLoad;
+using engine::PowerUnit;
+using engine::PowerUnitKind;
+using engine::PowerUnitResult;
+using engine::PueCompliance;
+using engine::PueTargetClass;
+using engine::RedundancyMode;
+using engine::SiteClimate;
+using engine::ThermalGridSpec;
+using engine::ThermalResult;
+using engine::ThermalSink;
+using engine::ThermalSource;
+
+namespace {
+
+QString tr(const char *text, const char *disambiguation = nullptr, int n = -1)
+{
+    return QCoreApplication::translate("FacilityAnalysis", text, disambiguation, n);
+}
+
+/// Columns the plan analysis' ResolvedCatalogItem does not carry.
+struct FacilityExtras
+{
+    EfficiencyCurve curve;
+    double cop = 0.0;
+    double batteryMinutes = 0.0;
+    bool airCooled = false;
+    bool adiabatic = false;
+};
+
+class ExtrasLookup
+{
+public:
+    explicit ExtrasLookup(const Catalog *catalog)
+        : m_catalog(catalog)
+    {
+    }
+    const FacilityExtras &get(const QString &id)
+    {
+        auto it = m_items.find(id);
+        if (it != m_items.end())
+            return it.value();
+        FacilityExtras x;
+        if (m_catalog) {
+            if (const std::optional<CatalogRow> row = m_catalog->row(CatalogKind::Equipment, id)) {
+                x.curve.ratedEfficiency = row->number("efficiency").value_or(1.0);
+                const QByteArray text = row->text("efficiency_curve").toLatin1();
+                if (auto pts = engine::parseEfficiencyCurve(std::string_view(text.constData(), std::size_t(text.size()))))
+                    x.curve.points = *pts;
+                x.cop = row->number("cop").value_or(0.0);
+                x.batteryMinutes = row->number("battery_minutes").value_or(0.0);
+                const QString key = (id + QLatin1Char(' ') + row->text("name")).toLower();
+                x.airCooled = key.contains(QLatin1String("air-cooled")) || id.contains(QLatin1String("-air-"));
+                x.adiabatic = key.contains(QLatin1String("adiabatic"));
+            }
+        }
+        return m_items.insert(id, x).value();
+    }
+
+private:
+    const Catalog *m_catalog;
+    QHash<QString, FacilityExtras> m_items;
+};
+
+QList<EquipmentId> toList(const std::vector<std::uint64_t> &ids)
+{
+    // Ids repeat when a multi-rack system is fed as several loads: list each item once.
+    QList<EquipmentId> out;
+    out.reserve(qsizetype(ids.size()));
+    for (std::uint64_t id : ids) {
+        if (!out.contains(EquipmentId(id)))
+            out << EquipmentId(id);
+    }
+    return out;
+}
+
+int unitsPerRack(const Equipment &e, const ResolvedCatalogItem &r)
+{
+    if (r.defaultUnitsPerRack <= 1)
+        return 1;
+    bool ok = false;
+    const int n = e.properties().value(QStringLiteral("units_per_rack")).toInt(&ok);
+    return ok && n >= 1 ? n : r.defaultUnitsPerRack;
+}
+
+bool isDistribution(const QString &c)
+{
+    return c == QLatin1String("pdu") || c == QLatin1String("rpp") || c == QLatin1String("busway");
+}
+
+std::optional<CoolingUnitType> coolingType(const QString &c)
+{
+    if (c == QLatin1String("crah"))
+        return CoolingUnitType::Crah;
+    if (c == QLatin1String("inrow"))
+        return CoolingUnitType::InRow;
+    if (c == QLatin1String("rdhx"))
+        return CoolingUnitType::RearDoor;
+    if (c == QLatin1String("cdu"))
+        return CoolingUnitType::Cdu;
+    if (c == QLatin1String("immersion"))
+        return CoolingUnitType::Immersion;
+    return std::nullopt;
+}
+
+/// Unit vector of the rack front (cold side): rotation 0 faces north (-y), 90 east, 180 south, 270 west.
+QPointF frontDirection(int rotationDeg)
+{
+    switch (((rotationDeg % 360) + 360) % 360) {
+    case 90: return {1.0, 0.0};
+    case 180: return {0.0, 1.0};
+    case 270: return {-1.0, 0.0};
+    default: return {0.0, -1.0};
+    }
+}
+
+void addViolation(QList<Violation> &out, const char *kind, const char *severity, const QList<EquipmentId> &items, const QString &message)
+{
+    out.append({QString::fromLatin1(kind), QString::fromLatin1(severity), items, message});
+}
+
+double itemWeightKg(const Equipment &e, const ResolvedCatalogItem &r, double emptyRackKg)
+{
+    if (r.isSystem)
+        return unitsPerRack(e, r) * r.weightKgPerUnit + (r.defaultUnitsPerRack > 1 ? emptyRackKg : 0.0);
+    return r.weightKgPerUnit;
+}
+
+struct PlacedRack
+{
+    const Equipment *e = nullptr;
+    HallId hall = 0;
+    int site = 0;
+    double itKw = 0.0;
+    double airKw = 0.0;
+    double liquidKw = 0.0;
+    double immersionKw = 0.0;
+};
+
+/// Tiles of `hall` overloaded by the weight of in-hall items (weight spread over the footprint).
+void floorLoading(const FloorPlan &plan, const CatalogCache &cache, const FacilityAssumptions &a, FacilityResult &res)
+{
+    for (const Hall &h : plan.halls()) {
+        HallGrid g;
+        g.hallId = h.id;
+        g.cellMm = h.tileMm > 0 ? h.tileMm : 600.0;
+        g.nx = std::max(1, int(std::ceil(h.widthMm / g.cellMm)));
+        g.ny = std::max(1, int(std::ceil(h.depthMm / g.cellMm)));
+        if (qint64(g.nx) * g.ny > 4000000)
+            continue;
+        std::vector<double> kg(std::size_t(g.nx) * std::size_t(g.ny), 0.0);
+        std::vector<std::vector<EquipmentId>> owners; // filled lazily for overloaded tiles only
+        for (int i = 0; i < plan.equipmentCount(); ++i) {
+            const Equipment &e = plan.equipmentAt(i);
+            if (e.hallId() != h.id || e.inYard())
+                continue;
+            const ResolvedCatalogItem &r = cache.resolve(e.kind(), e.catalogId());
+            const double w = r.found ? itemWeightKg(e, r, a.emptyRackKg) : 0.0;
+            const QRectF fp = e.footprintMm();
+            const double area = fp.width() * fp.height();
+            if (w <= 0.0 || area <= 0.0)
+                continue;
+            const int x0 = std::max(0, int(std::floor(fp.left() / g.cellMm)));
+            const int x1 = std::min(g.nx - 1, int(std::ceil(fp.right() / g.cellMm)) - 1);
+            const int y0 = std::max(0, int(std::floor(fp.top() / g.cellMm)));
+            const int y1 = std::min(g.ny - 1, int(std::ceil(fp.bottom() / g.cellMm)) - 1);
+            for (int y = y0; y <= y1; ++y) {
+                for (int x = x0; x <= x1; ++x) {
+                    const QRectF tile(x * g.cellMm, y * g.cellMm, g.cellMm, g.cellMm);
+                    const QRectF o = tile.intersected(fp);
+                    if (o.isEmpty())
+                        continue;
+                    kg[std::size_t(y) * std::size_t(g.nx) + std::size_t(x)] += w * o.width() * o.height() / area;
+                }
+            }
+        }
+        const double tileM2 = g.cellMm * g.cellMm / 1e6;
+        g.values.resize(qsizetype(kg.size()));
+        QList<EquipmentId> over;
+        for (std::size_t k = 0; k < kg.size(); ++k) {
+            const double v = kg[k] / tileM2;
+            g.values[qsizetype(k)] = float(v);
+            g.maxValue = std::max(g.maxValue, v);
+        }
+        res.floorLoadMaxKgPerM2 = std::max(res.floorLoadMaxKgPerM2, g.maxValue);
+        if (g.maxValue > h.floorRatingKgPerM2) {
+            for (int i = 0; i < plan.equipmentCount(); ++i) {
+                const Equipment &e = plan.equipmentAt(i);
+                if (e.hallId() != h.id || e.inYard())
+                    continue;
+                const QRectF fp = e.footprintMm();
+                const int cx = std::clamp(int(fp.center().x() / g.cellMm), 0, g.nx - 1);
+                const int cy = std::clamp(int(fp.center().y() / g.cellMm), 0, g.ny - 1);
+                if (g.values[qsizetype(cy * g.nx + cx)] > h.floorRatingKgPerM2)
+                    over << e.id();
+            }
+            addViolation(res.violations, "floor_load_tile", "warning", over,
+                         tr("%n item(s) in %1 load their floor tiles above the rating of %2 kg/m2 (peak %3 kg/m2)", nullptr, int(over.size()))
+                             .arg(h.name)
+                             .arg(h.floorRatingKgPerM2, 0, 'f', 0)
+                             .arg(g.maxValue, 0, 'f', 0));
+        }
+        res.floorLoad << g;
+    }
+}
+
+/// Aisles narrower than the hall minimum between facing items, and items in a door's clearance.
+void aislesAndDoors(const FloorPlan &plan, FacilityResult &res)
+{
+    constexpr double kBucketMm = 2400.0;
+    for (const Hall &h : plan.halls()) {
+        std::vector<int> items;
+        for (int i = 0; i < plan.equipmentCount(); ++i) {
+            if (plan.equipmentAt(i).hallId() == h.id && !plan.equipmentAt(i).inYard())
+                items.push_back(i);
+        }
+        const double minGap = h.minAisleMm;
+        std::unordered_map<long long, std::vector<int>> buckets;
+        auto key = [](int bx, int by) { return (static_cast<long long>(bx) << 32) ^ static_cast<long long>(unsigned(by)); };
+        for (int i : items) {
+            const QRectF r = plan.equipmentAt(i).footprintMm();
+            for (int bx = int(std::floor(r.left() / kBucketMm)); bx <= int(std::floor(r.right() / kBucketMm)); ++bx)
+                for (int by = int(std::floor(r.top() / kBucketMm)); by <= int(std::floor(r.bottom() / kBucketMm)); ++by)
+                    buckets[key(bx, by)].push_back(i);
+        }
+        QSet<quint64> seen;
+        QList<EquipmentId> narrow;
+        double narrowest = minGap;
+        for (int i : items) {
+            const QRectF a = plan.equipmentAt(i).footprintMm();
+            const QRectF probe = a.adjusted(-minGap, -minGap, minGap, minGap);
+            for (int bx = int(std::floor(probe.left() / kBucketMm)); bx <= int(std::floor(probe.right() / kBucketMm)); ++bx) {
+                for (int by = int(std::floor(probe.top() / kBucketMm)); by <= int(std::floor(probe.bottom() / kBucketMm)); ++by) {
+                    auto it = buckets.find(key(bx, by));
+                    if (it == buckets.end())
+                        continue;
+                    for (int j : it->second) {
+                        if (j <= i)
+                            continue;
+                        const quint64 pk = (quint64(i) << 32) | quint64(j);
+                        if (seen.contains(pk))
+                            continue;
+                        seen.insert(pk);
+                        const QRectF b = plan.equipmentAt(j).footprintMm();
+                        const double xOverlap = std::min(a.right(), b.right()) - std::max(a.left(), b.left());
+                        const double yOverlap = std::min(a.bottom(), b.bottom()) - std::max(a.top(), b.top());
+                        double gap = -1.0;
+                        QRectF between; // the free strip between the two items, if any
+                        if (xOverlap > 1.0) {
+                            gap = std::max(b.top() - a.bottom(), a.top() - b.bottom());
+                            const QRectF &upper = a.top() <= b.top() ? a : b;
+                            between = QRectF(std::max(a.left(), b.left()), upper.bottom(), xOverlap, gap);
+                        } else if (yOverlap > 1.0) {
+                            gap = std::max(b.left() - a.right(), a.left() - b.right());
+                            const QRectF &leftItem = a.left() <= b.left() ? a : b;
+                            between = QRectF(leftItem.right(), std::max(a.top(), b.top()), gap, yOverlap);
+                        }
+                        // Another item standing in the strip (the rack between two others in a
+                        // row) means there is no aisle there at all.
+                        auto stripOccupied = [&] {
+                            const QRectF strip = between.adjusted(0.5, 0.5, -0.5, -0.5);
+                            for (int bx = int(std::floor(strip.left() / kBucketMm)); bx <= int(std::floor(strip.right() / kBucketMm)); ++bx)
+                                for (int by = int(std::floor(strip.top() / kBucketMm)); by <= int(std::floor(strip.bottom() / kBucketMm)); ++by) {
+                                    auto bit = buckets.find(key(bx, by));
+                                    if (bit == buckets.end())
+                                        continue;
+                                    for (int k : bit->second) {
+                                        if (k != i && k != j && plan.equipmentAt(k).footprintMm().intersects(strip))
+                                            return true;
+                                    }
+                                }
+                            return false;
+                        };
+                        if (gap > 1.0 && gap < minGap - 1.0 && !stripOccupied()) {
+                            narrowest = std::min(narrowest, gap);
+                            const EquipmentId ia = plan.equipmentAt(i).id(), ib = plan.equipmentAt(j).id();
+                            if (!narrow.contains(ia))
+                                narrow << ia;
+                            if (!narrow.contains(ib))
+                                narrow << ib;
+                        }
+                    }
+                }
+            }
+        }
+        if (!narrow.isEmpty())
+            addViolation(res.violations, "aisle_too_narrow", "warning", narrow,
+                         tr("aisles in %1 narrower than %2 mm (narrowest %3 mm) between %n item(s)", nullptr, int(narrow.size()))
+                             .arg(h.name)
+                             .arg(minGap, 0, 'f', 0)
+                             .arg(narrowest, 0, 'f', 0));
+        // Door clearance: the door opening plus the minimum aisle on every side must stay clear
+        // (items overlapping the door itself are the plan analysis' blocks_door).
+        for (const Structure &s : plan.structures()) {
+            if (s.kind != StructureKind::Door || s.hallId != h.id)
+                continue;
+            const QRectF zone = s.rectMm.adjusted(-minGap, -minGap, minGap, minGap);
+            QList<EquipmentId> inZone;
+            for (int i : items) {
+                const QRectF r = plan.equipmentAt(i).footprintMm();
+                if (r.intersects(zone) && !r.intersects(s.rectMm))
+                    inZone << plan.equipmentAt(i).id();
+            }
+            if (!inZone.isEmpty())
+                addViolation(res.violations, "door_clearance", "warning", inZone,
+                             tr("%n item(s) stand within %1 mm of door %2", nullptr, int(inZone.size())).arg(minGap, 0, 'f', 0).arg(s.label));
+        }
+    }
+}
+
+} // namespace
+
+QList<SiteClimate> parseClimateCsv(const QByteArray &sitesCsv, const QByteArray &normalsCsv, QString *error)
+{
+    QList<SiteClimate> out;
+    auto fail = [&](const QString &msg) {
+        if (error)
+            *error = msg;
+        return QList<SiteClimate>();
+    };
+    const csv::ParseResult s = csv::parse(sitesCsv);
+    const csv::ParseResult n = csv::parse(normalsCsv);
+    if (!s.error.isEmpty() || s.records.isEmpty())
+        return fail(QStringLiteral("sites.csv: ") + s.error);
+    if (!n.error.isEmpty() || n.records.isEmpty())
+        return fail(QStringLiteral("normals.csv: ") + n.error);
+    const QStringList sh = s.records.front().fields, nh = n.records.front().fields;
+    auto col = [](const QStringList &h, const char *name) { return h.indexOf(QString::fromLatin1(name)); };
+    const int cId = col(sh, "id"), cName = col(sh, "name"), cCountry = col(sh, "country"), cLat = col(sh, "latitude"),
+              cElev = col(sh, "elevation_m"), cRange = col(sh, "daily_range_c"), cGrid = col(sh, "grid_kg_co2_per_kwh"),
+              cClass = col(sh, "pue_class"), cSrc = col(sh, "normals_source"), cConf = col(sh, "confidence");
+    const int nSite = col(nh, "site_id"), nMonth = col(nh, "month"), nT = col(nh, "tmean_c"), nRh = col(nh, "rh_pct");
+    if (std::min({cId, cName, cCountry, cLat, cElev, cRange, cGrid, cClass, cSrc, cConf}) < 0 || std::min({nSite, nMonth, nT, nRh}) < 0)
+        return fail(QStringLiteral("climate CSV: missing columns"));
+    QHash<QString, int> index;
+    for (qsizetype i = 1; i < s.records.size(); ++i) {
+        const QStringList &f = s.records[i].fields;
+        if (f.size() < sh.size())
+            return fail(QStringLiteral("sites.csv line %1: too few fields").arg(s.records[i].line));
+        SiteClimate c;
+        c.id = f[cId].toStdString();
+        c.name = f[cName].toStdString();
+        c.country = f[cCountry].toStdString();
+        c.latitudeDeg = f[cLat].toDouble();
+        c.elevationM = f[cElev].toDouble();
+        c.dailyRangeC = f[cRange].toDouble();
+        c.gridKgCo2PerKwh = f[cGrid].toDouble();
+        const QString cls = f[cClass];
+        c.targetClass = cls == QLatin1String("cn-west-hub") ? PueTargetClass::ChinaWesternHub
+                        : cls == QLatin1String("cn-hub")    ? PueTargetClass::ChinaHub
+                        : cls == QLatin1String("cn")        ? PueTargetClass::China
+                                                            : PueTargetClass::None;
+        c.source = f[cSrc].toStdString();
+        c.confidence = f[cConf].toStdString();
+        c.dryBulbC.fill(std::nan(""));
+        index.insert(f[cId], int(out.size()));
+        out << c;
+    }
+    for (qsizetype i = 1; i < n.records.size(); ++i) {
+        const QStringList &f = n.records[i].fields;
+        if (f.size() < nh.size())
+            return fail(QStringLiteral("normals.csv line %1: too few fields").arg(n.records[i].line));
+        const auto it = index.find(f[nSite]);
+        bool okM = false, okT = false, okR = false;
+        const int m = f[nMonth].toInt(&okM);
+        const double t = f[nT].toDouble(&okT), rh = f[nRh].toDouble(&okR);
+        if (it == index.end() || !okM || m < 1 || m > 12 || !okT || !okR || rh <= 0 || rh > 100)
+            return fail(QStringLiteral("normals.csv line %1: bad row").arg(n.records[i].line));
+        out[it.value()].dryBulbC[std::size_t(m - 1)] = t;
+        out[it.value()].relHumidityPct[std::size_t(m - 1)] = rh;
+    }
+    for (const SiteClimate &c : out) {
+        for (double t : c.dryBulbC) {
+            if (std::isnan(t))
+                return fail(QStringLiteral("normals.csv: site %1 lacks a month").arg(QString::fromStdString(c.id)));
+        }
+    }
+    return out;
+}
+
+const QList<SiteClimate> &shippedClimateSites()
+{
+    static const QList<SiteClimate> sites = [] {
+        QFile s(QStringLiteral(":/climate/sites.csv")), n(QStringLiteral(":/climate/normals.csv"));
+        if (!s.open(QIODevice::ReadOnly) || !n.open(QIODevice::ReadOnly))
+            return QList<SiteClimate>();
+        QString error;
+        return parseClimateCsv(s.readAll(), n.readAll(), &error);
+    }();
+    return sites;
+}
+
+std::optional<SiteClimate> shippedClimateSite(const QString &id)
+{
+    const std::string key = id.toStdString();
+    for (const SiteClimate &c : shippedClimateSites()) {
+        if (c.id == key)
+            return c;
+    }
+    return std::nullopt;
+}
+
+FacilityResult facilityAnalysis(const FloorPlan &plan, const CatalogCache &cache, const FacilityAssumptions &a)
+{
+    FacilityResult res;
+    ExtrasLookup extras(cache.catalog());
+    QHash<HallId, int> siteOfHall;
+    for (const Hall &h : plan.halls())
+        siteOfHall.insert(h.id, int(siteOfHall.size()));
+
+    PowerChainInput pin;
+    pin.deratingFraction = a.deratingFraction;
+    pin.target = a.powerTarget;
+    CoolingInput cin;
+    cin.reach = a.reach;
+    cin.target = a.coolingTarget;
+    cin.fanExponent = a.fanExponent;
+    PlantSpec plant;
+    double chillerCopWeighted = 0.0, airCooledChillerKw = 0.0;
+    std::vector<PlacedRack> racks;
+    QHash<EquipmentId, QString> categoryOf;
+    QHash<EquipmentId, bool> indoorUnit;
+
+    for (int i = 0; i < plan.equipmentCount(); ++i) {
+        const Equipment &e = plan.equipmentAt(i);
+        const ResolvedCatalogItem &r = cache.resolve(e.kind(), e.catalogId());
+        if (!r.found)
+            continue;
+        const QPointF c = e.footprintMm().center();
+        const int site = siteOfHall.value(e.hallId(), 0);
+        if (r.isSystem) {
+            PlacedRack pr;
+            pr.e = &e;
+            pr.hall = e.hallId();
+            pr.site = site;
+            pr.itKw = unitsPerRack(e, r) * r.itKwPerUnit;
+            if (r.cooling == QLatin1String("immersion"))
+                pr.immersionKw = pr.itKw;
+            else {
+                const double lf = std::clamp(r.liquidFraction, 0.0, 1.0);
+                pr.liquidKw = pr.itKw * lf;
+                pr.airKw = pr.itKw - pr.liquidKw;
+            }
+            racks.push_back(pr);
+            continue;
+        }
+        const QString &cat = r.category;
+        categoryOf.insert(e.id(), cat);
+        if (cat == QLatin1String("network_rack") || cat == QLatin1String("storage_rack")) {
+            PlacedRack pr;
+            pr.e = &e;
+            pr.hall = e.hallId();
+            pr.site = site;
+            pr.itKw = r.ownPowerKw;
+            pr.airKw = r.ownPowerKw;
+            racks.push_back(pr);
+        } else if (cat == QLatin1String("transformer") || cat == QLatin1String("ups") || isDistribution(cat)) {
+            const FacilityExtras &x = extras.get(e.catalogId());
+            PowerUnit u;
+            u.id = e.id();
+            u.kind = cat == QLatin1String("transformer") ? PowerUnitKind::Transformer
+                     : cat == QLatin1String("ups")       ? PowerUnitKind::Ups
+                                                         : PowerUnitKind::Distribution;
+            u.capacityKw = r.capacityKw;
+            u.efficiency = x.curve;
+            u.xMm = c.x();
+            u.yMm = c.y();
+            u.site = site;
+            u.group = e.properties().value(QStringLiteral("redundancy_group")).toString().toStdString();
+            u.batteryMinutes = x.batteryMinutes;
+            pin.units.push_back(u);
+            indoorUnit.insert(e.id(), !e.inYard());
+        } else if (cat == QLatin1String("generator")) {
+            res.generatorKw += r.capacityKw;
+        } else if (const std::optional<CoolingUnitType> t = coolingType(cat)) {
+            CoolingUnit u;
+            u.id = e.id();
+            u.type = *t;
+            u.capacityKw = r.capacityKw;
+            u.ratedPowerKw = r.ownPowerKw;
+            u.xMm = c.x();
+            u.yMm = c.y();
+            u.site = site;
+            u.rowAlongX = e.rotationDeg() % 180 == 0;
+            cin.units.push_back(u);
+        } else if (cat == QLatin1String("chiller")) {
+            const FacilityExtras &x = extras.get(e.catalogId());
+            plant.chillerCapacityKw += r.capacityKw;
+            chillerCopWeighted += r.capacityKw * x.cop;
+            if (x.airCooled)
+                airCooledChillerKw += r.capacityKw;
+        } else if (cat == QLatin1String("drycooler")) {
+            plant.dryCoolerCapacityKw += r.capacityKw;
+            plant.dryCoolerFanKw += r.ownPowerKw;
+            plant.adiabaticDryCooler = plant.adiabaticDryCooler || extras.get(e.catalogId()).adiabatic;
+        } else if (cat == QLatin1String("coolingtower")) {
+            plant.towerCapacityKw += r.capacityKw;
+            plant.towerFanKw += r.ownPowerKw;
+        }
+    }
+
+    // Explicit connections (proposed document property "fed_from": list of upstream ids).
+    auto explicitFeeds = [&](const Equipment &e, std::uint64_t to) {
+        const QVariantList from = e.properties().value(QStringLiteral("fed_from")).toList();
+        for (const QVariant &v : from)
+            pin.explicitEdges.push_back({v.toULongLong(), to});
+    };
+    for (const PowerUnit &u : pin.units)
+        explicitFeeds(*plan.equipment(u.id), u.id);
+
+    // Power chain.
+    for (const PlacedRack &pr : racks) {
+        // A multi-rack system (CloudMatrix 384: 12 compute racks) is fed rack by rack, not as
+        // one 559 kW cord: split its load over its compute racks, spread along the footprint.
+        // The sub-loads share the equipment id; results are de-duplicated by toList().
+        const ResolvedCatalogItem &r = cache.resolve(pr.e->kind(), pr.e->catalogId());
+        const int parts = (r.isSystem && r.defaultUnitsPerRack <= 1 && r.racks > 1) ? std::max(1, r.computeRacks) : 1;
+        const QRectF fp = pr.e->footprintMm();
+        const bool alongX = fp.width() >= fp.height();
+        for (int k = 0; k < parts; ++k) {
+            PowerLoad l;
+            l.id = pr.e->id();
+            l.itKw = pr.itKw / parts;
+            l.dualCorded = pr.e->properties().value(QStringLiteral("dual_corded"), true).toBool();
+            const double t = (k + 0.5) / parts;
+            l.xMm = alongX ? fp.left() + t * fp.width() : fp.center().x();
+            l.yMm = alongX ? fp.center().y() : fp.top() + t * fp.height();
+            l.site = pr.site;
+            pin.loads.push_back(l);
+        }
+        explicitFeeds(*pr.e, pr.e->id());
+        res.itKw += pr.itKw;
+    }
+    res.hasPowerChain = !pin.units.empty();
+    const PowerChainResult pr = analysePowerChain(pin);
+    res.deliverableKw = pr.deliverableKw;
+    res.powerShortfallKw = pr.shortfallKw;
+    res.powerRedundancy = QString::fromLatin1(redundancyKey(pr.achieved).data(), qsizetype(redundancyKey(pr.achieved).size()));
+    res.powerMeetsTarget = pr.meetsTarget;
+    res.powerNMinus1Ok = pr.nMinus1Ok;
+    double indoorLossKw = 0.0;
+    QList<EquipmentId> overDerated, lowBattery;
+    for (const PowerUnitResult &u : pr.units) {
+        FacilityUnitStatus s;
+        s.id = u.id;
+        s.category = categoryOf.value(u.id);
+        s.capacityKw = u.capacityKw;
+        s.loadKw = u.outputKw;
+        s.utilisation = u.utilisation;
+        s.lossKw = u.lossKw;
+        s.overloaded = u.overDerated;
+        s.batteryMinutes = u.batteryMinutesAtLoad;
+        s.feeds = toList(u.parents);
+        s.group = u.upsSystem;
+        res.powerUnits << s;
+        if (u.overDerated)
+            overDerated << u.id;
+        if (u.kind == PowerUnitKind::Ups && u.outputKw > 0.0 && u.batteryMinutesAtLoad < a.minBatteryMinutes)
+            lowBattery << u.id;
+        if (indoorUnit.value(u.id) && u.kind != PowerUnitKind::Transformer)
+            indoorLossKw += u.lossKw;
+    }
+    for (const LoadFeeds &lf : pr.loads)
+        if (std::none_of(res.rackFeeds.begin(), res.rackFeeds.end(), [&](const RackFeedStatus &f) { return f.id == lf.loadId; }))
+            res.rackFeeds << RackFeedStatus{lf.loadId, toList(lf.feeds), lf.redundant};
+    auto kindKey = [](PowerUnitKind k) {
+        return k == PowerUnitKind::Transformer ? QStringLiteral("transformer") : k == PowerUnitKind::Ups ? QStringLiteral("ups") : QStringLiteral("distribution");
+    };
+    for (const FailureResult &f : pr.nMinus1)
+        res.nMinus1 << NMinus1Case{toList(f.failedIds), kindKey(f.kind), toList(f.loadsLosingPower), toList(f.loadsLosingRedundancy),
+                                   toList(f.loadsAtRisk), toList(f.overloadedUnits), f.shortfallKw, f.ok};
+    for (const FailureResult &f : pr.systemFailures)
+        res.nMinus1 << NMinus1Case{toList(f.failedIds), QStringLiteral("ups_system"), toList(f.loadsLosingPower), toList(f.loadsLosingRedundancy),
+                                   toList(f.loadsAtRisk), toList(f.overloadedUnits), f.shortfallKw, f.ok};
+    if (res.itKw > 0.0 && !res.hasPowerChain)
+        addViolation(res.violations, "power_chain_missing", "warning", {},
+                     tr("no transformer, UPS or distribution unit is placed: the power chain and its losses are not modelled"));
+    if (res.hasPowerChain) {
+        if (!overDerated.isEmpty())
+            addViolation(res.violations, "power_overload", "error", overDerated,
+                         tr("%n power unit(s) carry more than %1 % of their rating", nullptr, int(overDerated.size())).arg(a.deratingFraction * 100.0, 0, 'f', 0));
+        if (pr.shortfallKw > 1e-3)
+            addViolation(res.violations, "power_shortfall", "error", {},
+                         tr("the power chain can deliver %1 kW of the %2 kW IT load at derated ratings").arg(pr.deliverableKw, 0, 'f', 0).arg(res.itKw, 0, 'f', 0));
+        if (!pr.meetsTarget) {
+            QList<EquipmentId> affected;
+            int failing = 0;
+            for (const NMinus1Case &c : res.nMinus1) {
+                if (c.ok)
+                    continue;
+                ++failing;
+                for (EquipmentId id : c.losingPower + c.atRisk)
+                    if (!affected.contains(id))
+                        affected << id;
+            }
+            addViolation(res.violations, "power_redundancy", "warning", affected,
+                         tr("power redundancy is %1, target %2 (%3 single failure(s) drop or overload racks)")
+                             .arg(res.powerRedundancy, QString::fromLatin1(redundancyKey(a.powerTarget).data()))
+                             .arg(failing));
+        }
+        if (!lowBattery.isEmpty())
+            addViolation(res.violations, "battery_autonomy", "warning", lowBattery,
+                         tr("%n UPS unit(s) hold less than %1 min of battery at their load", nullptr, int(lowBattery.size())).arg(a.minBatteryMinutes, 0, 'f', 0));
+    }
+
+    // Cooling: rack heat plus the heat of indoor power gear.
+    for (const PlacedRack &r : racks) {
+        const QPointF c = r.e->footprintMm().center();
+        cin.loads.push_back({r.e->id(), r.airKw, r.liquidKw, r.immersionKw, c.x(), c.y(), r.site, true});
+    }
+    for (const PowerUnit &u : pin.units) {
+        if (!indoorUnit.value(u.id))
+            continue;
+        for (const PowerUnitResult &ur : pr.units) {
+            if (ur.id == u.id && ur.lossKw > 0.0 && u.kind != PowerUnitKind::Transformer)
+                cin.loads.push_back({u.id, ur.lossKw, 0.0, 0.0, u.xMm, u.yMm, u.site, false});
+        }
+    }
+    const CoolingResult cr = analyseCooling(cin);
+    res.airHeatKw = cr.airHeatKw;
+    res.liquidHeatKw = cr.liquidHeatKw;
+    res.coolingNMinus1Ok = cr.allZonesNPlus1 && cr.allZonesOk;
+    QHash<int, HallId> hallOfSite;
+    for (auto it = siteOfHall.begin(); it != siteOfHall.end(); ++it)
+        hallOfSite.insert(it.value(), it.key());
+    for (std::size_t i = 0; i < cr.units.size(); ++i) {
+        const CoolingUnitResult &u = cr.units[i];
+        FacilityUnitStatus s;
+        s.id = u.id;
+        s.category = categoryOf.value(u.id);
+        s.capacityKw = cin.units[i].capacityKw;
+        s.loadKw = u.loadKw;
+        s.utilisation = u.utilisation;
+        s.powerKw = u.powerKw;
+        s.group = u.zone;
+        s.overloaded = u.zone >= 0 && cr.zones[std::size_t(u.zone)].overCapacity;
+        res.coolingUnits << s;
+    }
+    QList<EquipmentId> notN1;
+    for (const CoolingZone &z : cr.zones) {
+        const QString medium = z.medium == CoolingMedium::Air ? QStringLiteral("air") : z.medium == CoolingMedium::Liquid ? QStringLiteral("liquid") : QStringLiteral("immersion");
+        res.coolingZones << CoolingZoneStatus{medium, hallOfSite.value(z.site), toList(z.unitIds), int(z.loadIds.size()), z.demandKw,
+                                              z.capacityKw, z.capacityNMinus1Kw, z.overCapacity, z.nPlus1Ok};
+        if (z.overCapacity) {
+            addViolation(res.violations, "cooling_zone_over_capacity", "error", toList(z.unitIds),
+                         tr("%1 cooling zone: %2 kW of heat, %3 kW of capacity").arg(medium).arg(z.demandKw, 0, 'f', 0).arg(z.capacityKw, 0, 'f', 0));
+        } else if (!z.nPlus1Ok && int(a.coolingTarget) >= int(RedundancyMode::NPlus1)) {
+            notN1 << toList(z.unitIds);
+        }
+    }
+    if (!notN1.isEmpty())
+        addViolation(res.violations, "cooling_not_n1", "warning", notN1,
+                     tr("cooling zones lose capacity below their heat when their largest unit fails (not N+1)"));
+    if (!cr.loadsWithoutLiquid.empty())
+        addViolation(res.violations, "cooling_no_cdu", "error", toList(cr.loadsWithoutLiquid),
+                     tr("%n liquid-cooled rack(s) have no CDU within reach", nullptr, int(cr.loadsWithoutLiquid.size())));
+    if (!cr.loadsWithoutImmersion.empty())
+        addViolation(res.violations, "cooling_no_immersion", "error", toList(cr.loadsWithoutImmersion),
+                     tr("%n immersion system(s) have no immersion cooling unit within reach", nullptr, int(cr.loadsWithoutImmersion.size())));
+    if (!cr.loadsWithoutAir.empty())
+        addViolation(res.violations, "cooling_no_air", "error", toList(cr.loadsWithoutAir),
+                     tr("%n rack(s) reject heat to air with no air cooling unit within reach", nullptr, int(cr.loadsWithoutAir.size())));
+
+    // Plant and PUE.
+    std::optional<SiteClimate> site = shippedClimateSite(a.siteId);
+    if (!site) {
+        addViolation(res.violations, "unknown_site", "warning", {}, tr("unknown climate site '%1'; using Beijing").arg(a.siteId));
+        site = shippedClimateSite(QStringLiteral("beijing"));
+    }
+    if (!site) { // resources missing: a neutral 20 C / 60 % climate
+        site = SiteClimate{};
+        site->id = "none";
+        site->name = "none";
+        site->dryBulbC.fill(20.0);
+        site->relHumidityPct.fill(60.0);
+        site->gridKgCo2PerKwh = 0.5568;
+    }
+    if (a.gridKgCo2PerKwh)
+        site->gridKgCo2PerKwh = *a.gridKgCo2PerKwh;
+    res.siteId = QString::fromStdString(site->id);
+    res.siteName = QString::fromStdString(site->name);
+    res.climateConfidence = QString::fromStdString(site->confidence);
+    res.gridKgCo2PerKwh = site->gridKgCo2PerKwh;
+
+    double hallAreaM2 = 0.0;
+    for (const Hall &h : plan.halls())
+        hallAreaM2 += h.areaM2();
+    FacilityLoad fl;
+    fl.itKw = res.itKw;
+    fl.upsLossKw = pr.upsLossKw;
+    fl.distributionLossKw = pr.distributionLossKw;
+    fl.powerLossesIndoors = true;
+    fl.airItHeatKw = 0.0;
+    fl.liquidItHeatKw = 0.0;
+    for (const PlacedRack &r : racks) {
+        fl.airItHeatKw += r.airKw;
+        fl.liquidItHeatKw += r.liquidKw + r.immersionKw;
+    }
+    // Indoor losses enter the air loop; losses of yard units do not heat the hall.
+    const double totalIndoorCapable = pr.upsLossKw + pr.distributionLossKw;
+    if (totalIndoorCapable > 0.0 && indoorLossKw < totalIndoorCapable) {
+        fl.powerLossesIndoors = false;
+        fl.airItHeatKw += indoorLossKw;
+    }
+    fl.airUnitPowerKw = cr.airUnitPowerKw;
+    fl.liquidUnitPowerKw = cr.liquidUnitPowerKw;
+    fl.lightingKw = a.lightingWPerM2 * hallAreaM2 / 1000.0;
+    fl.otherKw = a.otherFractionOfIt * res.itKw;
+    fl.setpoints = a.plant;
+    fl.setpoints.fanExponent = a.fanExponent;
+    const double heatKw = fl.airItHeatKw + fl.liquidItHeatKw + indoorLossKw + fl.airUnitPowerKw + fl.liquidUnitPowerKw + fl.lightingKw;
+    const bool anyPlant = plant.chillerCapacityKw > 0.0 || plant.dryCoolerCapacityKw > 0.0 || plant.towerCapacityKw > 0.0;
+    if (plant.chillerCapacityKw > 0.0) {
+        plant.chillerCopRated = chillerCopWeighted / plant.chillerCapacityKw;
+        plant.chillerType = airCooledChillerKw * 2.0 >= plant.chillerCapacityKw ? ChillerType::AirCooled : ChillerType::WaterCooled;
+    }
+    if (!anyPlant && heatKw > 0.0) {
+        plant.assumed = true;
+        plant.chillerType = ChillerType::WaterCooled;
+        plant.chillerCopRated = a.defaultPlantCop;
+        plant.chillerCapacityKw = heatKw * 1.25;
+        plant.towerCapacityKw = heatKw * 1.25;
+        plant.towerFanKw = plant.towerCapacityKw * 45.0 / 3500.0; // catalog coolingtower-3500kw: 45 kW fans
+        addViolation(res.violations, "plant_assumed", "warning", {},
+                     tr("no chiller, dry cooler or cooling tower is placed: PUE assumes water-cooled chillers (COP %1) with cooling towers and economiser")
+                         .arg(a.defaultPlantCop, 0, 'f', 1));
+    } else if (plant.chillerCapacityKw > 0.0 && plant.chillerType == ChillerType::WaterCooled && plant.towerCapacityKw + plant.dryCoolerCapacityKw <= 0.0) {
+        plant.towerCapacityKw = plant.chillerCapacityKw * 1.25;
+        plant.towerFanKw = plant.towerCapacityKw * 45.0 / 3500.0;
+        plant.assumed = true;
+        addViolation(res.violations, "plant_assumed", "warning", {},
+                     tr("water-cooled chillers are placed without cooling towers or dry coolers: towers are assumed"));
+    }
+    fl.plant = plant;
+    fl.powerInput = pin;
+    fl.powerResult = pr;
+    res.plant = plant;
+    if (res.itKw > 0.0) {
+        res.annual = annualPue(fl, *site);
+        res.design = res.annual.design;
+        res.pueDesign = res.design.pue;
+        res.pueAnnual = res.annual.pueAnnual;
+        res.wueLitresPerKwh = res.annual.wueLitresPerKwh;
+        res.energyMwhPerYear = res.annual.totalMwh;
+        res.co2TonnesPerYear = res.annual.co2Tonnes;
+        res.compliance = chinaPueCompliance(res.pueAnnual, site->targetClass);
+        for (const PueCompliance &c : res.compliance) {
+            if (c.applicable && !c.pass && (c.key == "cn-western-hub" || c.key == "cn-hub" || c.key == "cn-new-large"))
+                addViolation(res.violations, "pue_target", "warning", {},
+                             tr("annual PUE %1 misses the target: %2").arg(res.pueAnnual, 0, 'f', 3).arg(QString::fromStdString(c.label)));
+        }
+        // Plant capacity at the design point.
+        const double rejectCap = plant.towerCapacityKw + plant.dryCoolerCapacityKw + airCooledChillerKw;
+        const PlantPower dp = plantPower(plant, fl.setpoints, heatKw - fl.liquidItHeatKw - fl.liquidUnitPowerKw, fl.liquidItHeatKw + fl.liquidUnitPowerKw,
+                                         res.annual.designOutdoor);
+        const double mechKw = (1.0 - dp.airLoop.economiserFraction) * dp.airLoop.heatKw + (1.0 - dp.liquidLoop.economiserFraction) * dp.liquidLoop.heatKw;
+        if (!plant.assumed && rejectCap > 0.0 && rejectCap < heatKw + dp.chillerKw)
+            addViolation(res.violations, "plant_capacity", "error", {},
+                         tr("heat rejection capacity %1 kW is below the %2 kW to reject at the design point").arg(rejectCap, 0, 'f', 0).arg(heatKw + dp.chillerKw, 0, 'f', 0));
+        if (mechKw > 1e-6 && plant.chillerCapacityKw <= 0.0)
+            addViolation(res.violations, "mechanical_cooling_missing", "error", {},
+                         tr("at the design point (%1 C) %2 kW need mechanical cooling but no chiller is placed").arg(res.annual.designOutdoor.dryBulbC, 0, 'f', 1).arg(mechKw, 0, 'f', 0));
+        else if (plant.chillerCapacityKw > 0.0 && plant.chillerCapacityKw < mechKw)
+            addViolation(res.violations, "chiller_capacity", "error", {},
+                         tr("chiller capacity %1 kW is below the %2 kW of mechanical cooling at the design point").arg(plant.chillerCapacityKw, 0, 'f', 0).arg(mechKw, 0, 'f', 0));
+        const double designFacilityKw = res.design.totalKw;
+        if (res.generatorKw > 0.0 && res.generatorKw * a.deratingFraction < designFacilityKw)
+            addViolation(res.violations, "generator_capacity", "warning", {},
+                         tr("generators (%1 kW, %2 kW derated) do not cover the %3 kW facility load at the design point")
+                             .arg(res.generatorKw, 0, 'f', 0).arg(res.generatorKw * a.deratingFraction, 0, 'f', 0).arg(designFacilityKw, 0, 'f', 0));
+    }
+
+    // Thermal map per hall.
+    if (a.thermalMap) {
+        for (const Hall &h : plan.halls()) {
+            ThermalGridSpec spec;
+            spec.cellMm = h.tileMm > 0 ? h.tileMm : 600.0;
+            while (std::ceil(h.widthMm / spec.cellMm) * std::ceil(h.depthMm / spec.cellMm) > a.thermalMaxCellsPerHall)
+                spec.cellMm *= 2.0;
+            spec.nx = std::max(1, int(std::ceil(h.widthMm / spec.cellMm)));
+            spec.ny = std::max(1, int(std::ceil(h.depthMm / spec.cellMm)));
+            // In 2D a face conductance goes with face width / centre distance: independent of the cell size.
+            spec.mixingWPerK = a.thermalMixingWPerK;
+            spec.ambientC = a.supplyAirC + 2.0;
+            auto cellAt = [&](QPointF p) {
+                const int x = std::clamp(int(std::floor(p.x() / spec.cellMm)), 0, spec.nx - 1);
+                const int y = std::clamp(int(std::floor(p.y() / spec.cellMm)), 0, spec.ny - 1);
+                return y * spec.nx + x;
+            };
+            std::vector<ThermalSource> sources;
+            std::vector<std::pair<EquipmentId, int>> inletCells;
+            for (const PlacedRack &r : racks) {
+                if (r.hall != h.id || r.e->inYard())
+                    continue;
+                const QPointF c = r.e->footprintMm().center();
+                const QPointF d = frontDirection(r.e->rotationDeg());
+                const double reach = r.e->depthMm() / 2.0 + spec.cellMm / 2.0;
+                if (r.airKw > 0.0)
+                    sources.push_back({cellAt(c - d * reach), r.airKw * 1000.0});
+                inletCells.push_back({r.e->id(), cellAt(c + d * reach)});
+            }
+            for (const PowerUnit &u : pin.units) {
+                if (!indoorUnit.value(u.id) || plan.equipment(u.id)->hallId() != h.id)
+                    continue;
+                for (const PowerUnitResult &ur : pr.units) {
+                    if (ur.id == u.id && ur.lossKw > 0.0 && u.kind != PowerUnitKind::Transformer)
+                        sources.push_back({cellAt(QPointF(u.xMm, u.yMm)), ur.lossKw * 1000.0});
+                }
+            }
+            std::vector<ThermalSink> sinks;
+            for (const CoolingUnit &u : cin.units) {
+                if (mediumOf(u.type) != CoolingMedium::Air || plan.equipment(u.id)->hallId() != h.id || plan.equipment(u.id)->inYard())
+                    continue;
+                ThermalSink s;
+                const QRectF fp = plan.equipment(u.id)->footprintMm();
+                // Supply area: CRAH throw (raised floor / room), in-row cold aisle along its
+                // row, rear door its own footprint; weights fall off with distance (Gaussian).
+                double alongMm = 0.0, acrossMm = 0.0;
+                if (u.type == CoolingUnitType::Crah)
+                    alongMm = acrossMm = a.crahThrowMm;
+                else if (u.type == CoolingUnitType::InRow) {
+                    alongMm = u.rowAlongX ? a.reach.inRowAlongMm : a.reach.inRowAcrossMm;
+                    acrossMm = u.rowAlongX ? a.reach.inRowAcrossMm : a.reach.inRowAlongMm;
+                }
+                const QRectF area = fp.adjusted(-alongMm, -acrossMm, alongMm, acrossMm);
+                for (double y = std::max(0.0, area.top()) + spec.cellMm / 2; y < std::min(h.depthMm, area.bottom()); y += spec.cellMm) {
+                    for (double x = std::max(0.0, area.left()) + spec.cellMm / 2; x < std::min(h.widthMm, area.right()); x += spec.cellMm) {
+                        const double dx = std::max({0.0, fp.left() - x, x - fp.right()}) / std::max(alongMm, 1.0);
+                        const double dy = std::max({0.0, fp.top() - y, y - fp.bottom()}) / std::max(acrossMm, 1.0);
+                        s.cells.push_back(cellAt(QPointF(x, y)));
+                        s.weights.push_back(std::exp(-2.0 * (dx * dx + dy * dy)));
+                    }
+                }
+                if (s.cells.empty()) {
+                    s.cells.push_back(cellAt(fp.center()));
+                    s.weights.push_back(1.0);
+                }
+                s.capacityW = u.capacityKw * 1000.0;
+                s.supplyC = a.supplyAirC;
+                s.designDeltaK = a.thermalDesignDeltaK;
+                sinks.push_back(std::move(s));
+            }
+            if (sources.empty() && sinks.empty())
+                continue;
+            const ThermalResult tr2 = solveThermal(spec, sources, sinks);
+            if (!tr2.ok)
+                continue;
+            HallGrid g;
+            g.hallId = h.id;
+            g.nx = spec.nx;
+            g.ny = spec.ny;
+            g.cellMm = spec.cellMm;
+            g.values.resize(qsizetype(tr2.temperatureC.size()));
+            for (std::size_t k = 0; k < tr2.temperatureC.size(); ++k)
+                g.values[qsizetype(k)] = float(tr2.temperatureC[k]);
+            g.maxValue = tr2.maxC;
+            res.thermal << g;
+            QList<EquipmentId> warm, hot;
+            for (const auto &[id, cell] : inletCells) {
+                const double t = tr2.temperatureC[std::size_t(cell)];
+                res.rackInlets << RackInlet{id, h.id, t};
+                if (t > engine::kAshraeA1AllowableMaxC)
+                    hot << id;
+                else if (t > engine::kAshraeRecommendedMaxC)
+                    warm << id;
+            }
+            if (!hot.isEmpty())
+                addViolation(res.violations, "inlet_above_allowable", "error", hot,
+                             tr("%n rack(s) in %1 have an indicative inlet above 32 C (ASHRAE A1 allowable)", nullptr, int(hot.size())).arg(h.name));
+            if (!warm.isEmpty())
+                addViolation(res.violations, "inlet_above_recommended", "warning", warm,
+                             tr("%n rack(s) in %1 have an indicative inlet above 27 C (ASHRAE recommended)", nullptr, int(warm.size())).arg(h.name));
+        }
+    }
+
+    floorLoading(plan, cache, a, res);
+    aislesAndDoors(plan, res);
+    return res;
+}
+
+} // namespace th

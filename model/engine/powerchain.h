@@ -1,0 +1,156 @@
+// SPDX-FileCopyrightText: 2026 Terahall contributors
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <utility>
+#include <vector>
+
+namespace th::engine {
+
+/**
+ * Efficiency of power gear as a function of its load fraction (docs/facility-model.md §2).
+ * `points` are (load fraction, efficiency) pairs sorted by load, as in the catalog's
+ * efficiency_curve ("0.25:0.955;0.5:0.968;..."). Between points efficiency is interpolated
+ * linearly; above the last point the last efficiency holds; below the first point the loss in kW
+ * stays at its value at the first point (no-load losses dominate at light load). Without points
+ * `ratedEfficiency` applies at every load.
+ */
+struct EfficiencyCurve
+{
+    std::vector<std::pair<double, double>> points;
+    double ratedEfficiency = 1.0;
+
+    /// Efficiency at a load fraction (for display; losses use lossKw()).
+    double efficiencyAt(double loadFraction) const;
+    /// Loss in kW of a unit rated capacityKw delivering outputKw.
+    double lossKw(double outputKw, double capacityKw) const;
+};
+
+/// Parses "load:eff;load:eff;..." (catalog efficiency_curve). nullopt when malformed.
+std::optional<std::vector<std::pair<double, double>>> parseEfficiencyCurve(std::string_view text);
+
+enum class PowerUnitKind { Transformer, Ups, Distribution };
+
+/// Redundancy levels, ordered: None (capacity short) < N < N+1 < 2N.
+enum class RedundancyMode { None, N, NPlus1, TwoN };
+std::string_view redundancyKey(RedundancyMode mode); ///< "none", "N", "N+1", "2N"
+std::optional<RedundancyMode> redundancyFromKey(std::string_view key);
+
+/// One transformer, UPS or distribution unit (PDU, RPP, busway run).
+struct PowerUnit
+{
+    std::uint64_t id = 0;          ///< caller's id (unique among units and loads)
+    PowerUnitKind kind = PowerUnitKind::Ups;
+    double capacityKw = 0.0;       ///< rated output, kW (kVA x PF)
+    EfficiencyCurve efficiency;
+    double xMm = 0.0;              ///< centre, for nearest-unit assignment
+    double yMm = 0.0;
+    int site = 0;                  ///< hall; distances across halls get a large penalty
+    /// Redundancy group: UPS units with the same group form one parallel UPS system (one bus);
+    /// a distribution unit with a group attaches to the UPS system of that group. Empty: a UPS
+    /// is its own system; a distribution unit picks the nearest system.
+    std::string group;
+    double batteryMinutes = 0.0;   ///< UPS autonomy at full rated load
+};
+
+/// A rack (or multi-rack system) drawing IT power.
+struct PowerLoad
+{
+    std::uint64_t id = 0;
+    double itKw = 0.0;
+    bool dualCorded = true;        ///< A and B feeds; the load splits equally while both are live
+    double xMm = 0.0;
+    double yMm = 0.0;
+    int site = 0;
+};
+
+/// An explicit connection: upstream unit -> downstream unit or load. A unit or load with any
+/// explicit upstream edge is not assigned automatically; for a load, its edges are its feeds
+/// in order (A, B).
+struct PowerEdge
+{
+    std::uint64_t from = 0;
+    std::uint64_t to = 0;
+};
+
+struct PowerChainInput
+{
+    std::vector<PowerUnit> units;
+    std::vector<PowerLoad> loads;
+    std::vector<PowerEdge> explicitEdges;
+    double deratingFraction = 0.8; ///< continuous load allowed as a share of rating
+    RedundancyMode target = RedundancyMode::NPlus1;
+    double crossSitePenaltyMm = 1e7;
+};
+
+struct PowerUnitResult
+{
+    std::uint64_t id = 0;
+    PowerUnitKind kind = PowerUnitKind::Ups;
+    double capacityKw = 0.0;
+    double outputKw = 0.0;         ///< normal operation (all units live)
+    double lossKw = 0.0;
+    double utilisation = 0.0;      ///< outputKw / capacityKw
+    bool overDerated = false;      ///< outputKw > derating x capacity
+    double batteryMinutesAtLoad = 0.0; ///< UPS: rated minutes x capacity / output (capped at 10x)
+    std::vector<std::uint64_t> parents; ///< upstream unit ids (empty = utility)
+    int upsSystem = -1;            ///< index of the UPS system upstream (or own, for a UPS)
+};
+
+struct LoadFeeds
+{
+    std::uint64_t loadId = 0;
+    std::vector<std::uint64_t> feeds; ///< units feeding it, A first (empty: utility directly)
+    bool redundant = false;        ///< two feeds on different UPS systems (or transformers)
+};
+
+/// Outcome of one failure (a unit, or a whole UPS system).
+struct FailureResult
+{
+    std::vector<std::uint64_t> failedIds;
+    PowerUnitKind kind = PowerUnitKind::Ups;
+    std::vector<std::uint64_t> loadsLosingPower;      ///< no live feed left
+    std::vector<std::uint64_t> loadsLosingRedundancy; ///< were redundant, still powered by one side
+    std::vector<std::uint64_t> loadsAtRisk;           ///< powered through a unit now over its derated rating
+    std::vector<std::uint64_t> overloadedUnits;
+    double shortfallKw = 0.0;      ///< load - max-flow with the failure
+    bool ok = true;
+};
+
+struct PowerChainResult
+{
+    std::vector<PowerUnitResult> units; ///< in input order
+    std::vector<LoadFeeds> loads;       ///< in input order
+    int upsSystemCount = 0;
+    double itKw = 0.0;
+    double deliverableKw = 0.0;    ///< max-flow at derated ratings, all units live
+    double shortfallKw = 0.0;
+    double transformerLossKw = 0.0; ///< IT path only (facilityPue adds mechanical load)
+    double upsLossKw = 0.0;
+    double distributionLossKw = 0.0;
+    std::vector<FailureResult> nMinus1;     ///< each transformer, UPS and distribution unit
+    std::vector<FailureResult> systemFailures; ///< each UPS system as a whole (2N check)
+    bool nMinus1Ok = true;
+    bool allDualFeedsRedundant = true;
+    RedundancyMode achieved = RedundancyMode::None;
+    bool meetsTarget = false;
+};
+
+/**
+ * Builds the power chain (explicit edges first, then nearest unit with spare derated capacity,
+ * keeping the A and B feeds of a dual-corded load on different UPS systems), checks capacity by
+ * max-flow (Boost.Graph push-relabel) at derated ratings, computes each unit's load and losses,
+ * and runs the N-1 analysis. Missing levels are bypassed: without distribution units loads hang
+ * on UPS systems, without UPS on transformers, without transformers on the utility.
+ */
+PowerChainResult analysePowerChain(const PowerChainInput &input);
+
+/// Transformer losses with `mechanicalKw` (cooling, lighting: not on UPS) added to the IT-path
+/// output of each transformer in proportion to its capacity.
+double transformerLossesKw(const PowerChainInput &input, const PowerChainResult &result, double mechanicalKw);
+
+} // namespace th::engine

@@ -1,0 +1,179 @@
+// SPDX-FileCopyrightText: 2026 Terahall contributors
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "model/engine/cooling.h"
+#include "model/engine/powerchain.h"
+#include "model/engine/thermalmap.h"
+
+#include <QTest>
+
+#include <string>
+
+using namespace th::engine;
+
+namespace {
+
+/// A 10,000-rack campus: 10 halls x 50 rows x 20 racks of 30 kW (300 MW IT), 2N: every row has
+/// an A and a B busway (1,053 kW); every 4 rows share UPS systems A<k> and B<k> of 3 x 1,200 kW
+/// each, each system fed by its own 2,992 kW transformer. 10,000 racks, 1,000 busways,
+/// 750 UPS, 250 transformers.
+PowerChainInput campus()
+{
+    PowerChainInput in;
+    in.target = RedundancyMode::TwoN;
+    std::uint64_t id = 1;
+    for (int hall = 0; hall < 10; ++hall) {
+        for (int block = 0; block < 13; ++block) {
+            const int rows = block == 12 ? 2 : 4;
+            std::string key = std::to_string(hall);
+            key += '-';
+            key += std::to_string(block);
+            for (const char *side : {"A", "B"}) {
+                PowerUnit t;
+                t.id = id++;
+                t.kind = PowerUnitKind::Transformer;
+                t.capacityKw = 2992.5;
+                t.efficiency.points = *parseEfficiencyCurve("0.25:0.9957;0.5:0.9949;0.75:0.9933;1:0.9915");
+                t.xMm = block * 9600.0 + (side[0] == 'A' ? 0 : 3000);
+                t.yMm = -5000;
+                t.site = hall;
+                in.units.push_back(t);
+                for (int u = 0; u < 3; ++u) {
+                    PowerUnit ups;
+                    ups.id = id++;
+                    ups.kind = PowerUnitKind::Ups;
+                    ups.capacityKw = 1200;
+                    ups.efficiency.points = *parseEfficiencyCurve("0.25:0.955;0.5:0.968;0.75:0.971;1:0.969");
+                    ups.group = side;
+                    ups.group += key;
+                    ups.xMm = t.xMm + u * 1000;
+                    ups.yMm = -1000;
+                    ups.site = hall;
+                    ups.batteryMinutes = 5;
+                    in.units.push_back(ups);
+                    in.explicitEdges.push_back({t.id, ups.id});
+                }
+                for (int r = 0; r < rows; ++r) {
+                    const int row = block * 4 + r;
+                    PowerUnit bw;
+                    bw.id = id++;
+                    bw.kind = PowerUnitKind::Distribution;
+                    bw.capacityKw = 1053;
+                    bw.efficiency.ratedEfficiency = 0.996;
+                    bw.group = side;
+                    bw.group += key;
+                    bw.xMm = row * 2400.0;
+                    bw.yMm = side[0] == 'A' ? 0 : 12000;
+                    bw.site = hall;
+                    in.units.push_back(bw);
+                }
+            }
+        }
+        for (int row = 0; row < 50; ++row) {
+            for (int k = 0; k < 20; ++k) {
+                PowerLoad l;
+                l.id = id++;
+                l.itKw = 30;
+                l.xMm = row * 2400.0;
+                l.yMm = 600.0 * k;
+                l.site = hall;
+                in.loads.push_back(l);
+            }
+        }
+    }
+    return in;
+}
+
+CoolingInput campusCooling(const PowerChainInput &p)
+{
+    CoolingInput in;
+    std::uint64_t id = 1000000;
+    for (const PowerLoad &l : p.loads)
+        in.loads.push_back({l.id, 30.0 * 0.2, 30.0 * 0.8, 0.0, l.xMm, l.yMm, l.site, true});
+    for (int hall = 0; hall < 10; ++hall) {
+        for (int row = 0; row < 50; ++row) {
+            for (int k = 0; k < 4; ++k) // 4 in-row units of 60 kW per row (120 kW of air heat)
+                in.units.push_back({id++, CoolingUnitType::InRow, 60, 1.6, row * 2400.0, 600.0 * (2 + 5 * k), hall, false});
+            if (row % 5 == 0) // a 2 MW CDU per 5 rows (480 kW of liquid heat)
+                in.units.push_back({id++, CoolingUnitType::Cdu, 2000, 18, row * 2400.0 + 4800, 6000, hall, true});
+        }
+    }
+    return in;
+}
+
+} // namespace
+
+class BenchFacility : public QObject
+{
+    Q_OBJECT
+private slots:
+    void powerChain10kRacks()
+    {
+        const PowerChainInput in = campus();
+        QCOMPARE(in.loads.size(), std::size_t(10000));
+        PowerChainResult r;
+        QBENCHMARK {
+            r = analysePowerChain(in);
+        }
+        qInfo("units %zu, loads %zu, N-1 cases %zu + %zu systems, achieved %s, IT %.0f kW, UPS loss %.0f kW",
+              in.units.size(), in.loads.size(), r.nMinus1.size(), r.systemFailures.size(), std::string(redundancyKey(r.achieved)).c_str(),
+              r.itKw, r.upsLossKw);
+        QCOMPARE(r.achieved, RedundancyMode::TwoN);
+    }
+    void cooling10kRacks()
+    {
+        const CoolingInput in = campusCooling(campus());
+        CoolingResult r;
+        QBENCHMARK {
+            r = analyseCooling(in);
+        }
+        qInfo("cooling units %zu, zones %zu, all ok %d", in.units.size(), r.zones.size(), int(r.allZonesOk));
+    }
+    void thermal500x500()
+    {
+        ThermalGridSpec g;
+        g.nx = g.ny = 500;
+        std::vector<ThermalSource> src;
+        std::vector<ThermalSink> sinks;
+        for (int row = 10; row < 490; row += 4)
+            for (int x = 20; x < 480; x += 2)
+                src.push_back({row * g.nx + x, 10000.0});
+        for (int row = 12; row < 490; row += 8) {
+            ThermalSink s;
+            for (int x = 20; x < 480; ++x)
+                s.cells.push_back(row * g.nx + x);
+            s.capacityW = 2.0 * 10000.0 * 230.0;
+            s.supplyC = 20.0;
+            sinks.push_back(s);
+        }
+        ThermalResult r;
+        QBENCHMARK {
+            r = solveThermal(g, src, sinks);
+        }
+        qInfo("direct (SimplicialLDLT): %zu sources, max %.1f C", src.size(), r.maxC);
+        QVERIFY(r.ok);
+    }
+    void thermal500x500Cg()
+    {
+        ThermalGridSpec g;
+        g.nx = g.ny = 500;
+        g.directLimitCells = 0;
+        std::vector<ThermalSource> src;
+        for (int row = 10; row < 490; row += 4)
+            for (int x = 20; x < 480; x += 2)
+                src.push_back({row * g.nx + x, 10000.0});
+        ThermalSink s;
+        for (int row = 12; row < 490; row += 8)
+            for (int x = 20; x < 480; ++x)
+                s.cells.push_back(row * g.nx + x);
+        s.capacityW = 2.0 * 10000.0 * 230.0 * 60;
+        ThermalResult r;
+        QBENCHMARK {
+            r = solveThermal(g, src, {s});
+        }
+        qInfo("conjugate gradient: %d iterations", r.iterations);
+        QVERIFY(r.ok);
+    }
+};
+
+QTEST_GUILESS_MAIN(BenchFacility)
+#include "bench_facility.moc"

@@ -1,0 +1,255 @@
+// SPDX-FileCopyrightText: 2026 Terahall contributors
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "model/analysis/facilityanalysis.h"
+#include "model/catalog/catalog.h"
+#include "tests/support/fuzzycompare.h"
+
+#include <QTest>
+
+using namespace th;
+
+namespace {
+
+EquipmentId g_next = 1;
+
+Equipment &place(FloorPlan &plan, EquipmentKind kind, const QString &id, double x, double y, double w, double d, int rot = 0,
+                 const QString &group = {})
+{
+    auto e = std::make_unique<Equipment>(g_next++, kind, id);
+    e->setHallId(1);
+    e->setPositionMm(x, y);
+    e->setSizeMm(w, d);
+    e->setRotationDeg(rot);
+    if (!group.isEmpty())
+        e->setProperty(QStringLiteral("redundancy_group"), group);
+    Equipment *raw = e.get();
+    plan.insertEquipment(std::move(e));
+    return *raw;
+}
+
+FloorPlan hall(double w = 12000, double d = 10000)
+{
+    FloorPlan plan;
+    Hall h;
+    h.id = 1;
+    h.name = QStringLiteral("Hall A");
+    h.widthMm = w;
+    h.depthMm = d;
+    h.yardDepthMm = 6000;
+    plan.addHall(h);
+    return plan;
+}
+
+/// Two DGX H100 racks (2 servers each: 20.4 kW, air), UPS A/B (500 kW) with PDUs A/B
+/// (300 kVA), two 100 kW CRAHs.
+FloorPlan airHall()
+{
+    FloorPlan plan = hall();
+    for (int i = 0; i < 2; ++i) {
+        Equipment &r = place(plan, EquipmentKind::System, QStringLiteral("nvidia-dgx-h100"), 3000 + i * 600, 4200, 600, 1200);
+        r.setProperty(QStringLiteral("units_per_rack"), 2);
+    }
+    place(plan, EquipmentKind::Facility, QStringLiteral("ups-huawei-ups5000-e-500"), 9000, 600, 1800, 850, 0, QStringLiteral("A"));
+    place(plan, EquipmentKind::Facility, QStringLiteral("ups-huawei-ups5000-e-500"), 9000, 2400, 1800, 850, 0, QStringLiteral("B"));
+    place(plan, EquipmentKind::Facility, QStringLiteral("pdu-floor-300kva"), 1200, 600, 1200, 900, 0, QStringLiteral("A"));
+    place(plan, EquipmentKind::Facility, QStringLiteral("pdu-floor-300kva"), 1200, 7800, 1200, 900, 0, QStringLiteral("B"));
+    place(plan, EquipmentKind::Facility, QStringLiteral("crah-cw-100kw"), 0, 4200, 1700, 900);
+    place(plan, EquipmentKind::Facility, QStringLiteral("crah-cw-100kw"), 10200, 4200, 1700, 900);
+    return plan;
+}
+
+bool has(const FacilityResult &r, const QString &kind)
+{
+    for (const Violation &v : r.violations) {
+        if (v.kind == kind)
+            return true;
+    }
+    return false;
+}
+
+} // namespace
+
+class TestFacilityAnalysis : public QObject
+{
+    Q_OBJECT
+    Catalog m_catalog;
+
+private slots:
+    void initTestCase()
+    {
+        QString error;
+        QVERIFY2(m_catalog.openInMemory(&error), qPrintable(error));
+    }
+
+    void shippedClimate()
+    {
+        const QList<engine::SiteClimate> &sites = shippedClimateSites();
+        QVERIFY(sites.size() >= 17);
+        for (const char *id : {"beijing", "shanghai", "shenzhen", "guiyang", "horinger", "ulanqab", "zhongwei", "qingyang", "wuhu", "chengdu",
+                               "chongqing", "ashburn", "dallas", "phoenix", "dublin", "frankfurt", "singapore"}) {
+            const std::optional<engine::SiteClimate> s = shippedClimateSite(QString::fromLatin1(id));
+            QVERIFY2(s, id);
+            QVERIFY(s->gridKgCo2PerKwh > 0.0 && s->gridKgCo2PerKwh < 1.2);
+            QVERIFY(!s->source.empty() && !s->confidence.empty());
+            for (int m = 0; m < 12; ++m) {
+                QVERIFY(s->dryBulbC[std::size_t(m)] > -30 && s->dryBulbC[std::size_t(m)] < 40);
+                QVERIFY(s->relHumidityPct[std::size_t(m)] > 5 && s->relHumidityPct[std::size_t(m)] <= 100);
+            }
+        }
+        QCOMPARE(shippedClimateSite(QStringLiteral("zhongwei"))->targetClass, engine::PueTargetClass::ChinaWesternHub);
+        QCOMPARE(shippedClimateSite(QStringLiteral("wuhu"))->targetClass, engine::PueTargetClass::ChinaHub);
+        QCOMPARE(shippedClimateSite(QStringLiteral("dublin"))->targetClass, engine::PueTargetClass::None);
+        QString error;
+        QVERIFY(parseClimateCsv("id\nx\n", "site_id,month,tmean_c,rh_pct\n", &error).isEmpty());
+        QVERIFY(!error.isEmpty());
+    }
+
+    void airHallPowerAndPue()
+    {
+        const FloorPlan plan = airHall();
+        CatalogCache cache(&m_catalog);
+        FacilityAssumptions a;
+        a.siteId = QStringLiteral("beijing");
+        a.powerTarget = engine::RedundancyMode::TwoN;
+        const FacilityResult r = facilityAnalysis(plan, cache, a);
+        // IT: 2 racks x 2 x 10.2 kW = 40.8 kW
+        TH_FUZZY_COMPARE(r.itKw, 40.8, 1e-12);
+        QVERIFY(r.hasPowerChain);
+        // Each rack on PDU A (-> UPS A) and PDU B (-> UPS B): independent feeds, any single
+        // failure leaves 40.8 kW on one side (<< 240 kW derated): 2N.
+        QCOMPARE(r.rackFeeds.size(), 2);
+        for (const RackFeedStatus &f : r.rackFeeds) {
+            QCOMPARE(f.feeds.size(), 2);
+            QVERIFY(f.redundant);
+        }
+        QCOMPARE(r.powerRedundancy, QStringLiteral("2N"));
+        QVERIFY(r.powerMeetsTarget);
+        QCOMPARE(r.nMinus1.size(), 4 + 2); // 4 units + 2 UPS systems
+        // PDU A carries half of the IT load: 20.4 kW.
+        for (const FacilityUnitStatus &u : r.powerUnits) {
+            if (u.category == QLatin1String("pdu"))
+                TH_FUZZY_COMPARE(u.loadKw, 20.4, 1e-12);
+        }
+        // UPS at ~4 % load: below its curve, losses at their 25 % value:
+        // 125 x (1/0.955 - 1) = 5.89 kW per UPS (light-load penalty of a 2N design).
+        double upsLoss = 0.0;
+        for (const FacilityUnitStatus &u : r.powerUnits) {
+            if (u.category == QLatin1String("ups"))
+                upsLoss += u.lossKw;
+        }
+        TH_FUZZY_COMPARE(upsLoss, 2 * 125.0 * (1.0 / 0.955 - 1.0), 1e-12);
+        // PUE: breakdown adds up; no plant placed -> stand-in plant, flagged.
+        QVERIFY(r.plant.assumed);
+        QVERIFY(has(r, QStringLiteral("plant_assumed")));
+        const engine::PueBreakdown &d = r.design;
+        TH_FUZZY_COMPARE(d.totalKw, d.itKw + d.coolingKw + d.powerLossKw + d.lightingOtherKw, 1e-12);
+        QVERIFY(r.pueDesign > 1.0 && r.pueDesign < 2.5);
+        QVERIFY(r.pueAnnual > 1.0 && r.pueAnnual <= r.pueDesign);
+        TH_FUZZY_COMPARE(r.co2TonnesPerYear, r.energyMwhPerYear * 0.5568, 1e-12);
+        QVERIFY(r.wueLitresPerKwh > 0.0); // cooling towers evaporate water
+        QVERIFY(!r.compliance.empty());
+        // Cooling: one air zone of two CRAHs, 200 kW for ~41 kW + UPS/PDU losses: N+1.
+        QCOMPARE(r.coolingZones.size(), 1);
+        QVERIFY(r.coolingZones[0].nPlus1Ok);
+        QVERIFY(!has(r, QStringLiteral("cooling_no_air")));
+        // Thermal map: one grid of 20 x 17 tiles and an inlet per rack, within ASHRAE limits.
+        QCOMPARE(r.thermal.size(), 1);
+        QCOMPARE(r.thermal[0].nx, 20);
+        QCOMPARE(r.thermal[0].ny, 17);
+        QCOMPARE(r.rackInlets.size(), 2);
+        for (const RackInlet &in : r.rackInlets)
+            QVERIFY2(in.inletC > 22.0 && in.inletC < 32.0, qPrintable(QString::number(in.inletC)));
+        qInfo("inlets %.2f %.2f C, map max %.2f C; PUE design %.3f annual %.3f; WUE %.2f L/kWh", r.rackInlets[0].inletC,
+              r.rackInlets[1].inletC, r.thermal[0].maxValue, r.pueDesign, r.pueAnnual, r.wueLitresPerKwh);
+    }
+
+    void siteChangesAnnualPue()
+    {
+        const FloorPlan plan = airHall();
+        CatalogCache cache(&m_catalog);
+        FacilityAssumptions a;
+        a.siteId = QStringLiteral("singapore");
+        const double hot = facilityAnalysis(plan, cache, a).pueAnnual;
+        a.siteId = QStringLiteral("ulanqab");
+        const double cold = facilityAnalysis(plan, cache, a).pueAnnual;
+        QVERIFY2(hot > cold, qPrintable(QStringLiteral("%1 vs %2").arg(hot).arg(cold)));
+        qInfo("annual PUE Singapore %.3f, Ulanqab %.3f", hot, cold);
+        a.siteId = QStringLiteral("nowhere");
+        QVERIFY(has(facilityAnalysis(plan, cache, a), QStringLiteral("unknown_site")));
+    }
+
+    void liquidRackNeedsCdu()
+    {
+        FloorPlan plan = hall();
+        place(plan, EquipmentKind::System, QStringLiteral("nvidia-gb200-nvl72"), 3000, 4200, 600, 1068);
+        place(plan, EquipmentKind::Facility, QStringLiteral("crah-fanwall-200kw"), 0, 600, 2600, 900);
+        CatalogCache cache(&m_catalog);
+        FacilityResult r = facilityAnalysis(plan, cache);
+        QVERIFY(has(r, QStringLiteral("cooling_no_cdu")));
+        TH_FUZZY_COMPARE(r.liquidHeatKw, 120.0 * 0.85, 1e-12);
+        place(plan, EquipmentKind::Facility, QStringLiteral("cdu-inrow-1350kw"), 6000, 4200, 1200, 1200);
+        r = facilityAnalysis(plan, cache);
+        QVERIFY(!has(r, QStringLiteral("cooling_no_cdu")));
+        // Floor: 1,360 kg over 0.6 x 1.068 m = 2,122 kg/m2 on its tiles > 1,200 rating.
+        TH_FUZZY_COMPARE(r.floorLoadMaxKgPerM2, 1360.0 / (0.6 * 1.068), 1e-6);
+        QVERIFY(has(r, QStringLiteral("floor_load_tile")));
+        // No power gear at all: flagged, not modelled.
+        QVERIFY(has(r, QStringLiteral("power_chain_missing")));
+    }
+
+    void noCoolingOverheats()
+    {
+        // A 20 kW air rack with no cooling: the map has only the weak envelope leak -> hot inlet.
+        FloorPlan plan = hall();
+        Equipment &rack = place(plan, EquipmentKind::System, QStringLiteral("nvidia-dgx-h100"), 3000, 4200, 600, 1200);
+        rack.setProperty(QStringLiteral("units_per_rack"), 2);
+        CatalogCache cache(&m_catalog);
+        const FacilityResult r = facilityAnalysis(plan, cache);
+        QVERIFY(has(r, QStringLiteral("cooling_no_air")));
+        QVERIFY(has(r, QStringLiteral("inlet_above_allowable")));
+    }
+
+    void aislesAndDoors()
+    {
+        // Two racks facing each other 900 mm apart (< 1,200 mm minimum), then 1,200 mm apart.
+        FloorPlan plan = hall();
+        place(plan, EquipmentKind::Facility, QStringLiteral("rack-600x1200-48u"), 3000, 1200, 600, 1200);
+        Equipment &b = place(plan, EquipmentKind::Facility, QStringLiteral("rack-600x1200-48u"), 3000, 3300, 600, 1200, 180);
+        CatalogCache cache(&m_catalog);
+        FacilityResult r = facilityAnalysis(plan, cache);
+        QVERIFY(has(r, QStringLiteral("aisle_too_narrow")));
+        b.setPositionMm(3000, 3600);
+        r = facilityAnalysis(plan, cache);
+        QVERIFY(!has(r, QStringLiteral("aisle_too_narrow")));
+        // A door at the west wall with a rack 600 mm from it: inside the clearance zone.
+        Structure door;
+        door.id = 999;
+        door.kind = StructureKind::Door;
+        door.hallId = 1;
+        door.rectMm = QRectF(0, 1200, 100, 1200);
+        door.label = QStringLiteral("D1");
+        plan.insertStructure(door);
+        place(plan, EquipmentKind::Facility, QStringLiteral("rack-600x1200-48u"), 700, 1200, 600, 1200);
+        r = facilityAnalysis(plan, cache);
+        QVERIFY(has(r, QStringLiteral("door_clearance")));
+    }
+
+    void overloadedUps()
+    {
+        // Six NVL72 (720 kW) on one 500 kW UPS: over derated rating, max-flow short.
+        FloorPlan plan = hall(20000, 10000);
+        for (int i = 0; i < 6; ++i)
+            place(plan, EquipmentKind::System, QStringLiteral("nvidia-gb200-nvl72"), 3000 + i * 600, 4200, 600, 1068);
+        place(plan, EquipmentKind::Facility, QStringLiteral("ups-huawei-ups5000-e-500"), 12000, 600, 1800, 850);
+        CatalogCache cache(&m_catalog);
+        const FacilityResult r = facilityAnalysis(plan, cache);
+        QVERIFY(has(r, QStringLiteral("power_overload")));
+        QVERIFY(has(r, QStringLiteral("power_shortfall")));
+        // 500 x 0.8 = 400 kW deliverable of 720.
+        TH_FUZZY_COMPARE(r.deliverableKw, 400.0, 1e-9);
+        QCOMPARE(r.powerRedundancy, QStringLiteral("none"));
+    }
+};
+
+QTEST_GUILESS_MAIN(TestFacilityAnalysis)
+#include "tst_facilityanalysis.moc"
