@@ -2,7 +2,11 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "model/catalog/catalog.h"
 #include "tests/views/modalhelper.h"
+#include "model/document/floorplandocument.h"
 #include "views/dialogs/catalogrowdialog.h"
+#include "views/docks/inspectordock.h"
+#include "views/docks/kpidock.h"
+#include "views/docks/palettedock.h"
 #include "views/docks/catalogdock.h"
 #include "views/docks/estimatedock.h"
 #include "views/mainwindow.h"
@@ -85,12 +89,15 @@ void TestMainWindow::docksAndCentralPlaceholder()
     // The docks show the catalog's content, not empty panels.
     QCOMPARE(catalogDock->proxyModel()->rowCount(), m_catalog.rows(catalogDock->kind()).size());
     QVERIFY(estimateDock->lastResult().has_value());
-    // The central area honestly says that no floor plan is open.
+    // The central area is the floor-plan editor with the default hall; the editor's docks are
+    // on the left (palette) and right (KPIs, inspector, history).
     QVERIFY(w.centralWidget());
-    QCOMPARE(w.centralWidget()->objectName(), QStringLiteral("floorPlanPlaceholder"));
-    auto *title = w.centralWidget()->findChild<QLabel *>(QStringLiteral("floorPlanPlaceholderTitle"));
-    QVERIFY(title);
-    QCOMPARE(title->text(), QStringLiteral("No floor plan is open"));
+    QCOMPARE(w.centralWidget()->objectName(), QStringLiteral("floorPlanView"));
+    QCOMPARE(w.document()->plan().halls().size(), 1);
+    QCOMPARE(w.dockWidgetArea(w.paletteDock()), Qt::LeftDockWidgetArea);
+    QCOMPARE(w.dockWidgetArea(w.kpiDock()), Qt::RightDockWidgetArea);
+    QCOMPARE(w.dockWidgetArea(w.inspectorDock()), Qt::RightDockWidgetArea);
+    QCOMPARE(w.dockWidgetArea(w.undoDock()), Qt::RightDockWidgetArea);
 }
 
 void TestMainWindow::viewMenuTogglesDocks()
@@ -98,17 +105,21 @@ void TestMainWindow::viewMenuTogglesDocks()
     MainWindow w(&m_catalog);
     w.show();
     QVERIFY(QTest::qWaitForWindowExposed(&w));
-    for (QDockWidget *dock : {static_cast<QDockWidget *>(w.catalogDock()), static_cast<QDockWidget *>(w.estimateDock())}) {
+    for (QDockWidget *dock : {static_cast<QDockWidget *>(w.catalogDock()), static_cast<QDockWidget *>(w.estimateDock()),
+                              static_cast<QDockWidget *>(w.paletteDock()), static_cast<QDockWidget *>(w.kpiDock()),
+                              static_cast<QDockWidget *>(w.inspectorDock()), w.undoDock()}) {
         QAction *toggle = menuAction(w.menuBar(), QStringLiteral("View"), dock->windowTitle());
         QVERIFY2(toggle, qPrintable(dock->windowTitle()));
         QCOMPARE(toggle, dock->toggleViewAction());
-        QVERIFY(dock->isVisible());
+        dock->raise(); // docks share tabs
+        QTRY_VERIFY(dock->isVisible());
         QVERIFY(toggle->isChecked());
         toggle->trigger();
         QVERIFY(dock->isHidden());
         QVERIFY(!toggle->isChecked());
         toggle->trigger();
-        QVERIFY(dock->isVisible());
+        dock->raise();
+        QTRY_VERIFY(dock->isVisible());
         QVERIFY(toggle->isChecked());
     }
 }

@@ -1,0 +1,177 @@
+// SPDX-FileCopyrightText: 2026 Terahall contributors
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "views/docks/kpidock.h"
+
+#include "model/document/floorplandocument.h"
+
+#include <QComboBox>
+#include <QFormLayout>
+#include <QLabel>
+#include <QListWidget>
+#include <QLocale>
+#include <QTimer>
+#include <QVBoxLayout>
+
+namespace th {
+
+namespace {
+
+QString number(double v, int decimals)
+{
+    return QLocale().toString(v, 'f', decimals);
+}
+
+QString money(double usd)
+{
+    if (usd >= 1e9)
+        return KpiDock::tr("US$ %1 bn").arg(number(usd / 1e9, 2));
+    if (usd >= 1e6)
+        return KpiDock::tr("US$ %1 M").arg(number(usd / 1e6, 1));
+    return KpiDock::tr("US$ %1").arg(number(usd, 0));
+}
+
+} // namespace
+
+KpiDock::KpiDock(FloorPlanDocument *document, const CatalogCache *cache, QWidget *parent)
+    : QDockWidget(tr("Floor-plan KPIs"), parent)
+    , m_document(document)
+    , m_cache(cache)
+    , m_timer(new QTimer(this))
+{
+    setObjectName(QStringLiteral("kpiDock"));
+    m_timer->setSingleShot(true);
+    m_timer->setInterval(0);
+    connect(m_timer, &QTimer::timeout, this, &KpiDock::evaluate);
+    connect(document, &FloorPlanDocument::changed, this, &KpiDock::scheduleEvaluation);
+
+    auto *content = new QWidget;
+    auto *form = new QFormLayout;
+    form->setFieldGrowthPolicy(QFormLayout::AllNonFixedFieldsGrow);
+    form->setLabelAlignment(Qt::AlignLeft);
+    m_precision = new QComboBox;
+    m_precision->setObjectName(QStringLiteral("kpiPrecision"));
+    for (engine::Precision p : engine::kAllPrecisions) {
+        const QString key = QString::fromLatin1(engine::precisionKey(p).data(), qsizetype(engine::precisionKey(p).size()));
+        m_precision->addItem(key.toUpper(), key);
+    }
+    m_precision->setCurrentIndex(m_precision->findData(QStringLiteral("bf16")));
+    connect(m_precision, &QComboBox::currentIndexChanged, this, &KpiDock::evaluate);
+    form->addRow(tr("Precision:"), m_precision);
+
+    auto add = [&](const QString &key, const QString &label, const QString &tip = {}) {
+        auto *value = new QLabel;
+        value->setObjectName(key + QStringLiteral("Value"));
+        value->setTextInteractionFlags(Qt::TextSelectableByMouse);
+        value->setWordWrap(true);
+        auto *l = new QLabel(label);
+        if (!tip.isEmpty()) {
+            l->setToolTip(tip);
+            value->setToolTip(tip);
+        }
+        form->addRow(l, value);
+        m_values.insert(key, value);
+        return l;
+    };
+    add(QStringLiteral("accelerators"), tr("Accelerators:"));
+    m_peakLabel = add(QStringLiteral("peak"), tr("Peak (dense):"),
+                      tr("Sum of the chips' dense peak at the chosen precision (no sparsity)"));
+    add(QStringLiteral("itKw"), tr("IT power:"));
+    add(QStringLiteral("facilityKw"), tr("Facility power:"));
+    add(QStringLiteral("pue"), tr("PUE (design / annual):"),
+        tr("From the placed power chain and cooling plant at the plan's climate site (docs/facility-model.md); "
+           "without power and cooling equipment, a first estimate from the cooling technology of the IT load."));
+    add(QStringLiteral("kwPerRack"), tr("kW per rack (max / avg):"));
+    add(QStringLiteral("kwPerM2"), tr("IT kW per m² of hall:"));
+    add(QStringLiteral("kgPerM2"), tr("Heaviest floor load:"));
+    add(QStringLiteral("capex"), tr("CapEx:"));
+    add(QStringLiteral("training"), tr("Workload training time:"));
+
+    m_violations = new QListWidget;
+    m_violations->setObjectName(QStringLiteral("violationList"));
+    m_violations->setWordWrap(true);
+    m_violations->setMinimumHeight(60);
+    connect(m_violations, &QListWidget::itemClicked, this, [this](QListWidgetItem *item) {
+        QList<quint64> ids;
+        for (const QVariant &v : item->data(Qt::UserRole).toList())
+            ids << v.toULongLong();
+        if (!ids.isEmpty())
+            emit itemsRequested(ids);
+    });
+    auto *layout = new QVBoxLayout(content);
+    layout->addLayout(form);
+    auto *violationsTitle = new QLabel(tr("<b>Problems</b> (click to select the items)"));
+    layout->addWidget(violationsTitle);
+    layout->addWidget(m_violations, 1);
+    setWidget(content);
+    evaluate();
+}
+
+QString KpiDock::valueText(const QString &key) const
+{
+    const QLabel *label = m_values.value(key);
+    return label ? label->text() : QString();
+}
+
+void KpiDock::scheduleEvaluation()
+{
+    m_timer->start();
+}
+
+void KpiDock::evaluate()
+{
+    m_timer->stop();
+    PlanAssumptions assumptions;
+    const auto precision = engine::precisionFromKey(m_precision->currentData().toString().toStdString());
+    assumptions.peakPrecision = precision.value_or(engine::Precision::Bf16);
+    m_evaluation = evaluatePlan(m_document->plan(), *m_cache, assumptions);
+    ++m_evaluationCount;
+    const PlanEvaluation &ev = m_evaluation;
+
+    m_values[QStringLiteral("accelerators")]->setText(
+        ev.dominantChipId.isEmpty() ? number(double(ev.accelerators), 0)
+                                    : tr("%1 (mostly %2)").arg(number(double(ev.accelerators), 0), ev.dominantChipId));
+    m_peakLabel->setText(tr("Peak %1 (dense):").arg(m_precision->currentText()));
+    const double peak = ev.peakPflops(assumptions.peakPrecision);
+    m_values[QStringLiteral("peak")]->setText(ev.accelerators > 0 && peak <= 0
+                                                  ? tr("not supported by these chips")
+                                                  : tr("%1 PFLOPS").arg(number(peak, peak < 100 ? 1 : 0)));
+    m_values[QStringLiteral("itKw")]->setText(tr("%1 kW").arg(number(ev.itKw, 0)));
+    m_values[QStringLiteral("facilityKw")]->setText(tr("%1 kW").arg(number(ev.facilityKw, 0)));
+    m_values[QStringLiteral("pue")]->setText(ev.facility ? tr("%1 / %2 (%3, %4)").arg(number(ev.pue, 2), number(ev.pueAnnual, 2), ev.pueMethod,
+                                                                                         ev.facility->siteName)
+                                                         : tr("%1 (%2)").arg(number(ev.pue, 2), ev.pueMethod));
+    m_values[QStringLiteral("kwPerRack")]->setText(
+        tr("%1 / %2 kW (%n rack(s))", nullptr, ev.racks).arg(number(ev.kwPerRackMax, 1), number(ev.kwPerRackAvg, 1)));
+    m_values[QStringLiteral("kwPerM2")]->setText(tr("%1 kW/m² (hall %2 m²)").arg(number(ev.kwPerM2, 2), number(ev.hallAreaM2, 0)));
+    m_values[QStringLiteral("kgPerM2")]->setText(tr("%1 kg/m²").arg(number(ev.kgPerM2Max, 0)));
+    QString capex = money(ev.capexUsd);
+    if (ev.itemsWithoutPrice > 0)
+        capex += tr(" (%n item(s) without price)", nullptr, ev.itemsWithoutPrice);
+    m_values[QStringLiteral("capex")]->setText(capex);
+    QString training;
+    if (!m_document->plan().workload())
+        training = tr("no workload attached (Plan ▸ Workload…)");
+    else if (ev.training)
+        training = tr("%1 days at MFU %2").arg(number(ev.training->days, 1), number(ev.training->mfu, 2));
+    else
+        training = ev.workloadProblems.join(QLatin1String("; "));
+    m_values[QStringLiteral("training")]->setText(training);
+
+    m_violations->clear();
+    for (const Violation &v : ev.violations) {
+        const bool error = v.severity == QLatin1String("error");
+        auto *item = new QListWidgetItem((error ? tr("Error: %1") : tr("Warning: %1")).arg(v.message));
+        item->setForeground(error ? QColor(190, 30, 30) : QColor(160, 100, 0));
+        QVariantList ids;
+        for (EquipmentId id : v.items)
+            ids << QVariant::fromValue(id);
+        item->setData(Qt::UserRole, ids);
+        item->setData(Qt::UserRole + 1, v.kind);
+        item->setToolTip(v.message);
+        m_violations->addItem(item);
+    }
+    if (ev.violations.isEmpty())
+        m_violations->addItem(tr("No problems found."));
+}
+
+} // namespace th

@@ -1,0 +1,60 @@
+// SPDX-FileCopyrightText: 2026 Terahall contributors
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include "model/analysis/plananalysis.h"
+
+#include <QDockWidget>
+#include <QHash>
+
+class QComboBox;
+class QLabel;
+class QListWidget;
+class QTimer;
+
+namespace th {
+
+class FloorPlanDocument;
+
+/**
+ * Live KPIs of the open plan: accelerators, dense peak PFLOPS at a chosen precision, IT and
+ * facility power, PUE (the cooling-type estimate), kW per rack, kW/m², kg/m², CapEx, the
+ * attached workload's training time and the list of violations (clicking one asks for its items
+ * to be selected). Every document change schedules one evaluatePlan() on the next event-loop
+ * turn, so a burst of changes (a drag, an undo of many steps) costs one evaluation.
+ */
+class KpiDock : public QDockWidget
+{
+    Q_OBJECT
+public:
+    KpiDock(FloorPlanDocument *document, const CatalogCache *cache, QWidget *parent = nullptr);
+
+    const PlanEvaluation &evaluation() const { return m_evaluation; }
+    /// Text of a KPI value label by key ("accelerators", "peak", "itKw", "facilityKw", "pue",
+    /// "kwPerRack", "kwPerM2", "kgPerM2", "capex", "training").
+    QString valueText(const QString &key) const;
+    QListWidget *violationList() const { return m_violations; }
+    QComboBox *precisionCombo() const { return m_precision; }
+    int evaluationCount() const { return m_evaluationCount; }
+
+public slots:
+    /// Evaluates now (the debounced path calls this too).
+    void evaluate();
+    void scheduleEvaluation();
+
+signals:
+    void itemsRequested(const QList<quint64> &ids);
+
+private:
+    FloorPlanDocument *m_document;
+    const CatalogCache *m_cache;
+    QTimer *m_timer;
+    QComboBox *m_precision;
+    QHash<QString, QLabel *> m_values;
+    QLabel *m_peakLabel;
+    QListWidget *m_violations;
+    PlanEvaluation m_evaluation;
+    int m_evaluationCount = 0;
+};
+
+} // namespace th

@@ -1,0 +1,128 @@
+// SPDX-FileCopyrightText: 2026 Terahall contributors
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "views/scene/equipmentitem.h"
+
+#include "views/scene/floorplanscene.h"
+
+#include <QFontMetrics>
+#include <QPainter>
+#include <QStyleOptionGraphicsItem>
+
+namespace th {
+
+namespace {
+
+/// Pixels below which an item is only a filled rectangle.
+constexpr double kPlainBelowPx = 7.0;
+/// Pixels of height needed before a label is drawn.
+constexpr double kTextAbovePx = 13.0;
+
+} // namespace
+
+EquipmentItem::EquipmentItem(FloorPlanScene *scene, const Equipment *equipment)
+    : m_scene(scene)
+    , m_id(equipment->id())
+    , m_equipment(equipment)
+{
+    setFlag(ItemIsSelectable);
+    // Selection is shown by the item itself; the tool moves items through commands, never by
+    // the scene's built-in dragging.
+    setCacheMode(DeviceCoordinateCache);
+    syncFromModel();
+}
+
+void EquipmentItem::syncFromModel()
+{
+    const QRectF sceneRect = m_scene->footprintInScene(*m_equipment);
+    const QRectF rect(0, 0, sceneRect.width(), sceneRect.height());
+    if (rect != m_rect) {
+        prepareGeometryChange();
+        m_rect = rect;
+    }
+    setPos(sceneRect.topLeft());
+    QString name;
+    m_fill = m_scene->colorFor(*m_equipment, &m_missing, &name);
+    m_text = m_equipment->label().isEmpty() ? name : m_equipment->label();
+    setToolTip(m_missing ? QObject::tr("%1 (missing from the catalog)").arg(m_equipment->catalogId())
+                         : QStringLiteral("%1\n%2").arg(m_text, m_equipment->catalogId()));
+    update();
+}
+
+QRectF EquipmentItem::boundingRect() const
+{
+    // Room for the selection outline, which is drawn outside the footprint.
+    return m_rect.adjusted(-60, -60, 60, 60);
+}
+
+void EquipmentItem::paint(QPainter *painter, const QStyleOptionGraphicsItem *option, QWidget *)
+{
+    const qreal lod = option->levelOfDetailFromTransform(painter->worldTransform());
+    const double minSidePx = std::min(m_rect.width(), m_rect.height()) * lod;
+    const bool selected = isSelected();
+
+    if (minSidePx < kPlainBelowPx) {
+        // Far away: one rectangle, no outline, no text.
+        painter->fillRect(m_rect, selected ? QColor(255, 140, 0) : (m_missing ? QColor(220, 60, 60) : m_fill));
+        return;
+    }
+
+    const qreal px = 1.0 / lod; // one device pixel in item units
+    painter->setPen(QPen(m_missing ? QColor(200, 30, 30) : m_fill.darker(170), (m_missing ? 2.0 : 1.0) * px));
+    painter->setBrush(m_fill);
+    painter->drawRect(m_rect);
+    if (m_missing) {
+        QBrush hatch(QColor(200, 30, 30), Qt::BDiagPattern);
+        // The pattern is in device pixels; reset the brush transform so it stays readable.
+        hatch.setTransform(QTransform::fromScale(px, px));
+        painter->setBrush(hatch);
+        painter->setPen(Qt::NoPen);
+        painter->drawRect(m_rect);
+    }
+
+    // Front (cold-aisle side): south at 0 deg, turning with the item.
+    const int rot = m_equipment->rotationDeg();
+    QLineF front;
+    switch (rot) {
+    case 90:
+        front = QLineF(m_rect.topLeft(), m_rect.bottomLeft());
+        break;
+    case 180:
+        front = QLineF(m_rect.topLeft(), m_rect.topRight());
+        break;
+    case 270:
+        front = QLineF(m_rect.topRight(), m_rect.bottomRight());
+        break;
+    default:
+        front = QLineF(m_rect.bottomLeft(), m_rect.bottomRight());
+        break;
+    }
+    painter->setPen(QPen(m_fill.darker(220), 3.0 * px, Qt::SolidLine, Qt::FlatCap));
+    painter->drawLine(front);
+
+    if (selected) {
+        painter->setBrush(Qt::NoBrush);
+        painter->setPen(QPen(QColor(255, 140, 0), 3.0 * px));
+        painter->drawRect(m_rect.adjusted(-2 * px, -2 * px, 2 * px, 2 * px));
+    }
+
+    // Text in device pixels so that it keeps a readable size at every zoom.
+    const QRectF device = painter->worldTransform().mapRect(m_rect);
+    if (device.height() >= kTextAbovePx && device.width() >= 24.0) {
+        painter->save();
+        painter->setWorldTransform(QTransform());
+        QFont font = painter->font();
+        const QRectF textRect = device.adjusted(2, 1, -2, -1);
+        // Shrink the label to fit (down to 8 px) before eliding it.
+        int pixels = int(std::clamp(device.height() * 0.28, 9.0, 13.0));
+        font.setPixelSize(pixels);
+        while (pixels > 8 && QFontMetrics(font).horizontalAdvance(m_text) > textRect.width())
+            font.setPixelSize(--pixels);
+        painter->setFont(font);
+        painter->setPen(m_fill.lightnessF() > 0.6 ? QColor(20, 20, 20) : QColor(Qt::white));
+        const QString text = painter->fontMetrics().elidedText(m_text, Qt::ElideRight, int(textRect.width()));
+        painter->drawText(textRect, Qt::AlignCenter | Qt::TextSingleLine, text);
+        painter->restore();
+    }
+}
+
+} // namespace th

@@ -1,0 +1,382 @@
+// SPDX-FileCopyrightText: 2026 Terahall contributors
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "views/scene/floorplanscene.h"
+
+#include "model/analysis/plananalysis.h"
+#include "model/document/floorplandocument.h"
+#include "views/scene/equipmentitem.h"
+#include "views/scene/ghostitem.h"
+#include "views/scene/hallitem.h"
+#include "views/scene/structureitem.h"
+
+#include <QSet>
+
+#include <algorithm>
+#include <cmath>
+
+namespace th {
+
+namespace {
+
+constexpr double kHallGapMm = 6000.0;
+constexpr double kSceneMarginMm = 6000.0;
+
+bool isPowerCategory(const QString &c)
+{
+    static const QSet<QString> power{QStringLiteral("transformer"), QStringLiteral("generator"), QStringLiteral("ups"),
+                                     QStringLiteral("pdu"),         QStringLiteral("rpp"),       QStringLiteral("busway")};
+    return power.contains(c);
+}
+
+bool isRackCategory(const QString &c)
+{
+    return c == QLatin1String("network_rack") || c == QLatin1String("storage_rack") || c == QLatin1String("rack");
+}
+
+int unitsOf(const Equipment &e, const ResolvedCatalogItem &r)
+{
+    if (r.defaultUnitsPerRack <= 1)
+        return 1;
+    bool ok = false;
+    const int n = e.properties().value(QStringLiteral("units_per_rack")).toInt(&ok);
+    return ok && n >= 1 ? n : r.defaultUnitsPerRack;
+}
+
+const QColor kSystemColor(74, 120, 181);
+const QColor kPowerColor(227, 155, 58);
+const QColor kCoolingColor(58, 167, 163);
+const QColor kRackColor(138, 127, 184);
+const QColor kOtherColor(150, 150, 150);
+const QColor kMissingColor(255, 205, 205);
+const QColor kAirColor(111, 168, 220);
+const QColor kLiquidColor(35, 95, 170);
+const QColor kHybridColor(142, 124, 195);
+const QColor kImmersionColor(30, 120, 110);
+
+constexpr double kPowerHighKw = 140.0;
+constexpr double kWeightHighKgPerM2 = 2000.0;
+
+} // namespace
+
+QColor heatColor(double value, double low, double high)
+{
+    const double t = high > low ? std::clamp((value - low) / (high - low), 0.0, 1.0) : 0.0;
+    // green (120) -> yellow (60) -> red (0) in HSV.
+    return QColor::fromHsvF(float((1.0 - t) * 120.0 / 360.0), 0.75f, 0.90f);
+}
+
+FloorPlanScene::FloorPlanScene(FloorPlanDocument *document, const CatalogCache *cache, QObject *parent)
+    : QGraphicsScene(parent)
+    , m_document(document)
+    , m_cache(cache)
+{
+    setItemIndexMethod(QGraphicsScene::BspTreeIndex);
+    setBackgroundBrush(QColor(236, 238, 241));
+    m_ghost = new GhostItem;
+    m_ghost->setVisible(false);
+    addItem(m_ghost);
+    connect(document, &FloorPlanDocument::changed, this, &FloorPlanScene::documentChanged);
+    rebuild();
+}
+
+FloorPlanScene::~FloorPlanScene()
+{
+    // Items go before this part of the object does; nobody should hear about it.
+    disconnect(m_document, nullptr, this, nullptr);
+    blockSignals(true);
+    clear();
+    m_items.clear();
+}
+
+double FloorPlanScene::hallOriginX(HallId id) const
+{
+    double x = 0.0;
+    for (const Hall &h : m_document->plan().halls()) {
+        if (h.id == id)
+            return x;
+        x += h.widthMm + kHallGapMm;
+    }
+    return 0.0;
+}
+
+QRectF FloorPlanScene::toScene(HallId hallId, const QRectF &rectMm) const
+{
+    return rectMm.translated(hallOriginX(hallId), 0.0);
+}
+
+QRectF FloorPlanScene::footprintInScene(const Equipment &e) const
+{
+    return toScene(e.hallId(), e.footprintMm());
+}
+
+std::optional<HallPoint> FloorPlanScene::hallAt(const QPointF &scenePos) const
+{
+    double x = 0.0;
+    const QList<Hall> &halls = m_document->plan().halls();
+    for (int i = 0; i < halls.size(); ++i) {
+        const Hall &h = halls[i];
+        const bool last = i + 1 == halls.size();
+        if (scenePos.x() < x + h.widthMm + kHallGapMm / 2 || last) {
+            const QPointF mm(scenePos.x() - x, scenePos.y());
+            return HallPoint{h.id, mm.y() < 0.0, mm};
+        }
+        x += h.widthMm + kHallGapMm;
+    }
+    return std::nullopt;
+}
+
+const Hall *FloorPlanScene::defaultHall() const
+{
+    const QList<Hall> &halls = m_document->plan().halls();
+    return halls.isEmpty() ? nullptr : &halls.first();
+}
+
+QRectF FloorPlanScene::hallsBoundingRect() const
+{
+    QRectF r;
+    for (const Hall &h : m_document->plan().halls())
+        r |= toScene(h.id, QRectF(0, -h.yardDepthMm, h.widthMm, h.depthMm + h.yardDepthMm));
+    return r;
+}
+
+QList<EquipmentId> FloorPlanScene::selectedIds() const
+{
+    QList<EquipmentId> ids;
+    for (QGraphicsItem *item : selectedItems()) {
+        if (item->type() == EquipmentItem::Type)
+            ids << static_cast<EquipmentItem *>(item)->id();
+    }
+    std::sort(ids.begin(), ids.end());
+    return ids;
+}
+
+void FloorPlanScene::selectIds(const QList<EquipmentId> &ids)
+{
+    // One selectionChanged() for the whole change.
+    QSignalBlocker blocker(this);
+    clearSelection();
+    for (EquipmentId id : ids) {
+        if (EquipmentItem *item = m_items.value(id))
+            item->setSelected(true);
+    }
+    blocker.unblock();
+    emit selectionChanged();
+}
+
+void FloorPlanScene::setColorMode(ColorMode mode)
+{
+    if (m_colorMode == mode)
+        return;
+    m_colorMode = mode;
+    syncAll();
+    emit colorModeChanged(mode);
+}
+
+QString FloorPlanScene::displayName(const Equipment &e) const
+{
+    if (!e.label().isEmpty())
+        return e.label();
+    const ResolvedCatalogItem &r = m_cache->resolve(e.kind(), e.catalogId());
+    return r.found ? r.name : e.catalogId();
+}
+
+QColor FloorPlanScene::colorFor(const Equipment &e, bool *missing, QString *name) const
+{
+    const ResolvedCatalogItem &r = m_cache->resolve(e.kind(), e.catalogId());
+    if (missing)
+        *missing = !r.found;
+    if (name)
+        *name = r.found ? r.name : e.catalogId();
+    if (!r.found)
+        return kMissingColor;
+    switch (m_colorMode) {
+    case ColorMode::Type:
+        if (r.isSystem)
+            return kSystemColor;
+        if (isPowerCategory(r.category))
+            return kPowerColor;
+        if (isRackCategory(r.category))
+            return kRackColor;
+        if (!r.category.isEmpty())
+            return kCoolingColor;
+        return kOtherColor;
+    case ColorMode::Power: {
+        double kw = 0.0;
+        if (r.isSystem) {
+            const int racks = r.defaultUnitsPerRack > 1 ? 1 : std::max(1, r.computeRacks);
+            kw = unitsOf(e, r) * r.itKwPerUnit / racks;
+        } else if (isRackCategory(r.category)) {
+            kw = r.ownPowerKw;
+        } else {
+            return kOtherColor;
+        }
+        return heatColor(kw, 0.0, kPowerHighKw);
+    }
+    case ColorMode::Weight: {
+        const QRectF fp = e.footprintMm();
+        const double area = fp.width() * fp.height() / 1e6;
+        const double kg = r.isSystem ? unitsOf(e, r) * r.weightKgPerUnit : r.weightKgPerUnit;
+        return heatColor(area > 0 ? kg / area : 0.0, 0.0, kWeightHighKgPerM2);
+    }
+    case ColorMode::Cooling:
+        if (!r.isSystem)
+            return kOtherColor;
+        if (r.cooling == QLatin1String("immersion"))
+            return kImmersionColor;
+        if (r.cooling == QLatin1String("liquid"))
+            return kLiquidColor;
+        if (r.cooling == QLatin1String("hybrid"))
+            return kHybridColor;
+        return kAirColor;
+    }
+    return kOtherColor;
+}
+
+QString FloorPlanScene::legendTitle() const
+{
+    switch (m_colorMode) {
+    case ColorMode::Type:
+        return tr("Equipment type");
+    case ColorMode::Power:
+        return tr("IT power per rack");
+    case ColorMode::Weight:
+        return tr("Floor load");
+    case ColorMode::Cooling:
+        return tr("Cooling");
+    }
+    return {};
+}
+
+QList<FloorPlanScene::LegendEntry> FloorPlanScene::legend() const
+{
+    switch (m_colorMode) {
+    case ColorMode::Type:
+        return {{kSystemColor, tr("Compute system")}, {kRackColor, tr("Network / storage rack")},
+                {kPowerColor, tr("Power")}, {kCoolingColor, tr("Cooling")}, {kMissingColor, tr("Missing from catalog")}};
+    case ColorMode::Power:
+        return {{heatColor(0, 0, 1), tr("0 kW")}, {heatColor(35, 0, kPowerHighKw), tr("35 kW")},
+                {heatColor(70, 0, kPowerHighKw), tr("70 kW")}, {heatColor(105, 0, kPowerHighKw), tr("105 kW")},
+                {heatColor(1, 0, 1), tr("≥ 140 kW")}, {kOtherColor, tr("No IT load")}};
+    case ColorMode::Weight:
+        return {{heatColor(0, 0, 1), tr("0 kg/m²")}, {heatColor(600, 0, kWeightHighKgPerM2), tr("600 kg/m²")},
+                {heatColor(1200, 0, kWeightHighKgPerM2), tr("1,200 kg/m²")},
+                {heatColor(1, 0, 1), tr("≥ 2,000 kg/m²")}};
+    case ColorMode::Cooling:
+        return {{kAirColor, tr("Air")}, {kHybridColor, tr("Hybrid")}, {kLiquidColor, tr("Liquid")},
+                {kImmersionColor, tr("Immersion")}, {kOtherColor, tr("Facility equipment")}};
+    }
+    return {};
+}
+
+void FloorPlanScene::documentChanged(const ChangeEvent &event)
+{
+    switch (event.type) {
+    case ChangeEvent::Type::EquipmentAdded:
+        addItemsFor(event.ids);
+        break;
+    case ChangeEvent::Type::EquipmentAboutToBeRemoved:
+        removeItemsFor(event.ids);
+        break;
+    case ChangeEvent::Type::EquipmentRemoved:
+        break;
+    case ChangeEvent::Type::EquipmentChanged:
+        for (quint64 id : event.ids) {
+            if (EquipmentItem *item = m_items.value(id))
+                item->syncFromModel();
+        }
+        break;
+    case ChangeEvent::Type::StructuresChanged:
+        rebuildStructures();
+        break;
+    case ChangeEvent::Type::HallChanged:
+        // Hall sizes move the origins of the halls east of it: re-place everything.
+        rebuildHalls();
+        rebuildStructures();
+        syncAll();
+        updateSceneRect();
+        break;
+    case ChangeEvent::Type::WorkloadChanged:
+    case ChangeEvent::Type::PlanPropertiesChanged:
+        break;
+    case ChangeEvent::Type::DocumentReloaded:
+        rebuild();
+        break;
+    }
+}
+
+void FloorPlanScene::rebuild()
+{
+    QSignalBlocker blocker(this);
+    for (EquipmentItem *item : std::as_const(m_items))
+        delete item;
+    m_items.clear();
+    rebuildHalls();
+    rebuildStructures();
+    const FloorPlan &plan = m_document->plan();
+    QList<quint64> ids;
+    ids.reserve(plan.equipmentCount());
+    for (int i = 0; i < plan.equipmentCount(); ++i)
+        ids << plan.equipmentAt(i).id();
+    addItemsFor(ids);
+    updateSceneRect();
+    blocker.unblock();
+    emit selectionChanged();
+}
+
+void FloorPlanScene::rebuildHalls()
+{
+    qDeleteAll(m_hallItems);
+    m_hallItems.clear();
+    for (const Hall &h : m_document->plan().halls()) {
+        auto *item = new HallItem(h);
+        item->setPos(hallOriginX(h.id), 0.0);
+        addItem(item);
+        m_hallItems << item;
+    }
+}
+
+void FloorPlanScene::rebuildStructures()
+{
+    qDeleteAll(m_structureItems);
+    m_structureItems.clear();
+    for (const Structure &s : m_document->plan().structures()) {
+        auto *item = new StructureItem(s);
+        item->setPos(hallOriginX(s.hallId) + s.rectMm.x(), s.rectMm.y());
+        addItem(item);
+        m_structureItems << item;
+    }
+}
+
+void FloorPlanScene::addItemsFor(const QList<quint64> &ids)
+{
+    for (quint64 id : ids) {
+        const Equipment *e = m_document->plan().equipment(id);
+        if (!e || m_items.contains(id))
+            continue;
+        auto *item = new EquipmentItem(this, e);
+        m_items.insert(id, item);
+        addItem(item);
+    }
+}
+
+void FloorPlanScene::removeItemsFor(const QList<quint64> &ids)
+{
+    for (quint64 id : ids)
+        delete m_items.take(id);
+}
+
+void FloorPlanScene::syncAll()
+{
+    for (EquipmentItem *item : std::as_const(m_items))
+        item->syncFromModel();
+}
+
+void FloorPlanScene::updateSceneRect()
+{
+    QRectF r = hallsBoundingRect();
+    if (r.isNull())
+        r = QRectF(0, 0, 24000, 18000);
+    setSceneRect(r.adjusted(-kSceneMarginMm, -kSceneMarginMm, kSceneMarginMm, kSceneMarginMm));
+}
+
+} // namespace th

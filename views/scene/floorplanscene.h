@@ -1,0 +1,118 @@
+// SPDX-FileCopyrightText: 2026 Terahall contributors
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include "model/document/changeevents.h"
+#include "model/document/equipment.h"
+#include "model/document/hall.h"
+
+#include <QColor>
+#include <QGraphicsScene>
+#include <QHash>
+#include <QList>
+
+#include <optional>
+
+namespace th {
+
+class CatalogCache;
+class EquipmentItem;
+class FloorPlanDocument;
+class GhostItem;
+class HallItem;
+class StructureItem;
+struct ResolvedCatalogItem;
+
+/// A point of the floor plan: which hall, whether in its yard, and hall millimetres.
+struct HallPoint
+{
+    HallId hallId = 0;
+    bool inYard = false;
+    QPointF mm;
+};
+
+/**
+ * The floor plan as graphics items (Tiled's MapScene): one HallItem per hall, one
+ * StructureItem per structure, one EquipmentItem per placed item, kept in sync with the document
+ * through a single documentChanged() switch. The scene never owns plan data.
+ *
+ * Scene units are millimetres. Halls are laid out west to east with a gap between them; a
+ * hall's own coordinates are offset by hallOriginX(), and its yard lies at negative y.
+ */
+class FloorPlanScene : public QGraphicsScene
+{
+    Q_OBJECT
+public:
+    /// What the fill colour of equipment shows.
+    enum class ColorMode { Type, Power, Weight, Cooling };
+    Q_ENUM(ColorMode)
+
+    struct LegendEntry
+    {
+        QColor color;
+        QString text;
+    };
+
+    FloorPlanScene(FloorPlanDocument *document, const CatalogCache *cache, QObject *parent = nullptr);
+    ~FloorPlanScene() override;
+
+    FloorPlanDocument *document() const { return m_document; }
+    const CatalogCache *cache() const { return m_cache; }
+
+    // Coordinates
+    double hallOriginX(HallId id) const;
+    QRectF toScene(HallId hallId, const QRectF &rectMm) const;
+    QRectF footprintInScene(const Equipment &e) const;
+    /// The hall (or yard) under a scene point, if any; points in the gap between halls map to
+    /// the nearest hall to the west.
+    std::optional<HallPoint> hallAt(const QPointF &scenePos) const;
+    /// The hall that holds most of the view when nothing else decides (the first one).
+    const Hall *defaultHall() const;
+    QRectF hallsBoundingRect() const;
+
+    // Items
+    EquipmentItem *itemFor(EquipmentId id) const { return m_items.value(id); }
+    int equipmentItemCount() const { return int(m_items.size()); }
+    QList<EquipmentId> selectedIds() const;
+    void selectIds(const QList<EquipmentId> &ids);
+    GhostItem *ghost() const { return m_ghost; }
+
+    // Colour overlays
+    ColorMode colorMode() const { return m_colorMode; }
+    void setColorMode(ColorMode mode);
+    /// Fill colour of an item in the current mode; `missing` is set when its catalog row is gone.
+    QColor colorFor(const Equipment &e, bool *missing, QString *name) const;
+    QString legendTitle() const;
+    QList<LegendEntry> legend() const;
+
+    /// Re-reads every item (after the catalog changed: names, sizes of missing rows, colours).
+    void syncAll();
+
+    /// Short text for an item: its label or the catalog name.
+    QString displayName(const Equipment &e) const;
+
+signals:
+    void colorModeChanged(th::FloorPlanScene::ColorMode mode);
+
+private:
+    void documentChanged(const ChangeEvent &event);
+    void rebuild();
+    void rebuildHalls();
+    void rebuildStructures();
+    void addItemsFor(const QList<quint64> &ids);
+    void removeItemsFor(const QList<quint64> &ids);
+    void updateSceneRect();
+
+    FloorPlanDocument *m_document;
+    const CatalogCache *m_cache;
+    QHash<EquipmentId, EquipmentItem *> m_items;
+    QList<HallItem *> m_hallItems;
+    QList<StructureItem *> m_structureItems;
+    GhostItem *m_ghost = nullptr;
+    ColorMode m_colorMode = ColorMode::Type;
+};
+
+/// Colour of a value on a green - yellow - red scale between `low` and `high`.
+QColor heatColor(double value, double low, double high);
+
+} // namespace th

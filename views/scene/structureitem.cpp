@@ -1,0 +1,74 @@
+// SPDX-FileCopyrightText: 2026 Terahall contributors
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "views/scene/structureitem.h"
+
+#include <QPainter>
+#include <QStyleOptionGraphicsItem>
+
+namespace th {
+
+StructureItem::StructureItem(const Structure &structure)
+    : m_structure(structure)
+{
+    const bool zone = structure.kind == StructureKind::HotAisle || structure.kind == StructureKind::ColdAisle;
+    setZValue(zone ? -5 : 5);
+    setToolTip(structure.label);
+}
+
+QRectF StructureItem::boundingRect() const
+{
+    return QRectF(QPointF(0, 0), m_structure.rectMm.size()).adjusted(-50, -50, 50, 50);
+}
+
+void StructureItem::paint(QPainter *painter, const QStyleOptionGraphicsItem *option, QWidget *)
+{
+    const qreal lod = option->levelOfDetailFromTransform(painter->worldTransform());
+    const qreal px = 1.0 / lod;
+    const QRectF r(QPointF(0, 0), m_structure.rectMm.size());
+    QString caption;
+    switch (m_structure.kind) {
+    case StructureKind::Wall:
+        painter->fillRect(r, QColor(70, 70, 78));
+        break;
+    case StructureKind::Column:
+        painter->fillRect(r, QColor(110, 110, 118));
+        painter->setPen(QPen(QColor(60, 60, 60), px));
+        painter->drawLine(r.topLeft(), r.bottomRight());
+        painter->drawLine(r.topRight(), r.bottomLeft());
+        break;
+    case StructureKind::Door:
+        painter->fillRect(r, QColor(255, 236, 200));
+        painter->setPen(QPen(QColor(170, 110, 30), 2 * px));
+        painter->drawRect(r);
+        caption = QObject::tr("Door");
+        break;
+    case StructureKind::HotAisle:
+        painter->fillRect(r, QColor(240, 80, 60, 40));
+        painter->setPen(QPen(QColor(220, 80, 60), px, Qt::DashLine));
+        painter->drawRect(r);
+        caption = QObject::tr("Hot aisle");
+        break;
+    case StructureKind::ColdAisle:
+        painter->fillRect(r, QColor(60, 130, 240, 40));
+        painter->setPen(QPen(QColor(60, 120, 220), px, Qt::DashLine));
+        painter->drawRect(r);
+        caption = QObject::tr("Cold aisle");
+        break;
+    }
+    if (!m_structure.label.isEmpty())
+        caption = m_structure.label;
+    const QRectF device = painter->worldTransform().mapRect(r);
+    if (!caption.isEmpty() && device.width() > 40 && device.height() > 12) {
+        painter->save();
+        painter->setWorldTransform(QTransform());
+        QFont font = painter->font();
+        font.setPixelSize(10);
+        painter->setFont(font);
+        painter->setPen(QColor(90, 90, 90));
+        painter->drawText(device, Qt::AlignCenter,
+                          painter->fontMetrics().elidedText(caption, Qt::ElideRight, int(device.width())));
+        painter->restore();
+    }
+}
+
+} // namespace th

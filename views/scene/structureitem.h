@@ -1,0 +1,28 @@
+// SPDX-FileCopyrightText: 2026 Terahall contributors
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include "model/document/structure.h"
+
+#include <QGraphicsItem>
+
+namespace th {
+
+/// Shows a wall, column, door or hot/cold aisle zone (a copy of its value; not selectable yet).
+class StructureItem : public QGraphicsItem
+{
+public:
+    enum { Type = UserType + 3 };
+    explicit StructureItem(const Structure &structure);
+
+    int type() const override { return Type; }
+    StructureId id() const { return m_structure.id; }
+
+    QRectF boundingRect() const override;
+    void paint(QPainter *painter, const QStyleOptionGraphicsItem *option, QWidget *widget) override;
+
+private:
+    Structure m_structure;
+};
+
+} // namespace th
