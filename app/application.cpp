@@ -7,6 +7,7 @@
 
 #include <QApplication>
 #include <QDir>
+#include <QFileInfo>
 #include <QLibraryInfo>
 #include <QLocale>
 #include <QMessageBox>
@@ -45,6 +46,10 @@ int runGui(int argc, char *argv[])
         return 2;
     }
     MainWindow window(&catalog);
+    // `terahall PLAN.thplan` (and double-clicking a plan in a file manager) opens that plan.
+    const QStringList args = QCoreApplication::arguments();
+    if (args.size() > 1 && QFileInfo::exists(args.at(1)))
+        window.openFile(args.at(1));
     window.show();
     return app.exec();
 }
