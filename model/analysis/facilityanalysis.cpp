@@ -7,6 +7,7 @@
 #include "model/engine/thermalmap.h"
 
 #include <QCoreApplication>
+#include <QSet>
 #include <QFile>
 #include <QHash>
 
@@ -48,10 +49,10 @@ using engine::ThermalSource;
 
 namespace {
 
-QString tr(const char *text, const char *disambiguation = nullptr, int n = -1)
+struct Tr
 {
-    return QCoreApplication::translate("FacilityAnalysis", text, disambiguation, n);
-}
+    Q_DECLARE_TR_FUNCTIONS(FacilityAnalysis)
+};
 
 /// Columns the plan analysis' ResolvedCatalogItem does not carry.
 struct FacilityExtras
@@ -99,12 +100,17 @@ private:
 
 QList<EquipmentId> toList(const std::vector<std::uint64_t> &ids)
 {
-    // Ids repeat when a multi-rack system is fed as several loads: list each item once.
+    // Ids repeat when a multi-rack system is fed as several loads: list each item once, in
+    // first-seen order. (A linear contains() here was quadratic: 15 % of a 5,000-item recompute.)
     QList<EquipmentId> out;
     out.reserve(qsizetype(ids.size()));
+    QSet<std::uint64_t> seen;
+    seen.reserve(qsizetype(ids.size()));
     for (std::uint64_t id : ids) {
-        if (!out.contains(EquipmentId(id)))
+        if (!seen.contains(id)) {
+            seen.insert(id);
             out << EquipmentId(id);
+        }
     }
     return out;
 }
@@ -230,7 +236,7 @@ void floorLoading(const FloorPlan &plan, const CatalogCache &cache, const Facili
                     over << e.id();
             }
             addViolation(res.violations, "floor_load_tile", "warning", over,
-                         tr("%n item(s) in %1 load their floor tiles above the rating of %2 kg/m2 (peak %3 kg/m2)", nullptr, int(over.size()))
+                         Tr::tr("%n item(s) in %1 load their floor tiles above the rating of %2 kg/m2 (peak %3 kg/m2)", nullptr, int(over.size()))
                              .arg(h.name)
                              .arg(h.floorRatingKgPerM2, 0, 'f', 0)
                              .arg(g.maxValue, 0, 'f', 0));
@@ -258,8 +264,10 @@ void aislesAndDoors(const FloorPlan &plan, FacilityResult &res)
                 for (int by = int(std::floor(r.top() / kBucketMm)); by <= int(std::floor(r.bottom() / kBucketMm)); ++by)
                     buckets[key(bx, by)].push_back(i);
         }
-        QSet<quint64> seen;
+        // visitedBy[j] == i: the pair (i, j) was already examined through another bucket.
+        std::vector<int> visitedBy(std::size_t(plan.equipmentCount()), -1);
         QList<EquipmentId> narrow;
+        QSet<EquipmentId> narrowSet;
         double narrowest = minGap;
         for (int i : items) {
             const QRectF a = plan.equipmentAt(i).footprintMm();
@@ -270,12 +278,9 @@ void aislesAndDoors(const FloorPlan &plan, FacilityResult &res)
                     if (it == buckets.end())
                         continue;
                     for (int j : it->second) {
-                        if (j <= i)
+                        if (j <= i || visitedBy[std::size_t(j)] == i)
                             continue;
-                        const quint64 pk = (quint64(i) << 32) | quint64(j);
-                        if (seen.contains(pk))
-                            continue;
-                        seen.insert(pk);
+                        visitedBy[std::size_t(j)] = i;
                         const QRectF b = plan.equipmentAt(j).footprintMm();
                         const double xOverlap = std::min(a.right(), b.right()) - std::max(a.left(), b.left());
                         const double yOverlap = std::min(a.bottom(), b.bottom()) - std::max(a.top(), b.top());
@@ -309,10 +314,12 @@ void aislesAndDoors(const FloorPlan &plan, FacilityResult &res)
                         if (gap > 1.0 && gap < minGap - 1.0 && !stripOccupied()) {
                             narrowest = std::min(narrowest, gap);
                             const EquipmentId ia = plan.equipmentAt(i).id(), ib = plan.equipmentAt(j).id();
-                            if (!narrow.contains(ia))
-                                narrow << ia;
-                            if (!narrow.contains(ib))
-                                narrow << ib;
+                            for (EquipmentId id : {ia, ib}) {
+                                if (!narrowSet.contains(id)) {
+                                    narrowSet.insert(id);
+                                    narrow << id;
+                                }
+                            }
                         }
                     }
                 }
@@ -320,7 +327,7 @@ void aislesAndDoors(const FloorPlan &plan, FacilityResult &res)
         }
         if (!narrow.isEmpty())
             addViolation(res.violations, "aisle_too_narrow", "warning", narrow,
-                         tr("aisles in %1 narrower than %2 mm (narrowest %3 mm) between %n item(s)", nullptr, int(narrow.size()))
+                         Tr::tr("aisles in %1 narrower than %2 mm (narrowest %3 mm) between %n item(s)", nullptr, int(narrow.size()))
                              .arg(h.name)
                              .arg(minGap, 0, 'f', 0)
                              .arg(narrowest, 0, 'f', 0));
@@ -338,7 +345,7 @@ void aislesAndDoors(const FloorPlan &plan, FacilityResult &res)
             }
             if (!inZone.isEmpty())
                 addViolation(res.violations, "door_clearance", "warning", inZone,
-                             tr("%n item(s) stand within %1 mm of door %2", nullptr, int(inZone.size())).arg(minGap, 0, 'f', 0).arg(s.label));
+                             Tr::tr("%n item(s) stand within %1 mm of door %2", nullptr, int(inZone.size())).arg(minGap, 0, 'f', 0).arg(s.label));
         }
     }
 }
@@ -609,33 +616,37 @@ FacilityResult facilityAnalysis(const FloorPlan &plan, const CatalogCache &cache
                                    toList(f.loadsAtRisk), toList(f.overloadedUnits), f.shortfallKw, f.ok};
     if (res.itKw > 0.0 && !res.hasPowerChain)
         addViolation(res.violations, "power_chain_missing", "warning", {},
-                     tr("no transformer, UPS or distribution unit is placed: the power chain and its losses are not modelled"));
+                     Tr::tr("no transformer, UPS or distribution unit is placed: the power chain and its losses are not modelled"));
     if (res.hasPowerChain) {
         if (!overDerated.isEmpty())
             addViolation(res.violations, "power_overload", "error", overDerated,
-                         tr("%n power unit(s) carry more than %1 % of their rating", nullptr, int(overDerated.size())).arg(a.deratingFraction * 100.0, 0, 'f', 0));
+                         Tr::tr("%n power unit(s) carry more than %1 % of their rating", nullptr, int(overDerated.size())).arg(a.deratingFraction * 100.0, 0, 'f', 0));
         if (pr.shortfallKw > 1e-3)
             addViolation(res.violations, "power_shortfall", "error", {},
-                         tr("the power chain can deliver %1 kW of the %2 kW IT load at derated ratings").arg(pr.deliverableKw, 0, 'f', 0).arg(res.itKw, 0, 'f', 0));
+                         Tr::tr("the power chain can deliver %1 kW of the %2 kW IT load at derated ratings").arg(pr.deliverableKw, 0, 'f', 0).arg(res.itKw, 0, 'f', 0));
         if (!pr.meetsTarget) {
             QList<EquipmentId> affected;
+            QSet<EquipmentId> affectedSet;
             int failing = 0;
             for (const NMinus1Case &c : res.nMinus1) {
                 if (c.ok)
                     continue;
                 ++failing;
-                for (EquipmentId id : c.losingPower + c.atRisk)
-                    if (!affected.contains(id))
+                for (EquipmentId id : c.losingPower + c.atRisk) {
+                    if (!affectedSet.contains(id)) {
+                        affectedSet.insert(id);
                         affected << id;
+                    }
+                }
             }
             addViolation(res.violations, "power_redundancy", "warning", affected,
-                         tr("power redundancy is %1, target %2 (%3 single failure(s) drop or overload racks)")
+                         Tr::tr("power redundancy is %1, target %2 (%3 single failure(s) drop or overload racks)")
                              .arg(res.powerRedundancy, QString::fromLatin1(redundancyKey(a.powerTarget).data()))
                              .arg(failing));
         }
         if (!lowBattery.isEmpty())
             addViolation(res.violations, "battery_autonomy", "warning", lowBattery,
-                         tr("%n UPS unit(s) hold less than %1 min of battery at their load", nullptr, int(lowBattery.size())).arg(a.minBatteryMinutes, 0, 'f', 0));
+                         Tr::tr("%n UPS unit(s) hold less than %1 min of battery at their load", nullptr, int(lowBattery.size())).arg(a.minBatteryMinutes, 0, 'f', 0));
     }
 
     // Cooling: rack heat plus the heat of indoor power gear.
@@ -678,28 +689,28 @@ FacilityResult facilityAnalysis(const FloorPlan &plan, const CatalogCache &cache
                                               z.capacityKw, z.capacityNMinus1Kw, z.overCapacity, z.nPlus1Ok};
         if (z.overCapacity) {
             addViolation(res.violations, "cooling_zone_over_capacity", "error", toList(z.unitIds),
-                         tr("%1 cooling zone: %2 kW of heat, %3 kW of capacity").arg(medium).arg(z.demandKw, 0, 'f', 0).arg(z.capacityKw, 0, 'f', 0));
+                         Tr::tr("%1 cooling zone: %2 kW of heat, %3 kW of capacity").arg(medium).arg(z.demandKw, 0, 'f', 0).arg(z.capacityKw, 0, 'f', 0));
         } else if (!z.nPlus1Ok && int(a.coolingTarget) >= int(RedundancyMode::NPlus1)) {
             notN1 << toList(z.unitIds);
         }
     }
     if (!notN1.isEmpty())
         addViolation(res.violations, "cooling_not_n1", "warning", notN1,
-                     tr("cooling zones lose capacity below their heat when their largest unit fails (not N+1)"));
+                     Tr::tr("cooling zones lose capacity below their heat when their largest unit fails (not N+1)"));
     if (!cr.loadsWithoutLiquid.empty())
         addViolation(res.violations, "cooling_no_cdu", "error", toList(cr.loadsWithoutLiquid),
-                     tr("%n liquid-cooled rack(s) have no CDU within reach", nullptr, int(cr.loadsWithoutLiquid.size())));
+                     Tr::tr("%n liquid-cooled rack(s) have no CDU within reach", nullptr, int(cr.loadsWithoutLiquid.size())));
     if (!cr.loadsWithoutImmersion.empty())
         addViolation(res.violations, "cooling_no_immersion", "error", toList(cr.loadsWithoutImmersion),
-                     tr("%n immersion system(s) have no immersion cooling unit within reach", nullptr, int(cr.loadsWithoutImmersion.size())));
+                     Tr::tr("%n immersion system(s) have no immersion cooling unit within reach", nullptr, int(cr.loadsWithoutImmersion.size())));
     if (!cr.loadsWithoutAir.empty())
         addViolation(res.violations, "cooling_no_air", "error", toList(cr.loadsWithoutAir),
-                     tr("%n rack(s) reject heat to air with no air cooling unit within reach", nullptr, int(cr.loadsWithoutAir.size())));
+                     Tr::tr("%n rack(s) reject heat to air with no air cooling unit within reach", nullptr, int(cr.loadsWithoutAir.size())));
 
     // Plant and PUE.
     std::optional<SiteClimate> site = shippedClimateSite(a.siteId);
     if (!site) {
-        addViolation(res.violations, "unknown_site", "warning", {}, tr("unknown climate site '%1'; using Beijing").arg(a.siteId));
+        addViolation(res.violations, "unknown_site", "warning", {}, Tr::tr("unknown climate site '%1'; using Beijing").arg(a.siteId));
         site = shippedClimateSite(QStringLiteral("beijing"));
     }
     if (!site) { // resources missing: a neutral 20 C / 60 % climate
@@ -757,14 +768,14 @@ FacilityResult facilityAnalysis(const FloorPlan &plan, const CatalogCache &cache
         plant.towerCapacityKw = heatKw * 1.25;
         plant.towerFanKw = plant.towerCapacityKw * 45.0 / 3500.0; // catalog coolingtower-3500kw: 45 kW fans
         addViolation(res.violations, "plant_assumed", "warning", {},
-                     tr("no chiller, dry cooler or cooling tower is placed: PUE assumes water-cooled chillers (COP %1) with cooling towers and economiser")
+                     Tr::tr("no chiller, dry cooler or cooling tower is placed: PUE assumes water-cooled chillers (COP %1) with cooling towers and economiser")
                          .arg(a.defaultPlantCop, 0, 'f', 1));
     } else if (plant.chillerCapacityKw > 0.0 && plant.chillerType == ChillerType::WaterCooled && plant.towerCapacityKw + plant.dryCoolerCapacityKw <= 0.0) {
         plant.towerCapacityKw = plant.chillerCapacityKw * 1.25;
         plant.towerFanKw = plant.towerCapacityKw * 45.0 / 3500.0;
         plant.assumed = true;
         addViolation(res.violations, "plant_assumed", "warning", {},
-                     tr("water-cooled chillers are placed without cooling towers or dry coolers: towers are assumed"));
+                     Tr::tr("water-cooled chillers are placed without cooling towers or dry coolers: towers are assumed"));
     }
     fl.plant = plant;
     fl.powerInput = pin;
@@ -782,7 +793,7 @@ FacilityResult facilityAnalysis(const FloorPlan &plan, const CatalogCache &cache
         for (const PueCompliance &c : res.compliance) {
             if (c.applicable && !c.pass && (c.key == "cn-western-hub" || c.key == "cn-hub" || c.key == "cn-new-large"))
                 addViolation(res.violations, "pue_target", "warning", {},
-                             tr("annual PUE %1 misses the target: %2").arg(res.pueAnnual, 0, 'f', 3).arg(QString::fromStdString(c.label)));
+                             Tr::tr("annual PUE %1 misses the target: %2").arg(res.pueAnnual, 0, 'f', 3).arg(QString::fromStdString(c.label)));
         }
         // Plant capacity at the design point.
         const double rejectCap = plant.towerCapacityKw + plant.dryCoolerCapacityKw + airCooledChillerKw;
@@ -791,17 +802,17 @@ FacilityResult facilityAnalysis(const FloorPlan &plan, const CatalogCache &cache
         const double mechKw = (1.0 - dp.airLoop.economiserFraction) * dp.airLoop.heatKw + (1.0 - dp.liquidLoop.economiserFraction) * dp.liquidLoop.heatKw;
         if (!plant.assumed && rejectCap > 0.0 && rejectCap < heatKw + dp.chillerKw)
             addViolation(res.violations, "plant_capacity", "error", {},
-                         tr("heat rejection capacity %1 kW is below the %2 kW to reject at the design point").arg(rejectCap, 0, 'f', 0).arg(heatKw + dp.chillerKw, 0, 'f', 0));
+                         Tr::tr("heat rejection capacity %1 kW is below the %2 kW to reject at the design point").arg(rejectCap, 0, 'f', 0).arg(heatKw + dp.chillerKw, 0, 'f', 0));
         if (mechKw > 1e-6 && plant.chillerCapacityKw <= 0.0)
             addViolation(res.violations, "mechanical_cooling_missing", "error", {},
-                         tr("at the design point (%1 C) %2 kW need mechanical cooling but no chiller is placed").arg(res.annual.designOutdoor.dryBulbC, 0, 'f', 1).arg(mechKw, 0, 'f', 0));
+                         Tr::tr("at the design point (%1 C) %2 kW need mechanical cooling but no chiller is placed").arg(res.annual.designOutdoor.dryBulbC, 0, 'f', 1).arg(mechKw, 0, 'f', 0));
         else if (plant.chillerCapacityKw > 0.0 && plant.chillerCapacityKw < mechKw)
             addViolation(res.violations, "chiller_capacity", "error", {},
-                         tr("chiller capacity %1 kW is below the %2 kW of mechanical cooling at the design point").arg(plant.chillerCapacityKw, 0, 'f', 0).arg(mechKw, 0, 'f', 0));
+                         Tr::tr("chiller capacity %1 kW is below the %2 kW of mechanical cooling at the design point").arg(plant.chillerCapacityKw, 0, 'f', 0).arg(mechKw, 0, 'f', 0));
         const double designFacilityKw = res.design.totalKw;
         if (res.generatorKw > 0.0 && res.generatorKw * a.deratingFraction < designFacilityKw)
             addViolation(res.violations, "generator_capacity", "warning", {},
-                         tr("generators (%1 kW, %2 kW derated) do not cover the %3 kW facility load at the design point")
+                         Tr::tr("generators (%1 kW, %2 kW derated) do not cover the %3 kW facility load at the design point")
                              .arg(res.generatorKw, 0, 'f', 0).arg(res.generatorKw * a.deratingFraction, 0, 'f', 0).arg(designFacilityKw, 0, 'f', 0));
     }
 
@@ -901,10 +912,10 @@ FacilityResult facilityAnalysis(const FloorPlan &plan, const CatalogCache &cache
             }
             if (!hot.isEmpty())
                 addViolation(res.violations, "inlet_above_allowable", "error", hot,
-                             tr("%n rack(s) in %1 have an indicative inlet above 32 C (ASHRAE A1 allowable)", nullptr, int(hot.size())).arg(h.name));
+                             Tr::tr("%n rack(s) in %1 have an indicative inlet above 32 C (ASHRAE A1 allowable)", nullptr, int(hot.size())).arg(h.name));
             if (!warm.isEmpty())
                 addViolation(res.violations, "inlet_above_recommended", "warning", warm,
-                             tr("%n rack(s) in %1 have an indicative inlet above 27 C (ASHRAE recommended)", nullptr, int(warm.size())).arg(h.name));
+                             Tr::tr("%n rack(s) in %1 have an indicative inlet above 27 C (ASHRAE recommended)", nullptr, int(warm.size())).arg(h.name));
         }
     }
 
