@@ -13,36 +13,40 @@
 namespace th::cli {
 
 namespace {
-QString tr(const char *text)
+struct Tr
 {
-    return QCoreApplication::translate("Cli", text);
-}
+    Q_DECLARE_TR_FUNCTIONS(Cli)
+};
 } // namespace
 
 int runEvaluate(Context &ctx)
 {
     if (ctx.args.contains(QLatin1String("--help"))) {
-        ctx.out(tr("Usage: terahall evaluate PLAN.thplan [--precision bf16] [--strict] [--format json|text]\n"
+        ctx.out(Tr::tr("Usage: terahall evaluate PLAN.thplan [--precision bf16] [--strict] [--format json|text]\n"
                    "\n"
                    "Prints every KPI of a floor plan (terahall.evaluation/1): accelerators, peak PFLOPS (dense,\n"
                    "by precision), IT and facility kW, PUE, densities, capacities, cost, the attached workload's\n"
-                   "training estimate and the violations. --strict: exit 1 when there is an error violation.\n"));
+                   "training estimate and the violations. --strict: exit 1 when there is an error violation.\n"
+                   "--thermal: add the indicative 2D thermal map (rack inlet temperatures; not CFD, uncalibrated).\n"));
         return Success;
     }
     QStringList positional = ctx.args;
     const bool strict = positional.removeAll(QStringLiteral("--strict")) > 0;
     PlanAssumptions assumptions;
+    // The indicative thermal map is opt-in: its diffusion model is not yet calibrated and
+    // over-predicts inlet temperatures far from perimeter CRAHs (docs/facility-model.md).
+    assumptions.facility.thermalMap = positional.removeAll(QStringLiteral("--thermal")) > 0;
     const int pi = int(positional.indexOf(QStringLiteral("--precision")));
     if (pi >= 0) {
         const QString key = pi + 1 < positional.size() ? positional.at(pi + 1) : QString();
         const std::optional<engine::Precision> p = engine::precisionFromKey(key.toStdString());
         if (!p)
-            return ctx.fail(tr("--precision: must be one of fp32, tf32, bf16, fp16, fp8, int8, fp4, got \"%1\"").arg(key));
+            return ctx.fail(Tr::tr("--precision: must be one of fp32, tf32, bf16, fp16, fp8, int8, fp4, got \"%1\"").arg(key));
         assumptions.peakPrecision = *p;
         positional.remove(pi, 2);
     }
     if (positional.size() != 1)
-        return ctx.fail(tr("evaluate: expects exactly one plan file, got %1 arguments").arg(positional.size()));
+        return ctx.fail(Tr::tr("evaluate: expects exactly one plan file, got %1 arguments").arg(positional.size()));
     const PlanReadResult read = readPlanFile(positional.front());
     if (!read.plan) {
         for (const InputError &e : read.errors)

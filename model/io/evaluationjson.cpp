@@ -8,7 +8,16 @@
 #include <QJsonArray>
 #include <QLocale>
 
+#include <algorithm>
+
 namespace th {
+
+namespace {
+struct Tr
+{
+    Q_DECLARE_TR_FUNCTIONS(Evaluation)
+};
+} // namespace
 
 QJsonObject evaluationToJson(const FloorPlan &plan, const PlanEvaluation &e, const PlanAssumptions &a)
 {
@@ -51,6 +60,13 @@ QJsonObject evaluationToJson(const FloorPlan &plan, const PlanEvaluation &e, con
                                      {QStringLiteral("loss_kw"), u.lossKw},
                                      {QStringLiteral("power_kw"), u.powerKw},
                                      {QStringLiteral("overloaded"), u.overloaded}});
+        double inletMaxC = 0.0;
+        int above27 = 0, above32 = 0;
+        for (const RackInlet &r : f.rackInlets) {
+            inletMaxC = std::max(inletMaxC, r.inletC);
+            above27 += r.inletC > 27.0 ? 1 : 0; // ASHRAE recommended upper limit
+            above32 += r.inletC > 32.0 ? 1 : 0; // ASHRAE A1 allowable upper limit
+        }
         int nMinus1Failures = 0;
         for (const NMinus1Case &c : f.nMinus1)
             nMinus1Failures += c.ok ? 0 : 1;
@@ -79,6 +95,11 @@ QJsonObject evaluationToJson(const FloorPlan &plan, const PlanEvaluation &e, con
             {QStringLiteral("n_minus_1_cases"), double(f.nMinus1.size())},
             {QStringLiteral("n_minus_1_failures"), nMinus1Failures},
             {QStringLiteral("stand_in_plant"), f.plant.assumed},
+            {QStringLiteral("thermal"), f.rackInlets.isEmpty() ? QJsonValue(QJsonValue::Null)
+                                                               : QJsonValue(QJsonObject{{QStringLiteral("inlet_max_c"), inletMaxC},
+                                                                                        {QStringLiteral("racks_above_27c"), above27},
+                                                                                        {QStringLiteral("racks_above_32c"), above32},
+                                                                                        {QStringLiteral("note"), QStringLiteral("indicative 2D diffusion model, not CFD")}})},
             {QStringLiteral("compliance"), compliance},
             {QStringLiteral("units"), units}};
     }
@@ -135,28 +156,27 @@ QJsonObject evaluationToJson(const FloorPlan &plan, const PlanEvaluation &e, con
 QString evaluationToText(const FloorPlan &plan, const PlanEvaluation &e, const PlanAssumptions &a)
 {
     const QLocale c = QLocale::c();
-    auto tr = [](const char *t) { return QCoreApplication::translate("Evaluation", t); };
     const QString precision = QString::fromLatin1(engine::precisionKey(a.peakPrecision).data());
     QStringList lines;
-    lines << tr("Plan:             %1").arg(plan.name);
-    lines << tr("Accelerators:     %1 (%2), %3 racks (%4 compute)").arg(e.accelerators).arg(e.dominantChipId).arg(e.racks).arg(e.computeRacks);
-    lines << tr("Peak:             %1 PFLOPS %2 dense").arg(c.toString(e.peakPflops(a.peakPrecision), 'f', 1), precision);
-    lines << tr("Power:            %1 kW IT, %2 kW facility, PUE %3 (%4)")
+    lines << Tr::tr("Plan:             %1").arg(plan.name);
+    lines << Tr::tr("Accelerators:     %1 (%2), %3 racks (%4 compute)").arg(e.accelerators).arg(e.dominantChipId).arg(e.racks).arg(e.computeRacks);
+    lines << Tr::tr("Peak:             %1 PFLOPS %2 dense").arg(c.toString(e.peakPflops(a.peakPrecision), 'f', 1), precision);
+    lines << Tr::tr("Power:            %1 kW IT, %2 kW facility, PUE %3 (%4)")
                  .arg(c.toString(e.itKw, 'f', 1), c.toString(e.facilityKw, 'f', 1), c.toString(e.pue, 'f', 3), e.pueMethod);
-    lines << tr("Density:          %1 kW/rack max, %2 avg; %3 kW/m2; %4 kg/m2 max")
+    lines << Tr::tr("Density:          %1 kW/rack max, %2 avg; %3 kW/m2; %4 kg/m2 max")
                  .arg(c.toString(e.kwPerRackMax, 'f', 1), c.toString(e.kwPerRackAvg, 'f', 1), c.toString(e.kwPerM2, 'f', 2),
                       c.toString(e.kgPerM2Max, 'f', 0));
-    lines << tr("Capacity:         power %1 kW (%2 %), cooling %3 kW (%4 %)")
+    lines << Tr::tr("Capacity:         power %1 kW (%2 %), cooling %3 kW (%4 %)")
                  .arg(c.toString(e.powerCapacityKw, 'f', 0), c.toString(e.powerUtilization * 100, 'f', 0),
                       c.toString(e.coolingCapacityKw, 'f', 0), c.toString(e.coolingUtilization * 100, 'f', 0));
-    lines << tr("Cost:             CapEx %1 USD (%2 items without price), OpEx %3 USD/year")
+    lines << Tr::tr("Cost:             CapEx %1 USD (%2 items without price), OpEx %3 USD/year")
                  .arg(c.toString(e.capexUsd, 'f', 0)).arg(e.itemsWithoutPrice).arg(c.toString(e.opexUsdPerYear, 'f', 0));
     if (e.training)
-        lines << tr("Workload:         %1 days at MFU %2").arg(c.toString(e.training->days, 'f', 2), c.toString(e.training->mfu, 'f', 3));
+        lines << Tr::tr("Workload:         %1 days at MFU %2").arg(c.toString(e.training->days, 'f', 2), c.toString(e.training->mfu, 'f', 3));
     for (const QString &p : e.workloadProblems)
-        lines << tr("Workload:         %1").arg(p);
+        lines << Tr::tr("Workload:         %1").arg(p);
     for (const Violation &v : e.violations)
-        lines << tr("%1 [%2]: %3").arg(v.severity, v.kind, v.message);
+        lines << Tr::tr("%1 [%2]: %3").arg(v.severity, v.kind, v.message);
     return lines.join(QLatin1Char('\n')) + QLatin1Char('\n');
 }
 
