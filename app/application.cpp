@@ -3,34 +3,24 @@
 #include "app/application.h"
 
 #include "model/catalog/catalog.h"
+#include "views/i18n/languagemanager.h"
 #include "views/mainwindow.h"
 
 #include <QApplication>
 #include <QDir>
 #include <QFileInfo>
-#include <QLibraryInfo>
-#include <QLocale>
 #include <QMessageBox>
 #include <QStandardPaths>
-#include <QTranslator>
 
 namespace th {
-
-void installTranslators()
-{
-    // Qt's own strings (standard dialogs) in the system language; Terahall's translation
-    // (resources/translations) is added by the localisation work.
-    auto *qtTranslator = new QTranslator(QCoreApplication::instance());
-    if (qtTranslator->load(QLocale(), QStringLiteral("qtbase"), QStringLiteral("_"),
-                           QLibraryInfo::path(QLibraryInfo::TranslationsPath)))
-        QCoreApplication::installTranslator(qtTranslator);
-}
 
 int runGui(int argc, char *argv[])
 {
     QApplication app(argc, argv);
     QApplication::setApplicationDisplayName(QStringLiteral("Terahall"));
-    installTranslators();
+    // Qt's and Terahall's translations for the system locale, or the language chosen in
+    // Edit ▸ Preferences ("ui/language"); numbers and dates follow the same locale.
+    LanguageManager::installTranslators(LanguageManager::languageSetting());
 
     QString path = qEnvironmentVariable("TERAHALL_CATALOG");
     if (path.isEmpty()) {

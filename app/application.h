@@ -4,9 +4,6 @@
 
 namespace th {
 
-/// Installs Qt's and Terahall's translators for the system locale (or the user's override).
-void installTranslators();
-
 /// Creates the QApplication, opens the user's catalog and shows the main window.
 int runGui(int argc, char *argv[]);
 

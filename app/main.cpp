@@ -5,7 +5,9 @@
 // opens the desktop application.
 #include "app/application.h"
 #include "app/cli/cli.h"
+#include "views/i18n/languagemanager.h"
 
+#include <QApplication>
 #include <QCoreApplication>
 #include <QStringList>
 
@@ -29,8 +31,22 @@ int main(int argc, char *argv[])
         arguments << QString::fromLocal8Bit(argv[i]);
     setIdentity();
     if (th::cli::isCliInvocation(arguments)) {
-        QCoreApplication app(argc, argv);
-        th::installTranslators();
+        // The command line answers in English whatever the locale: scripts and tests match its
+        // messages, and its JSON is machine-readable. Only the GUI installs translators (docs/i18n.md).
+        // TERAHALL_CLI_LANGUAGE=system|zh_CN opts in to translated messages (JSON keys never change).
+        // The PDF report (and compare -o x.pdf) needs fonts, QPdfWriter and Qt Charts' graphics
+        // items: a QApplication on the offscreen platform, so it still runs without a display.
+        std::unique_ptr<QCoreApplication> appPtr;
+        if (th::cli::needsGuiApplication(arguments)) {
+            if (qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM"))
+                qputenv("QT_QPA_PLATFORM", "offscreen");
+            appPtr = std::make_unique<QApplication>(argc, argv);
+        } else {
+            appPtr = std::make_unique<QCoreApplication>(argc, argv);
+        }
+        const QString language = qEnvironmentVariable("TERAHALL_CLI_LANGUAGE");
+        if (!language.isEmpty())
+            th::LanguageManager::installTranslators(language);
         return th::cli::run(arguments);
     }
     return th::runGui(argc, argv);

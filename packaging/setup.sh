@@ -14,7 +14,7 @@ export TH_ROOT
 # Build and runtime dependencies (Debian 12 package names). Keep in sync with README.md.
 TH_DEBIAN_PACKAGES=(
   build-essential cmake ninja-build ccache pkg-config
-  qt6-base-dev qt6-base-dev-tools libqt6sql6-sqlite qt6-charts-dev qt6-svg-dev
+  qt6-base-dev qt6-base-dev-tools libqt6sql6-sqlite qt6-charts-dev qt6-svg-dev libqt6opengl6-dev
   qt6-tools-dev qt6-tools-dev-tools qt6-l10n-tools libgl-dev
   libeigen3-dev libboost-dev libboost-graph-dev
   xvfb xauth poppler-utils fonts-noto-cjk

@@ -7,14 +7,17 @@
 #include "model/commands/planedits.h"
 #include "model/document/floorplandocument.h"
 #include "model/io/planfile.h"
+#include "views/dialogs/preferencesdialog.h"
 #include "views/dialogs/workloaddialog.h"
 #include "views/docks/catalogdock.h"
+#include "views/docks/comparisondock.h"
 #include "views/docks/estimatedock.h"
 #include "views/docks/inspectordock.h"
 #include "views/docks/kpidock.h"
 #include "views/docks/palettedock.h"
 #include "views/scene/floorplanscene.h"
 #include "views/scene/floorplanview.h"
+#include "views/report/reportrenderer.h"
 #include "views/settings.h"
 #include "views/tools/editactions.h"
 
@@ -116,6 +119,11 @@ MainWindow::MainWindow(Catalog *catalog, QWidget *parent)
     tabifyDockWidget(m_kpiDock, m_estimateDock);
     tabifyDockWidget(m_inspectorDock, m_undoDock);
     addDockWidget(Qt::BottomDockWidgetArea, m_catalogDock);
+    // Vendor comparison (issue 6): a tab beside the catalog browser.
+    auto *comparisonDock = new ComparisonDock(catalog, this);
+    tabifyDockWidget(m_catalogDock, comparisonDock);
+    m_catalogDock->raise();
+    connect(m_catalogDock, &CatalogDock::catalogChanged, comparisonDock, &ComparisonDock::reloadCatalog);
     m_kpiDock->raise();
     m_inspectorDock->raise();
 
@@ -183,6 +191,8 @@ void MainWindow::createMenus()
     QMenu *catalogMenu = fileMenu->addMenu(tr("&Catalog"));
     catalogMenu->addAction(m_catalogDock->importCsvAction());
     catalogMenu->addAction(m_catalogDock->exportCsvAction());
+    QAction *exportReport = fileMenu->addAction(tr("Export &Report…"), this, &MainWindow::exportReport);
+    exportReport->setObjectName(QStringLiteral("exportReportAction"));
     fileMenu->addSeparator();
     QAction *quit = fileMenu->addAction(tr("&Quit"), this, &QWidget::close);
     quit->setObjectName(QStringLiteral("quitAction"));
@@ -212,6 +222,13 @@ void MainWindow::createMenus()
     arrange->addAction(m_editActions->distributeAction());
     editMenu->addSeparator();
     editMenu->addAction(m_editActions->selectAllAction());
+    editMenu->addSeparator();
+    QAction *preferences = editMenu->addAction(tr("Pre&ferences…"), this, [this] {
+        PreferencesDialog dialog(this);
+        dialog.exec();
+    });
+    preferences->setObjectName(QStringLiteral("preferencesAction"));
+    preferences->setMenuRole(QAction::PreferencesRole);
 
     m_viewMenu = menuBar()->addMenu(tr("&View"));
     m_viewMenu->setObjectName(QStringLiteral("viewMenu"));
@@ -262,6 +279,8 @@ void MainWindow::createMenus()
     m_viewMenu->addAction(m_kpiDock->toggleViewAction());
     m_viewMenu->addAction(m_inspectorDock->toggleViewAction());
     m_viewMenu->addAction(m_undoDock->toggleViewAction());
+    if (auto *comparison = findChild<ComparisonDock *>())
+        m_viewMenu->addAction(comparison->toggleViewAction());
 
     QMenu *planMenu = menuBar()->addMenu(tr("&Plan"));
     planMenu->setObjectName(QStringLiteral("planMenu"));
@@ -622,6 +641,41 @@ void MainWindow::closeEvent(QCloseEvent *event)
     removeRecoveryFile();
     saveSettings();
     QMainWindow::closeEvent(event);
+}
+
+void MainWindow::exportReport()
+{
+    const QString a4Filter = tr("PDF report, A4 (*.pdf)");
+    const QString letterFilter = tr("PDF report, Letter (*.pdf)");
+    QString filter = Settings::reportPaper.value() == QLatin1String("letter") ? letterFilter : a4Filter;
+    const QString base = m_document->fileName().isEmpty() ? QStringLiteral("report.pdf")
+                                                          : QFileInfo(m_document->fileName()).completeBaseName() + QStringLiteral(".pdf");
+    QString path = QFileDialog::getSaveFileName(this, tr("Export Report"), base, a4Filter + QStringLiteral(";;") + letterFilter, &filter);
+    if (path.isEmpty())
+        return;
+    if (!path.endsWith(QLatin1String(".pdf"), Qt::CaseInsensitive))
+        path += QStringLiteral(".pdf");
+    Settings::reportPaper.setValue(filter == letterFilter ? QStringLiteral("letter") : QStringLiteral("a4"));
+    ReportRequest request;
+    request.version = QCoreApplication::applicationVersion();
+    const FloorPlan &plan = m_document->plan();
+    // The comparison dock's picked chips join the report when the plan has a workload to compare.
+    if (auto *comparison = findChild<ComparisonDock *>(); comparison && plan.workload())
+        request.compareChipIds = comparison->pickedChips();
+    QApplication::setOverrideCursor(Qt::WaitCursor);
+    ReportData data = buildReportData(plan, *m_cache, PlanAssumptions{}, request);
+    if (!data.errors.isEmpty()) {
+        data = buildReportData(plan, *m_cache, PlanAssumptions{}, ReportRequest{request.title, request.version, {}, {}, {}});
+    }
+    ReportRenderOptions options;
+    options.paper = filter == letterFilter ? QPageSize::Letter : QPageSize::A4;
+    QString error;
+    const bool ok = ReportRenderer::writePdf(data, path, options, &error);
+    QApplication::restoreOverrideCursor();
+    if (!ok)
+        QMessageBox::warning(this, tr("Export Report"), error);
+    else
+        statusBar()->showMessage(tr("Report written to %1").arg(QDir::toNativeSeparators(path)), 5000);
 }
 
 } // namespace th

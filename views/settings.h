@@ -46,6 +46,10 @@ inline const Preference<QByteArray> mainWindowState{"mainWindow/state"};
 inline const Preference<int> catalogKind{"catalog/kind", 0};
 /// Folder of the last CSV imported or exported.
 inline const Preference<QString> catalogCsvDirectory{"catalog/csvDirectory"};
+/// User-interface language: "system" (follow the system locale), "en" or "zh_CN". Read at start.
+inline const Preference<QString> uiLanguage{"ui/language", QStringLiteral("system")};
+/// Paper of the PDF report: "a4" or "letter" (File > Export Report).
+inline const Preference<QString> reportPaper{"report/paper", QStringLiteral("a4")};
 } // namespace Settings
 
 } // namespace th

@@ -13,14 +13,14 @@ namespace th::cli {
 
 namespace {
 
-QString tr(const char *text)
+struct Tr
 {
-    return QCoreApplication::translate("Cli", text);
-}
+    Q_DECLARE_TR_FUNCTIONS(Cli)
+};
 
 QString catalogUsage()
 {
-    return tr("Usage:\n"
+    return Tr::tr("Usage:\n"
               "  terahall catalog list [--kind chip|system|equipment|model|calibration]\n"
               "  terahall catalog show ID\n"
               "  terahall catalog import FILE.csv\n"
@@ -71,12 +71,12 @@ bool takeKind(Context &ctx, QStringList &args, const KindSpec **kind)
     if (i < 0)
         return true;
     if (i + 1 >= args.size()) {
-        ctx.fail(tr("--kind: needs one of chip, system, equipment, model, calibration"));
+        ctx.fail(Tr::tr("--kind: needs one of chip, system, equipment, model, calibration"));
         return false;
     }
     *kind = kindSpecForKey(args.at(i + 1));
     if (!*kind) {
-        ctx.fail(tr("--kind: must be one of chip, system, equipment, model, calibration, got \"%1\"").arg(args.at(i + 1)));
+        ctx.fail(Tr::tr("--kind: must be one of chip, system, equipment, model, calibration, got \"%1\"").arg(args.at(i + 1)));
         return false;
     }
     args.remove(i, 2);
@@ -89,7 +89,7 @@ int list(Context &ctx, QStringList args)
     if (!takeKind(ctx, args, &kind))
         return BadInput;
     if (!args.isEmpty())
-        return ctx.fail(tr("catalog list: unexpected argument \"%1\"").arg(args.front()));
+        return ctx.fail(Tr::tr("catalog list: unexpected argument \"%1\"").arg(args.front()));
     const std::unique_ptr<Catalog> catalog = ctx.openCatalog();
     if (!catalog)
         return BadInput;
@@ -104,7 +104,7 @@ int list(Context &ctx, QStringList args)
                         .arg(k.kindKey(), -11)
                         .arg(r.id(), -28)
                         .arg(r.text("name").isEmpty() ? r.text("source").left(40) : r.text("name"), -40)
-                        .arg(r.text("confidence"), r.isUser ? tr("  (user)") : QString());
+                        .arg(r.text("confidence"), r.isUser ? Tr::tr("  (user)") : QString());
         }
     }
     if (ctx.format == Format::Text)
@@ -117,7 +117,7 @@ int list(Context &ctx, QStringList args)
 int show(Context &ctx, const QStringList &args)
 {
     if (args.size() != 1)
-        return ctx.fail(tr("catalog show: expects one id, got %1 arguments").arg(args.size()));
+        return ctx.fail(Tr::tr("catalog show: expects one id, got %1 arguments").arg(args.size()));
     const std::unique_ptr<Catalog> catalog = ctx.openCatalog();
     if (!catalog)
         return BadInput;
@@ -126,7 +126,7 @@ int show(Context &ctx, const QStringList &args)
     if (!row)
         row = catalog->row(CatalogKind::ChipCalibration, id);
     if (!row)
-        return ctx.fail(tr("catalog show: no row with id \"%1\" (terahall catalog list shows the ids)").arg(id));
+        return ctx.fail(Tr::tr("catalog show: no row with id \"%1\" (terahall catalog list shows the ids)").arg(id));
     if (ctx.format == Format::Text) {
         const KindSpec &spec = kindSpec(row->kind);
         QString text;
@@ -148,7 +148,7 @@ int show(Context &ctx, const QStringList &args)
 int import(Context &ctx, const QStringList &args)
 {
     if (args.size() != 1)
-        return ctx.fail(tr("catalog import: expects one CSV file, got %1 arguments").arg(args.size()));
+        return ctx.fail(Tr::tr("catalog import: expects one CSV file, got %1 arguments").arg(args.size()));
     QByteArray data;
     if (!readInputFile(ctx, args.front(), &data))
         return BadInput;
@@ -161,11 +161,11 @@ int import(Context &ctx, const QStringList &args)
             ctx.err(QStringLiteral("terahall: %1: %2\n").arg(args.front(), result.error));
         for (const CatalogIssue &issue : result.issues)
             ctx.err(QStringLiteral("terahall: %1: %2\n").arg(args.front(), issue.toString()));
-        return ctx.fail(tr("catalog import: nothing was imported"));
+        return ctx.fail(Tr::tr("catalog import: nothing was imported"));
     }
     const QJsonObject summary{{QStringLiteral("imported"), result.rowCount}, {QStringLiteral("kind"), result.kind->kindKey()}};
     if (ctx.format == Format::Text)
-        ctx.out(tr("imported %1 %2 rows\n").arg(result.rowCount).arg(result.kind->kindKey()));
+        ctx.out(Tr::tr("imported %1 %2 rows\n").arg(result.rowCount).arg(result.kind->kindKey()));
     else
         ctx.out(QString::fromUtf8(QJsonDocument(summary).toJson(QJsonDocument::Indented)));
     return Success;
@@ -177,7 +177,7 @@ int exportCsv(Context &ctx, QStringList args)
     if (!takeKind(ctx, args, &kind))
         return BadInput;
     if (args.size() != 1)
-        return ctx.fail(tr("catalog export: expects one output file (or -), got %1 arguments").arg(args.size()));
+        return ctx.fail(Tr::tr("catalog export: expects one output file (or -), got %1 arguments").arg(args.size()));
     const std::unique_ptr<Catalog> catalog = ctx.openCatalog();
     if (!catalog)
         return BadInput;
@@ -200,7 +200,7 @@ int runCatalog(Context &ctx)
     }
     if (args.isEmpty()) {
         ctx.err(catalogUsage());
-        return ctx.fail(tr("catalog: needs a sub-command: list, show, import or export"));
+        return ctx.fail(Tr::tr("catalog: needs a sub-command: list, show, import or export"));
     }
     const QString sub = args.takeFirst();
     if (sub == QLatin1String("list"))
@@ -212,7 +212,7 @@ int runCatalog(Context &ctx)
     if (sub == QLatin1String("export"))
         return exportCsv(ctx, args);
     ctx.err(catalogUsage());
-    return ctx.fail(tr("catalog: unknown sub-command \"%1\"").arg(sub));
+    return ctx.fail(Tr::tr("catalog: unknown sub-command \"%1\"").arg(sub));
 }
 
 } // namespace th::cli

@@ -19,10 +19,10 @@ namespace th::cli {
 
 namespace {
 
-QString tr(const char *text)
+struct Tr
 {
-    return QCoreApplication::translate("Cli", text);
-}
+    Q_DECLARE_TR_FUNCTIONS(Cli)
+};
 
 const QStringList kCommands{QStringLiteral("estimate"), QStringLiteral("search"), QStringLiteral("evaluate"),
                             QStringLiteral("report"), QStringLiteral("compare"), QStringLiteral("catalog"),
@@ -30,7 +30,7 @@ const QStringList kCommands{QStringLiteral("estimate"), QStringLiteral("search")
 
 QString usage()
 {
-    return tr("Usage: terahall [COMMAND] [OPTIONS]\n"
+    return Tr::tr("Usage: terahall [COMMAND] [OPTIONS]\n"
               "\n"
               "Without a command, opens the Terahall desktop application.\n"
               "\n"
@@ -42,9 +42,10 @@ QString usage()
               "  catalog import FILE.csv          add or override rows from a CSV (all rows or none)\n"
               "  catalog export FILE.csv [--kind KIND]  write the rows in force as CSV (default kind: chip)\n"
               "  evaluate PLAN.thplan             all KPIs of a floor plan\n"
-              "  compare SCENARIO.json --chips ID,ID [--equalize count=N|power=MW|budget=USD|deadline=DAYS] [-o OUT.csv]\n"
+              "  compare SCENARIO.json --chips ID,ID [--equalize count=N|power=MW|budget=USD|deadline=DAYS] [-o OUT.csv|OUT.pdf]\n"
               "                                   the same workload on several chips side by side\n"
-              "  report                           not available in this version yet\n"
+              "  report PLAN.thplan -o OUT.pdf [--compare ID,ID] [--paper a4|letter]\n"
+              "                                   the PDF report of a plan\n"
               "\n"
               "Options:\n"
               "  --format json|text   output format (default json)\n"
@@ -65,6 +66,16 @@ bool isCliInvocation(const QStringList &arguments)
     // Anything but an existing file (a plan to open in the GUI) is a command line: an unknown
     // word gets the usage message instead of silently opening a window.
     return kCommands.contains(first) || first.startsWith(QLatin1Char('-')) || !QFileInfo::exists(first);
+}
+
+bool needsGuiApplication(const QStringList &arguments)
+{
+    if (arguments.contains(QLatin1String("report")))
+        return true;
+    if (!arguments.contains(QLatin1String("compare")))
+        return false;
+    const int o = int(arguments.indexOf(QLatin1String("-o")));
+    return o >= 0 && o + 1 < arguments.size() && arguments.at(o + 1).endsWith(QLatin1String(".pdf"), Qt::CaseInsensitive);
 }
 
 void Context::out(const QString &text) const
@@ -114,7 +125,7 @@ bool readInputFile(const Context &ctx, const QString &path, QByteArray *data)
     } else {
         f.setFileName(path);
         if (!f.open(QIODevice::ReadOnly)) {
-            ctx.fail(tr("cannot read %1: %2").arg(path, f.errorString()));
+            ctx.fail(Tr::tr("cannot read %1: %2").arg(path, f.errorString()));
             return false;
         }
     }
@@ -122,7 +133,7 @@ bool readInputFile(const Context &ctx, const QString &path, QByteArray *data)
     constexpr qint64 kMaxBytes = 64 * 1024 * 1024;
     *data = f.read(kMaxBytes + 1);
     if (data->size() > kMaxBytes) {
-        ctx.fail(tr("%1 is larger than 64 MiB; not a scenario or catalog file").arg(path));
+        ctx.fail(Tr::tr("%1 is larger than 64 MiB; not a scenario or catalog file").arg(path));
         return false;
     }
     return true;
@@ -152,11 +163,11 @@ int run(const QStringList &arguments)
             else if (value == QLatin1String("text"))
                 ctx.format = Format::Text;
             else
-                return ctx.fail(tr("--format: must be json or text, got \"%1\"").arg(value));
+                return ctx.fail(Tr::tr("--format: must be json or text, got \"%1\"").arg(value));
         } else if (a == QLatin1String("--catalog") || a.startsWith(QLatin1String("--catalog="))) {
             ctx.catalogPath = a.contains(QLatin1Char('=')) ? a.section(QLatin1Char('='), 1) : (i + 1 < arguments.size() ? arguments.at(++i) : QString());
             if (ctx.catalogPath.isEmpty())
-                return ctx.fail(tr("--catalog: needs a file path"));
+                return ctx.fail(Tr::tr("--catalog: needs a file path"));
         } else if (a == QLatin1String("-h") || a == QLatin1String("--help")) {
             help = true;
         } else if (a == QLatin1String("-v") || a == QLatin1String("--version")) {
@@ -186,9 +197,9 @@ int run(const QStringList &arguments)
     if (command == QLatin1String("compare"))
         return runCompare(ctx);
     if (command == QLatin1String("report"))
-        return ctx.fail(tr("'%1' is not available in this version of Terahall yet").arg(command));
+        return runReport(ctx);
     ctx.err(usage());
-    return ctx.fail(tr("unknown command \"%1\"").arg(command));
+    return ctx.fail(Tr::tr("unknown command \"%1\"").arg(command));
 }
 
 } // namespace th::cli

@@ -13,6 +13,10 @@ enum ExitCode { Success = 0, ResultFailed = 1, BadInput = 2 };
 /// rather than the GUI.
 bool isCliInvocation(const QStringList &arguments);
 
+/// True when the command paints (the PDF report, compare -o OUT.pdf): main() then creates a
+/// QApplication on the offscreen platform instead of a QCoreApplication.
+bool needsGuiApplication(const QStringList &arguments);
+
 /// Runs one headless command; arguments without the program name. Needs a QCoreApplication.
 int run(const QStringList &arguments);
 

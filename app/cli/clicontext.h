@@ -37,6 +37,7 @@ int runSearch(Context &ctx);
 int runEvaluate(Context &ctx);
 int runCompare(Context &ctx);
 int runCatalog(Context &ctx);
+int runReport(Context &ctx);
 
 /// Reads a whole file, or stdin for "-"; on failure prints a message naming the file.
 bool readInputFile(const Context &ctx, const QString &path, QByteArray *data);

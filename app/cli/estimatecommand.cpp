@@ -16,10 +16,10 @@
 namespace th::cli {
 
 namespace {
-QString tr(const char *text)
+struct Tr
 {
-    return QCoreApplication::translate("Cli", text);
-}
+    Q_DECLARE_TR_FUNCTIONS(Cli)
+};
 } // namespace
 
 namespace {
@@ -44,13 +44,13 @@ bool checkModelInputs(Context &ctx, const Scenario &s)
 {
     if (!s.model.hasArchitecture()) {
         ctx.fail(QStringLiteral("/model: ")
-                 + tr("estimating MFU needs the architecture (layers, hidden, heads, seq_len, vocab), or a preset; "
+                 + Tr::tr("estimating MFU needs the architecture (layers, hidden, heads, seq_len, vocab), or a preset; "
                       "or give /training/mfu in (0, 1]"));
         return false;
     }
     if (s.globalBatchTokens <= 0) {
         ctx.fail(QStringLiteral("/training/global_batch_tokens: ")
-                 + tr("is required when MFU is estimated (the step time depends on it); give global_batch_tokens or "
+                 + Tr::tr("is required when MFU is estimated (the step time depends on it); give global_batch_tokens or "
                       "global_batch_sequences"));
         return false;
     }
@@ -67,7 +67,7 @@ void printJson(Context &ctx, const QJsonObject &o)
 int runEstimate(Context &ctx)
 {
     if (ctx.args.contains(QLatin1String("--help"))) {
-        ctx.out(tr("Usage: terahall estimate SCENARIO.json [--format json|text] [--strict]\n"
+        ctx.out(Tr::tr("Usage: terahall estimate SCENARIO.json [--format json|text] [--strict]\n"
                    "\n"
                    "Reads a terahall.scenario/1 document (a file, or - for standard input) and prints the\n"
                    "terahall.estimate/1 result: training FLOP, days, chip-hours, MFU/HFU, memory per chip,\n"
@@ -79,7 +79,7 @@ int runEstimate(Context &ctx)
     QStringList positional = ctx.args;
     const bool strict = positional.removeAll(QStringLiteral("--strict")) > 0;
     if (positional.size() != 1)
-        return ctx.fail(tr("estimate: expects exactly one scenario file (or - for standard input), got %1 arguments").arg(positional.size()));
+        return ctx.fail(Tr::tr("estimate: expects exactly one scenario file (or - for standard input), got %1 arguments").arg(positional.size()));
     const std::unique_ptr<Catalog> catalog = ctx.openCatalog();
     if (!catalog)
         return BadInput;
@@ -98,7 +98,7 @@ int runEstimate(Context &ctx)
         run = modelRun(s, *catalog, 1);
         if (!run->feasible) {
             if (ctx.format == Format::Text)
-                ctx.out(tr("Infeasible: %1\n").arg(infeasibleText(run->reason)));
+                ctx.out(Tr::tr("Infeasible: %1\n").arg(infeasibleText(run->reason)));
             else
                 printJson(ctx, infeasibleToJson(s, *run));
             return strict ? ResultFailed : Success;
@@ -108,7 +108,7 @@ int runEstimate(Context &ctx)
     }
     const engine::TrainingResult result = engine::estimateTraining(inputs);
     if (result.error != engine::EstimateError::None)
-        return ctx.fail(tr("the estimate is impossible with these inputs (precision not supported or a non-positive value)"));
+        return ctx.fail(Tr::tr("the estimate is impossible with these inputs (precision not supported or a non-positive value)"));
 
     const ModelledRun *runPtr = run ? &*run : nullptr;
     if (ctx.format == Format::Text)
@@ -122,7 +122,7 @@ int runEstimate(Context &ctx)
 int runSearch(Context &ctx)
 {
     if (ctx.args.contains(QLatin1String("--help"))) {
-        ctx.out(tr("Usage: terahall search SCENARIO.json [--top K] [--format json|text]\n"
+        ctx.out(Tr::tr("Usage: terahall search SCENARIO.json [--top K] [--format json|text]\n"
                    "\n"
                    "Enumerates every legal combination of tp, pp, dp, cp, ep, micro-batch, interleaving,\n"
                    "recompute and ZeRO stage for the scenario's chips (fields given in cluster.parallelism\n"
@@ -137,12 +137,12 @@ int runSearch(Context &ctx)
         bool ok = false;
         top = topIndex + 1 < positional.size() ? positional.at(topIndex + 1).toInt(&ok) : 0;
         if (!ok || top < 1 || top > 100)
-            return ctx.fail(tr("--top: must be an integer in [1, 100], got \"%1\"")
+            return ctx.fail(Tr::tr("--top: must be an integer in [1, 100], got \"%1\"")
                                 .arg(topIndex + 1 < positional.size() ? positional.at(topIndex + 1) : QString()));
         positional.remove(topIndex, 2);
     }
     if (positional.size() != 1)
-        return ctx.fail(tr("search: expects exactly one scenario file (or - for standard input), got %1 arguments").arg(positional.size()));
+        return ctx.fail(Tr::tr("search: expects exactly one scenario file (or - for standard input), got %1 arguments").arg(positional.size()));
     const std::unique_ptr<Catalog> catalog = ctx.openCatalog();
     if (!catalog)
         return BadInput;

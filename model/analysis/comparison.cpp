@@ -16,10 +16,10 @@ namespace th {
 
 namespace {
 
-QString tr(const char *text)
+struct Tr
 {
-    return QCoreApplication::translate("Comparison", text);
-}
+    Q_DECLARE_TR_FUNCTIONS(Comparison)
+};
 
 /// Aisle allowance per rack: half of a 1.2 m hot aisle and half of a 1.2 m cold aisle
 /// (DOMAIN.md §4: alternating hot and cold aisles; issue 5: 1.2 m minimum aisle).
@@ -103,7 +103,7 @@ ComparisonCandidate evaluate(const ComparisonRequest &req, const Catalog &catalo
     c.pue = setup.pue;
     c.facilityMw = c.itMw * c.pue;
     if (chips <= 0) {
-        c.infeasibleReason = tr("the equaliser leaves no whole system of this chip");
+        c.infeasibleReason = Tr::tr("the equaliser leaves no whole system of this chip");
         return c;
     }
 
@@ -148,7 +148,7 @@ ComparisonCandidate evaluate(const ComparisonRequest &req, const Catalog &catalo
         in.parallelism = parallelism;
     const engine::TrainingResult r = engine::estimateTraining(in);
     if (r.error != engine::EstimateError::None) {
-        c.infeasibleReason = tr("the estimate is impossible with these inputs");
+        c.infeasibleReason = Tr::tr("the estimate is impossible with these inputs");
         return c;
     }
     const engine::TrainingEstimate &e = r.estimate;
@@ -216,7 +216,7 @@ ComparisonResult compareChips(const ComparisonRequest &req, const Catalog &catal
                 chip = catalog.row(CatalogKind::Chip, system->text("chip_id"));
         }
         if (!chip) {
-            result.errors.append({QStringLiteral("--chips"), tr("unknown chip or system \"%1\" (terahall catalog list --kind chip lists them)").arg(id)});
+            result.errors.append({QStringLiteral("--chips"), Tr::tr("unknown chip or system \"%1\" (terahall catalog list --kind chip lists them)").arg(id)});
             continue;
         }
         const ChipSetup setup = setupFor(catalog, *chip, system);
@@ -233,7 +233,7 @@ ComparisonResult compareChips(const ComparisonRequest &req, const Catalog &catal
         case Equaliser::Budget:
             if (!setup.pricePerChipUsd) {
                 ComparisonCandidate c = evaluate(req, catalog, setup, 0);
-                c.infeasibleReason = tr("no price in the catalog for this chip or its system: a budget cannot be compared");
+                c.infeasibleReason = Tr::tr("no price in the catalog for this chip or its system: a budget cannot be compared");
                 result.candidates << c;
                 continue;
             }
@@ -259,8 +259,8 @@ ComparisonResult compareChips(const ComparisonRequest &req, const Catalog &catal
                     ComparisonCandidate c = evaluate(req, catalog, setup, std::max<long long>(maxChips, setup.chipsPerSystem));
                     c.feasible = false;
                     c.infeasibleReason = req.powerCapMw > 0
-                                             ? tr("cannot train within %1 days inside %2 MW").arg(req.value).arg(req.powerCapMw)
-                                             : tr("cannot train within %1 days at any size").arg(req.value);
+                                             ? Tr::tr("cannot train within %1 days inside %2 MW").arg(req.value).arg(req.powerCapMw)
+                                             : Tr::tr("cannot train within %1 days at any size").arg(req.value);
                     result.candidates << c;
                     continue;
                 }
@@ -304,7 +304,7 @@ ComparisonResult compareChips(const ComparisonRequest &req, const Catalog &catal
     const bool anyFeasible = std::any_of(result.candidates.begin(), result.candidates.end(),
                                          [](const ComparisonCandidate &c) { return c.feasible; });
     if (result.errors.isEmpty() && !anyFeasible && !result.candidates.isEmpty())
-        result.errors.append({QStringLiteral("--equalize"), tr("no candidate meets the %1 equaliser; first reason: %2")
+        result.errors.append({QStringLiteral("--equalize"), Tr::tr("no candidate meets the %1 equaliser; first reason: %2")
                                                                  .arg(equaliserKey(req.equaliser), result.candidates.front().infeasibleReason)});
     return result;
 }

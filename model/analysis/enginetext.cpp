@@ -6,6 +6,13 @@
 
 namespace th {
 
+namespace {
+struct Tr
+{
+    Q_DECLARE_TR_FUNCTIONS(Engine)
+};
+} // namespace
+
 using engine::Warning;
 
 QString warningKey(Warning w)
@@ -76,23 +83,22 @@ QString infeasibleKey(engine::Infeasible r)
 QString infeasibleText(engine::Infeasible r)
 {
     using I = engine::Infeasible;
-    auto t = [](const char *s) { return QCoreApplication::translate("Engine", s); };
     switch (r) {
     case I::None: return QString();
-    case I::NoArchitecture: return t("The model architecture (layers, hidden, heads, seq_len, vocab) is needed to estimate MFU.");
-    case I::InvalidInput: return t("A chip count, batch, peak or parallel degree is not positive.");
-    case I::PrecisionUnsupported: return t("The chip has no dense peak at the training precision.");
-    case I::ChipCountMismatch: return t("tp x pp x dp x cp does not equal the chip count.");
-    case I::TpExceedsScaleUpDomain: return t("Tensor parallelism is larger than the scale-up domain (NVLink/HCCS/UB/ICI).");
-    case I::TpDoesNotDivideHeads: return t("Tensor parallelism does not divide the attention heads.");
-    case I::PpExceedsLayers: return t("More pipeline stages than layers.");
-    case I::CpDoesNotDivideSequence: return t("Context parallelism does not divide the sequence (2 x cp must divide seq_len).");
-    case I::EpDoesNotDivideExperts: return t("Expert parallelism does not divide the number of experts (or the model is dense).");
-    case I::EpDoesNotDivideDataParallel: return t("Expert parallelism does not divide dp x cp.");
-    case I::BatchNotDivisible: return t("The global batch is not a multiple of dp x micro-batch.");
-    case I::InterleaveInvalid: return t("Interleaving needs pipeline parallelism and enough layers per stage.");
-    case I::ZeroWithPipeline: return t("ZeRO-2/3 sharding is not combined with pipeline parallelism.");
-    case I::OutOfMemory: return t("The model state and activations do not fit in the chip's memory.");
+    case I::NoArchitecture: return Tr::tr("The model architecture (layers, hidden, heads, seq_len, vocab) is needed to estimate MFU.");
+    case I::InvalidInput: return Tr::tr("A chip count, batch, peak or parallel degree is not positive.");
+    case I::PrecisionUnsupported: return Tr::tr("The chip has no dense peak at the training precision.");
+    case I::ChipCountMismatch: return Tr::tr("tp x pp x dp x cp does not equal the chip count.");
+    case I::TpExceedsScaleUpDomain: return Tr::tr("Tensor parallelism is larger than the scale-up domain (NVLink/HCCS/UB/ICI).");
+    case I::TpDoesNotDivideHeads: return Tr::tr("Tensor parallelism does not divide the attention heads.");
+    case I::PpExceedsLayers: return Tr::tr("More pipeline stages than layers.");
+    case I::CpDoesNotDivideSequence: return Tr::tr("Context parallelism does not divide the sequence (2 x cp must divide seq_len).");
+    case I::EpDoesNotDivideExperts: return Tr::tr("Expert parallelism does not divide the number of experts (or the model is dense).");
+    case I::EpDoesNotDivideDataParallel: return Tr::tr("Expert parallelism does not divide dp x cp.");
+    case I::BatchNotDivisible: return Tr::tr("The global batch is not a multiple of dp x micro-batch.");
+    case I::InterleaveInvalid: return Tr::tr("Interleaving needs pipeline parallelism and enough layers per stage.");
+    case I::ZeroWithPipeline: return Tr::tr("ZeRO-2/3 sharding is not combined with pipeline parallelism.");
+    case I::OutOfMemory: return Tr::tr("The model state and activations do not fit in the chip's memory.");
     }
     return QString();
 }
@@ -110,12 +116,11 @@ QString boundByKey(engine::BoundBy b)
 
 QString boundByText(engine::BoundBy b)
 {
-    auto t = [](const char *s) { return QCoreApplication::translate("Engine", s); };
     switch (b) {
-    case engine::BoundBy::Compute: return t("Compute binds: most of the step is matrix math at the chip's achievable rate.");
-    case engine::BoundBy::MemoryBandwidth: return t("Memory bandwidth binds: memory-bound operations (norms, activations, optimizer) take the largest share.");
-    case engine::BoundBy::Communication: return t("Communication binds: exposed tensor-, data-, expert- or context-parallel traffic takes the largest share.");
-    case engine::BoundBy::PipelineBubble: return t("The pipeline bubble binds: stages wait while the pipeline fills and drains.");
+    case engine::BoundBy::Compute: return Tr::tr("Compute binds: most of the step is matrix math at the chip's achievable rate.");
+    case engine::BoundBy::MemoryBandwidth: return Tr::tr("Memory bandwidth binds: memory-bound operations (norms, activations, optimizer) take the largest share.");
+    case engine::BoundBy::Communication: return Tr::tr("Communication binds: exposed tensor-, data-, expert- or context-parallel traffic takes the largest share.");
+    case engine::BoundBy::PipelineBubble: return Tr::tr("The pipeline bubble binds: stages wait while the pipeline fills and drains.");
     }
     return QString();
 }

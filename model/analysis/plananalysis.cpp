@@ -21,10 +21,10 @@ using engine::Precision;
 
 namespace {
 
-QString tr(const char *text)
+struct Tr
 {
-    return QCoreApplication::translate("PlanAnalysis", text);
-}
+    Q_DECLARE_TR_FUNCTIONS(PlanAnalysis)
+};
 
 // PUE overheads by cooling technology (see pueFirstEstimate in the header for sources).
 constexpr double kAirOverhead = 0.42;
@@ -91,7 +91,7 @@ void findOverlaps(const FloorPlan &plan, QList<Violation> &out)
                     if (o.footprintMm().adjusted(0.5, 0.5, -0.5, -0.5).intersects(r)) {
                         reported.insert(pairKey);
                         out.append({QStringLiteral("overlap"), QStringLiteral("error"), {o.id(), e.id()},
-                                    tr("%1 and %2 overlap").arg(o.label().isEmpty() ? o.catalogId() : o.label(),
+                                    Tr::tr("%1 and %2 overlap").arg(o.label().isEmpty() ? o.catalogId() : o.label(),
                                                                 e.label().isEmpty() ? e.catalogId() : e.label())});
                     }
                 }
@@ -196,7 +196,7 @@ QSizeF catalogFootprintMm(const CatalogCache &cache, const Equipment &e)
 PlanEvaluation evaluatePlan(const FloorPlan &plan, const CatalogCache &cache, const PlanAssumptions &a)
 {
     PlanEvaluation ev;
-    ev.pueMethod = QStringLiteral("cooling-type estimate");
+    ev.pueMethod = QString::fromLatin1(QT_TRANSLATE_NOOP("PlanAnalysis", "cooling-type estimate"));
     double airKw = 0.0, liquidKw = 0.0, immersionKw = 0.0;
     double rackKwSum = 0.0;
     QHash<QString, long long> chipsById;
@@ -272,8 +272,8 @@ PlanEvaluation evaluatePlan(const FloorPlan &plan, const CatalogCache &cache, co
             if (!r.placement.isEmpty() && (r.placement == QLatin1String("yard")) != e.inYard())
                 ev.violations.append({QStringLiteral("placement"), QStringLiteral("warning"), {e.id()},
                                       r.placement == QLatin1String("yard")
-                                          ? tr("%1 is outdoor equipment placed inside the hall").arg(r.name)
-                                          : tr("%1 is indoor equipment placed in the yard").arg(r.name)});
+                                          ? Tr::tr("%1 is outdoor equipment placed inside the hall").arg(r.name)
+                                          : Tr::tr("%1 is indoor equipment placed in the yard").arg(r.name)});
         }
         // Inside its hall (or yard)?
         if (const Hall *h = plan.hall(e.hallId())) {
@@ -281,8 +281,8 @@ PlanEvaluation evaluatePlan(const FloorPlan &plan, const CatalogCache &cache, co
                                              : QRectF(0, 0, h->widthMm, h->depthMm);
             if (!bounds.adjusted(-0.5, -0.5, 0.5, 0.5).contains(fp))
                 ev.violations.append({QStringLiteral("out_of_bounds"), QStringLiteral("error"), {e.id()},
-                                      tr("%1 lies outside %2").arg(e.label().isEmpty() ? e.catalogId() : e.label(),
-                                                                  e.inYard() ? tr("the yard") : h->name)});
+                                      Tr::tr("%1 lies outside %2").arg(e.label().isEmpty() ? e.catalogId() : e.label(),
+                                                                  e.inYard() ? Tr::tr("the yard") : h->name)});
         }
     }
 
@@ -306,7 +306,7 @@ PlanEvaluation evaluatePlan(const FloorPlan &plan, const CatalogCache &cache, co
             const Equipment &e = plan.equipmentAt(i);
             if (e.hallId() == s.hallId && !e.inYard() && e.footprintMm().intersects(s.rectMm))
                 ev.violations.append({QStringLiteral("blocks_door"), QStringLiteral("error"), {e.id()},
-                                      tr("%1 blocks door %2").arg(e.label().isEmpty() ? e.catalogId() : e.label(), s.label)});
+                                      Tr::tr("%1 blocks door %2").arg(e.label().isEmpty() ? e.catalogId() : e.label(), s.label)});
         }
     }
 
@@ -334,14 +334,14 @@ PlanEvaluation evaluatePlan(const FloorPlan &plan, const CatalogCache &cache, co
     ev.coolingNMinus1Ok = coolKw > 0 && coolKw - coolLargest >= ev.itKw;
     if (ev.itKw > 0 && ev.powerCapacityKw > 0 && powerLoad > ev.powerCapacityKw)
         ev.violations.append({QStringLiteral("power_capacity"), QStringLiteral("error"), {},
-                              tr("IT load %1 kW exceeds the placed power capacity %2 kW").arg(powerLoad, 0, 'f', 0).arg(ev.powerCapacityKw, 0, 'f', 0)});
+                              Tr::tr("IT load %1 kW exceeds the placed power capacity %2 kW").arg(powerLoad, 0, 'f', 0).arg(ev.powerCapacityKw, 0, 'f', 0)});
     if (ev.itKw > 0 && coolKw > 0 && ev.itKw > coolKw)
         ev.violations.append({QStringLiteral("cooling_capacity"), QStringLiteral("error"), {},
-                              tr("IT heat %1 kW exceeds the placed cooling capacity %2 kW").arg(ev.itKw, 0, 'f', 0).arg(coolKw, 0, 'f', 0)});
+                              Tr::tr("IT heat %1 kW exceeds the placed cooling capacity %2 kW").arg(ev.itKw, 0, 'f', 0).arg(coolKw, 0, 'f', 0)});
     for (const Hall &h : plan.halls()) {
         if (ev.kgPerM2Max > h.floorRatingKgPerM2) {
             ev.violations.append({QStringLiteral("floor_load"), QStringLiteral("warning"), {},
-                                  tr("the heaviest item loads %1 kg/m2, above the floor rating of %2 (%3 kg/m2)")
+                                  Tr::tr("the heaviest item loads %1 kg/m2, above the floor rating of %2 (%3 kg/m2)")
                                       .arg(ev.kgPerM2Max, 0, 'f', 0).arg(h.name).arg(h.floorRatingKgPerM2, 0, 'f', 0)});
             break;
         }
@@ -362,7 +362,8 @@ PlanEvaluation evaluatePlan(const FloorPlan &plan, const CatalogCache &cache, co
         if (ev.itKw > 0 && f.pueDesign >= 1.0) {
             ev.pue = f.pueDesign;
             ev.pueAnnual = f.pueAnnual;
-            ev.pueMethod = f.plant.assumed ? QStringLiteral("facility model (stand-in chiller plant)") : QStringLiteral("facility model");
+            ev.pueMethod = QString::fromLatin1(f.plant.assumed ? QT_TRANSLATE_NOOP("PlanAnalysis", "facility model (stand-in chiller plant)")
+                                                              : QT_TRANSLATE_NOOP("PlanAnalysis", "facility model"));
             ev.facilityKw = ev.itKw * ev.pue;
             ev.coolingOverheadKw = ev.facilityKw - ev.itKw;
         }
@@ -393,7 +394,7 @@ PlanEvaluation evaluatePlan(const FloorPlan &plan, const CatalogCache &cache, co
     // like `terahall estimate`.
     if (const std::optional<Workload> &w = plan.workload()) {
         if (ev.accelerators <= 0 || !cache.catalog()) {
-            ev.workloadProblems << tr("the plan has no accelerators to train on");
+            ev.workloadProblems << Tr::tr("the plan has no accelerators to train on");
         } else {
             QJsonObject training{{QStringLiteral("tokens"), w->tokens}, {QStringLiteral("precision"), w->precision}};
             if (w->globalBatchTokens > 0)
@@ -418,13 +419,13 @@ PlanEvaluation evaluatePlan(const FloorPlan &plan, const CatalogCache &cache, co
                 ev.workloadScenario = read.scenario;
                 const Scenario &s = *read.scenario;
                 if (!s.model.hasArchitecture()) {
-                    ev.workloadProblems << tr("estimating MFU needs the model architecture (use a preset or give layers, hidden, heads, seq_len, vocab)");
+                    ev.workloadProblems << Tr::tr("estimating MFU needs the model architecture (use a preset or give layers, hidden, heads, seq_len, vocab)");
                 } else if (s.globalBatchTokens <= 0) {
-                    ev.workloadProblems << tr("estimating MFU needs the global batch size (tokens)");
+                    ev.workloadProblems << Tr::tr("estimating MFU needs the global batch size (tokens)");
                 } else {
                     const ModelledRun &run = cache.modelledRun(QJsonDocument(scenario).toJson(QJsonDocument::Compact), s);
                     if (!run.feasible) {
-                        ev.workloadProblems << tr("no feasible parallel layout: %1").arg(infeasibleText(run.reason));
+                        ev.workloadProblems << Tr::tr("no feasible parallel layout: %1").arg(infeasibleText(run.reason));
                     } else {
                         engine::TrainingInputs in = s.trainingInputs(run.step.mfu);
                         in.parallelism = run.parallelism;

@@ -46,10 +46,10 @@ QByteArray readResource(const QString &name)
     return f.readAll();
 }
 
-QString tr(const char *text)
+struct Tr
 {
-    return QCoreApplication::translate("Catalog", text);
-}
+    Q_DECLARE_TR_FUNCTIONS(Catalog)
+};
 
 QString keyColumn(const KindSpec &spec)
 {
@@ -100,7 +100,7 @@ bool Catalog::open(const QString &path, QString *error)
     db.setDatabaseName(path);
     if (!db.open()) {
         if (error)
-            *error = tr("cannot open catalog %1: %2").arg(path, db.lastError().text());
+            *error = Tr::tr("cannot open catalog %1: %2").arg(path, db.lastError().text());
         return false;
     }
     return initialise(error);
@@ -138,7 +138,7 @@ bool Catalog::applySql(const QByteArray &sql, QString *error)
             QSqlQuery q(db);
             if (!q.exec(statement)) {
                 if (error)
-                    *error = tr("catalog schema statement failed: %1").arg(q.lastError().text());
+                    *error = Tr::tr("catalog schema statement failed: %1").arg(q.lastError().text());
                 return false;
             }
             statement.clear();
@@ -156,7 +156,7 @@ bool Catalog::initialise(QString *error)
     if (!hasSchema) {
         if (!db.tables().isEmpty()) {
             if (error)
-                *error = tr("%1 is not a Terahall catalog (it has tables but no schema_version)").arg(m_path);
+                *error = Tr::tr("%1 is not a Terahall catalog (it has tables but no schema_version)").arg(m_path);
             return false;
         }
         db.transaction();
@@ -169,7 +169,7 @@ bool Catalog::initialise(QString *error)
         const int version = schemaVersion();
         if (version > kSchemaVersion) {
             if (error)
-                *error = tr("catalog %1 has schema version %2, newer than this Terahall (%3): update Terahall; the file was not changed")
+                *error = Tr::tr("catalog %1 has schema version %2, newer than this Terahall (%3): update Terahall; the file was not changed")
                              .arg(m_path)
                              .arg(version)
                              .arg(kSchemaVersion);
@@ -193,7 +193,7 @@ bool Catalog::migrate(int fromVersion, QString *error)
         if (m.toVersion != version + 1) {
             db.rollback();
             if (error)
-                *error = tr("no migration from catalog schema version %1").arg(version);
+                *error = Tr::tr("no migration from catalog schema version %1").arg(version);
             return false;
         }
         if (!applySql(m.sql, error)) {
@@ -210,7 +210,7 @@ bool Catalog::migrate(int fromVersion, QString *error)
     if (version < target) {
         db.rollback();
         if (error)
-            *error = tr("no migration from catalog schema version %1").arg(version);
+            *error = Tr::tr("no migration from catalog schema version %1").arg(version);
         return false;
     }
     db.commit();
@@ -257,7 +257,7 @@ bool Catalog::loadCsvRows(const KindSpec &spec, const QByteArray &data, const QS
     const csv::ParseResult parsed = csv::parse(data);
     if (!parsed.error.isEmpty()) {
         if (error)
-            *error = tr("shipped %1, line %2: %3").arg(QString::fromLatin1(spec.csvFile)).arg(parsed.errorLine).arg(parsed.error);
+            *error = Tr::tr("shipped %1, line %2: %3").arg(QString::fromLatin1(spec.csvFile)).arg(parsed.errorLine).arg(parsed.error);
         return false;
     }
     if (parsed.records.isEmpty())
@@ -272,7 +272,7 @@ bool Catalog::loadCsvRows(const KindSpec &spec, const QByteArray &data, const QS
         const std::optional<QVariantMap> values = validateRow(spec, raw, rec.line, &issues);
         if (!values) {
             if (error)
-                *error = tr("shipped %1: %2").arg(QString::fromLatin1(spec.csvFile), issues.front().toString());
+                *error = Tr::tr("shipped %1: %2").arg(QString::fromLatin1(spec.csvFile), issues.front().toString());
             return false;
         }
         if (!insertRow(spec, *values, origin, error))
@@ -295,7 +295,7 @@ bool Catalog::insertRow(const KindSpec &spec, const QVariantMap &values, const Q
     q.addBindValue(origin);
     if (!q.exec()) {
         if (error)
-            *error = tr("cannot store %1 '%2': %3").arg(spec.kindKey(), values.value(keyColumn(spec)).toString(), q.lastError().text());
+            *error = Tr::tr("cannot store %1 '%2': %3").arg(spec.kindKey(), values.value(keyColumn(spec)).toString(), q.lastError().text());
         return false;
     }
     return true;
@@ -370,7 +370,7 @@ bool Catalog::saveUserRow(CatalogKind kind, const QMap<QString, QString> &rawVal
         const QString chipId = values->value(QStringLiteral("chip_id")).toString();
         if (!row(CatalogKind::Chip, chipId)) {
             if (issues)
-                issues->append({0, QStringLiteral("chip_id"), tr("no chip with id '%1' in the catalog").arg(chipId)});
+                issues->append({0, QStringLiteral("chip_id"), Tr::tr("no chip with id '%1' in the catalog").arg(chipId)});
             return false;
         }
     }
@@ -399,7 +399,7 @@ bool Catalog::removeUserRow(CatalogKind kind, const QString &id, QString *error)
     }
     if (q.numRowsAffected() == 0) {
         if (error)
-            *error = tr("no user row '%1' (shipped rows cannot be removed, only overridden)").arg(id);
+            *error = Tr::tr("no user row '%1' (shipped rows cannot be removed, only overridden)").arg(id);
         return false;
     }
     return true;
@@ -410,11 +410,11 @@ ImportResult Catalog::importCsv(const QByteArray &csvData)
     ImportResult result;
     const csv::ParseResult parsed = csv::parse(csvData);
     if (!parsed.error.isEmpty()) {
-        result.error = parsed.errorLine > 0 ? tr("line %1: %2").arg(parsed.errorLine).arg(parsed.error) : parsed.error;
+        result.error = parsed.errorLine > 0 ? Tr::tr("line %1: %2").arg(parsed.errorLine).arg(parsed.error) : parsed.error;
         return result;
     }
     if (parsed.records.isEmpty()) {
-        result.error = tr("the file is empty: expected a header row naming the columns");
+        result.error = Tr::tr("the file is empty: expected a header row naming the columns");
         return result;
     }
     const QStringList header = parsed.records.front().fields;
@@ -423,7 +423,7 @@ ImportResult Catalog::importCsv(const QByteArray &csvData)
         QStringList expected;
         for (const KindSpec &k : catalogKinds())
             expected << QStringLiteral("%1 (%2)").arg(k.kindKey(), QString::fromLatin1(k.csvFile));
-        result.error = tr("line 1: the header does not match any catalog kind; export one with 'terahall catalog export' "
+        result.error = Tr::tr("line 1: the header does not match any catalog kind; export one with 'terahall catalog export' "
                           "to see the columns of: %1")
                            .arg(expected.join(QLatin1String(", ")));
         return result;
@@ -435,7 +435,7 @@ ImportResult Catalog::importCsv(const QByteArray &csvData)
     for (qsizetype i = 1; i < parsed.records.size(); ++i) {
         const csv::Record &rec = parsed.records.at(i);
         if (rec.fields.size() != header.size()) {
-            result.issues.append({rec.line, QStringLiteral("*"), tr("expected %1 fields, got %2").arg(header.size()).arg(rec.fields.size())});
+            result.issues.append({rec.line, QStringLiteral("*"), Tr::tr("expected %1 fields, got %2").arg(header.size()).arg(rec.fields.size())});
             continue;
         }
         QMap<QString, QString> raw;
@@ -446,14 +446,14 @@ ImportResult Catalog::importCsv(const QByteArray &csvData)
             continue;
         const QString id = values->value(key).toString();
         if (seen.contains(id)) {
-            result.issues.append({rec.line, key, tr("id '%1' appears more than once in the file").arg(id)});
+            result.issues.append({rec.line, key, Tr::tr("id '%1' appears more than once in the file").arg(id)});
             continue;
         }
         seen.insert(id);
         if ((spec.kind == CatalogKind::System || spec.kind == CatalogKind::ChipCalibration)
             && !row(CatalogKind::Chip, values->value(QStringLiteral("chip_id")).toString())) {
             result.issues.append({rec.line, QStringLiteral("chip_id"),
-                                  tr("no chip with id '%1' in the catalog").arg(values->value(QStringLiteral("chip_id")).toString())});
+                                  Tr::tr("no chip with id '%1' in the catalog").arg(values->value(QStringLiteral("chip_id")).toString())});
             continue;
         }
         rowsToWrite << *values;

@@ -70,7 +70,7 @@ AddEquipmentCommand::AddEquipmentCommand(FloorPlanDocument *document, std::vecto
         e.item = std::make_unique<Equipment>(std::move(item));
         m_entries.push_back(std::move(e));
     }
-    setText(QCoreApplication::translate("Undo Commands", "Add %n Item(s)", nullptr, int(m_entries.size())));
+    setText(QCoreApplication::translate("UndoCommands", "Add %n Item(s)", nullptr, int(m_entries.size())));
 }
 
 QList<EquipmentId> AddEquipmentCommand::ids() const
@@ -89,7 +89,7 @@ RemoveEquipmentCommand::RemoveEquipmentCommand(FloorPlanDocument *document, cons
         e.id = id;
         m_entries.push_back(std::move(e));
     }
-    setText(QCoreApplication::translate("Undo Commands", "Delete %n Item(s)", nullptr, int(ids.size())));
+    setText(QCoreApplication::translate("UndoCommands", "Delete %n Item(s)", nullptr, int(ids.size())));
 }
 
 } // namespace th

@@ -101,8 +101,8 @@ ChangeEquipmentValueCommand::ChangeEquipmentValueCommand(FloorPlanDocument *docu
         m_old.insert(id, key == QLatin1String("label") ? QVariant(e->label()) : e->properties().value(key));
         m_new.insert(id, value);
     }
-    setText(key == QLatin1String("label") ? QCoreApplication::translate("Undo Commands", "Change Label")
-                                          : QCoreApplication::translate("Undo Commands", "Change %1").arg(key));
+    setText(key == QLatin1String("label") ? QCoreApplication::translate("UndoCommands", "Change Label")
+                                          : QCoreApplication::translate("UndoCommands", "Change %1").arg(key));
     setObsolete(m_old == m_new);
 }
 

@@ -7,17 +7,20 @@
 
 #include <QCoreApplication>
 
+#include <algorithm>
+#include <climits>
+
 namespace th {
 
 namespace {
-QString tr(const char *text)
+struct Tr
 {
-    return QCoreApplication::translate("Undo Commands", text);
-}
+    Q_DECLARE_TR_FUNCTIONS(UndoCommands)
+};
 } // namespace
 
 ChangeHallCommand::ChangeHallCommand(FloorPlanDocument *document, const Hall &newHall, QUndoCommand *parent)
-    : QUndoCommand(tr("Change Hall"), parent)
+    : QUndoCommand(Tr::tr("Change Hall"), parent)
     , m_document(document)
     , m_new(newHall)
 {
@@ -48,7 +51,7 @@ bool ChangeHallCommand::mergeWith(const QUndoCommand *other)
 }
 
 AddHallCommand::AddHallCommand(FloorPlanDocument *document, const Hall &hall, QUndoCommand *parent)
-    : QUndoCommand(tr("Add Hall"), parent)
+    : QUndoCommand(Tr::tr("Add Hall"), parent)
     , m_document(document)
     , m_hall(hall)
 {
@@ -77,16 +80,23 @@ AddRemoveStructuresCommand::AddRemoveStructuresCommand(FloorPlanDocument *docume
         if (s.id == 0)
             s.id = document->plan().allocateId();
     }
-    setText(mode == Mode::Add ? tr("Add Structure") : tr("Delete Structure"));
+    setText(mode == Mode::Add ? Tr::tr("Add Structure") : Tr::tr("Delete Structure"));
 }
 
 void AddRemoveStructuresCommand::add()
 {
     QList<quint64> ids;
-    for (int i = 0; i < m_structures.size(); ++i) {
+    // Re-insert in ascending order of the recorded indexes: each index is then valid when used,
+    // whatever order the structures were given in (found by tst_undoproperty).
+    QList<int> order;
+    for (int i = 0; i < m_structures.size(); ++i)
+        order << i;
+    auto indexOf = [this](int i) { return i < m_indexes.size() && m_indexes.at(i) >= 0 ? m_indexes.at(i) : INT_MAX; };
+    std::stable_sort(order.begin(), order.end(), [&](int a, int b) { return indexOf(a) < indexOf(b); });
+    for (int i : std::as_const(order))
         m_document->plan().insertStructure(m_structures.at(i), i < m_indexes.size() ? m_indexes.at(i) : -1);
-        ids << m_structures.at(i).id;
-    }
+    for (const Structure &s : std::as_const(m_structures))
+        ids << s.id;
     m_document->emitChanged({ChangeEvent::Type::StructuresChanged, ids, 0, 0});
 }
 
@@ -114,7 +124,7 @@ void AddRemoveStructuresCommand::remove()
 }
 
 ChangeStructureCommand::ChangeStructureCommand(FloorPlanDocument *document, const Structure &newValue, QUndoCommand *parent)
-    : QUndoCommand(tr("Change Structure"), parent)
+    : QUndoCommand(Tr::tr("Change Structure"), parent)
     , m_document(document)
     , m_new(newValue)
 {
@@ -130,7 +140,7 @@ void ChangeStructureCommand::apply(const Structure &s)
 }
 
 SetWorkloadCommand::SetWorkloadCommand(FloorPlanDocument *document, const std::optional<Workload> &workload, QUndoCommand *parent)
-    : QUndoCommand(workload ? tr("Set Workload") : tr("Remove Workload"), parent)
+    : QUndoCommand(workload ? Tr::tr("Set Workload") : Tr::tr("Remove Workload"), parent)
     , m_document(document)
     , m_old(document->plan().workload())
     , m_new(workload)
@@ -161,7 +171,7 @@ bool SetWorkloadCommand::mergeWith(const QUndoCommand *other)
 
 ChangePlanPropertiesCommand::ChangePlanPropertiesCommand(FloorPlanDocument *document, const QString &name,
                                                          const QString &author, QUndoCommand *parent)
-    : QUndoCommand(tr("Change Plan Properties"), parent)
+    : QUndoCommand(Tr::tr("Change Plan Properties"), parent)
     , m_document(document)
     , m_oldName(document->plan().name)
     , m_oldAuthor(document->plan().author)

@@ -11,6 +11,13 @@
 
 namespace th {
 
+namespace {
+struct Tr
+{
+    Q_DECLARE_TR_FUNCTIONS(Estimate)
+};
+} // namespace
+
 QJsonObject parallelismToJson(const engine::Parallelism &p)
 {
     return QJsonObject{{QStringLiteral("tp"), p.tp},
@@ -134,49 +141,48 @@ QString estimateToText(const Scenario &s, const engine::TrainingEstimate &e, con
 {
     const QString mfuSource = run ? QStringLiteral("model") : QStringLiteral("input");
     const QLocale c = QLocale::c();
-    auto tr = [](const char *t) { return QCoreApplication::translate("Estimate", t); };
     QStringList lines;
-    lines << tr("Model:            %1 (%2 parameters, %3 active)")
+    lines << Tr::tr("Model:            %1 (%2 parameters, %3 active)")
                  .arg(s.modelName.isEmpty() ? s.modelPreset : s.modelName, c.toString(s.model.params, 'g', 4),
                       c.toString(s.model.effectiveActiveParams(), 'g', 4));
-    lines << tr("Cluster:          %1 x %2, %3 dense peak %4 PFLOPS")
+    lines << Tr::tr("Cluster:          %1 x %2, %3 dense peak %4 PFLOPS")
                  .arg(s.chipCount)
                  .arg(s.chipId, QString::fromLatin1(engine::precisionKey(s.precision).data()))
                  .arg(c.toString(e.peakFlopsPerSecondCluster / 1e15, 'f', 1));
-    lines << tr("Training compute: %1 FLOP (%2 PF-days)")
+    lines << Tr::tr("Training compute: %1 FLOP (%2 PF-days)")
                  .arg(c.toString(e.flopsTotal, 'g', 4), c.toString(e.flopsTotal / engine::kFlopPerPetaflopDay, 'f', 0));
-    lines << tr("MFU / HFU:        %1 / %2 (%3)").arg(c.toString(e.mfu, 'f', 3), c.toString(run ? run->step.hfu : e.hfu, 'f', 3), mfuSource);
+    lines << Tr::tr("MFU / HFU:        %1 / %2 (%3)").arg(c.toString(e.mfu, 'f', 3), c.toString(run ? run->step.hfu : e.hfu, 'f', 3), mfuSource);
     if (run) {
         const engine::Parallelism &p = run->parallelism;
-        lines << tr("Parallelism:      tp %1, pp %2, dp %3, cp %4, ep %5, micro-batch %6, interleave %7, recompute %8, ZeRO %9")
+        lines << Tr::tr("Parallelism:      tp %1, pp %2, dp %3, cp %4, ep %5, micro-batch %6, interleave %7, recompute %8, ZeRO %9")
                      .arg(p.tp).arg(p.pp).arg(p.dp).arg(p.cp).arg(p.ep).arg(p.microBatch).arg(p.interleave)
                      .arg(QString::fromLatin1(engine::recomputeKey(p.recompute).data())).arg(p.zeroStage);
         const engine::StepBreakdown &b = run->step.breakdown;
-        lines << tr("Step breakdown:   compute %1 s, memory-bound %2 s, TP %3 s, PP %4 s, bubble %5 s, DP %6 s, EP %7 s, CP %8 s, other %9 s")
+        lines << Tr::tr("Step breakdown:   compute %1 s, memory-bound %2 s, TP %3 s, PP %4 s, bubble %5 s, DP %6 s, EP %7 s, CP %8 s, other %9 s")
                      .arg(c.toString(b.computeSeconds, 'f', 3), c.toString(b.memoryBoundSeconds, 'f', 3), c.toString(b.tpCommSeconds, 'f', 3),
                           c.toString(b.ppCommSeconds, 'f', 3), c.toString(b.ppBubbleSeconds, 'f', 3), c.toString(b.dpCommExposedSeconds, 'f', 3),
                           c.toString(b.epCommSeconds, 'f', 3), c.toString(b.cpCommSeconds, 'f', 3), c.toString(b.otherSeconds, 'f', 3));
         lines << boundByText(run->step.boundBy);
         if (!run->step.calibrationMeasured)
-            lines << tr("Note: no published runs of this chip; architecture-class calibration defaults (lower confidence).");
+            lines << Tr::tr("Note: no published runs of this chip; architecture-class calibration defaults (lower confidence).");
     }
-    lines << tr("Time:             %1 days (%2 chip-hours)").arg(c.toString(e.days, 'f', 2), c.toString(e.chipHours, 'f', 0));
-    lines << tr("Throughput:       %1 tokens/s").arg(c.toString(e.tokensPerSecond, 'f', 0));
+    lines << Tr::tr("Time:             %1 days (%2 chip-hours)").arg(c.toString(e.days, 'f', 2), c.toString(e.chipHours, 'f', 0));
+    lines << Tr::tr("Throughput:       %1 tokens/s").arg(c.toString(e.tokensPerSecond, 'f', 0));
     if (e.stepTimeSeconds > 0)
-        lines << tr("Step time:        %1 s").arg(c.toString(e.stepTimeSeconds, 'f', 2));
+        lines << Tr::tr("Step time:        %1 s").arg(c.toString(e.stepTimeSeconds, 'f', 2));
     const std::optional<engine::MemoryBreakdown> memory = run ? std::optional<engine::MemoryBreakdown>(run->step.memory) : e.memory;
     if (memory)
-        lines << tr("Memory per chip:  %1 of %2 GiB (%3)")
+        lines << Tr::tr("Memory per chip:  %1 of %2 GiB (%3)")
                      .arg(c.toString(memory->totalGib(), 'f', 1), c.toString(memory->capacityGib, 'f', 0),
-                          memory->fits() ? tr("fits") : tr("does NOT fit"));
-    lines << tr("Energy:           %1 MWh IT, %2 MWh facility (PUE %3), %4 t CO2")
+                          memory->fits() ? Tr::tr("fits") : Tr::tr("does NOT fit"));
+    lines << Tr::tr("Energy:           %1 MWh IT, %2 MWh facility (PUE %3), %4 t CO2")
                  .arg(c.toString(e.itEnergyMwh, 'f', 1), c.toString(e.facilityEnergyMwh, 'f', 1),
                       c.toString(s.facility.pue, 'f', 2), c.toString(e.co2Tonnes, 'f', 1));
-    lines << tr("Cost:             %1 USD compute (%2), %3 USD energy")
-                 .arg(c.toString(e.computeCostUsd, 'f', 0), s.cost.chipHourUsd ? tr("rented") : tr("owned, amortised"),
+    lines << Tr::tr("Cost:             %1 USD compute (%2), %3 USD energy")
+                 .arg(c.toString(e.computeCostUsd, 'f', 0), s.cost.chipHourUsd ? Tr::tr("rented") : Tr::tr("owned, amortised"),
                       c.toString(e.energyCostUsd, 'f', 0));
     for (engine::Warning w : e.warnings)
-        lines << tr("Warning: %1").arg(warningText(w));
+        lines << Tr::tr("Warning: %1").arg(warningText(w));
     return lines.join(QLatin1Char('\n')) + QLatin1Char('\n');
 }
 
@@ -247,9 +253,8 @@ QJsonObject searchToJson(const Scenario &s, const ModelledRun &run)
 QString searchToText(const Scenario &s, const ModelledRun &run)
 {
     const QLocale c = QLocale::c();
-    auto tr = [](const char *t) { return QCoreApplication::translate("Estimate", t); };
     QStringList lines;
-    lines << tr("%1 on %2 x %3: %4 combinations, %5 evaluated, %6 feasible, %7 pruned")
+    lines << Tr::tr("%1 on %2 x %3: %4 combinations, %5 evaluated, %6 feasible, %7 pruned")
                  .arg(s.modelName.isEmpty() ? s.modelPreset : s.modelName)
                  .arg(s.chipCount)
                  .arg(s.chipId)
@@ -260,7 +265,7 @@ QString searchToText(const Scenario &s, const ModelledRun &run)
     int rank = 1;
     for (const engine::SearchCandidate &cand : run.search.best) {
         const engine::Parallelism &p = cand.parallelism;
-        lines << tr("%1. tp %2 pp %3 dp %4 cp %5 ep %6 mb %7 v %8 %9 ZeRO-%10: step %11 s, MFU %12, %13 GiB/chip, %14")
+        lines << Tr::tr("%1. tp %2 pp %3 dp %4 cp %5 ep %6 mb %7 v %8 %9 ZeRO-%10: step %11 s, MFU %12, %13 GiB/chip, %14")
                      .arg(rank++).arg(p.tp).arg(p.pp).arg(p.dp).arg(p.cp).arg(p.ep).arg(p.microBatch).arg(p.interleave)
                      .arg(QString::fromLatin1(engine::recomputeKey(p.recompute).data())).arg(p.zeroStage)
                      .arg(c.toString(cand.estimate.stepTimeSeconds, 'f', 3), c.toString(cand.estimate.mfu, 'f', 3),
@@ -268,7 +273,7 @@ QString searchToText(const Scenario &s, const ModelledRun &run)
     }
     for (int i = 1; i < engine::kInfeasibleCount; ++i) {
         if (run.search.rejected[std::size_t(i)] > 0)
-            lines << tr("rejected %1: %2").arg(run.search.rejected[std::size_t(i)]).arg(infeasibleText(engine::Infeasible(i)));
+            lines << Tr::tr("rejected %1: %2").arg(run.search.rejected[std::size_t(i)]).arg(infeasibleText(engine::Infeasible(i)));
     }
     return lines.join(QLatin1Char('\n')) + QLatin1Char('\n');
 }

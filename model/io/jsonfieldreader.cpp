@@ -9,10 +9,10 @@
 namespace th {
 
 namespace {
-QString tr(const char *text)
+struct Tr
 {
-    return QCoreApplication::translate("Input", text);
-}
+    Q_DECLARE_TR_FUNCTIONS(Input)
+};
 
 QString numberText(double v)
 {
@@ -40,13 +40,13 @@ QString jsonTypeName(const QJsonValue &value)
     case QJsonValue::String:
         return QLatin1Char('"') + value.toString().left(60) + QLatin1Char('"');
     case QJsonValue::Array:
-        return tr("an array");
+        return Tr::tr("an array");
     case QJsonValue::Object:
-        return tr("an object");
+        return Tr::tr("an object");
     case QJsonValue::Undefined:
         break;
     }
-    return tr("nothing");
+    return Tr::tr("nothing");
 }
 
 QString rangeText(engine::Range range, bool integer)
@@ -54,7 +54,7 @@ QString rangeText(engine::Range range, bool integer)
     const QString interval = QStringLiteral("%1%2, %3]")
                                  .arg(range.minInclusive ? QLatin1Char('[') : QLatin1Char('('))
                                  .arg(numberText(range.min), numberText(range.max));
-    return integer ? tr("an integer in %1").arg(interval) : tr("a number in %1").arg(interval);
+    return integer ? Tr::tr("an integer in %1").arg(interval) : Tr::tr("a number in %1").arg(interval);
 }
 
 JsonFieldReader::JsonFieldReader(const QJsonObject &object, QString pointer, InputErrors *errors)
@@ -68,7 +68,7 @@ void JsonFieldReader::rejectUnknownKeys(const QStringList &known)
 {
     for (auto it = m_object.begin(); it != m_object.end(); ++it) {
         if (!known.contains(it.key()))
-            error(it.key(), tr("unknown field (allowed here: %1)").arg(known.join(QLatin1String(", "))));
+            error(it.key(), Tr::tr("unknown field (allowed here: %1)").arg(known.join(QLatin1String(", "))));
     }
 }
 
@@ -96,17 +96,17 @@ std::optional<double> JsonFieldReader::number(const QString &key, engine::Range 
 {
     if (isNull(key)) {
         if (required)
-            error(key, tr("is required: must be %1").arg(rangeText(range, false)));
+            error(key, Tr::tr("is required: must be %1").arg(rangeText(range, false)));
         return std::nullopt;
     }
     const QJsonValue v = m_object.value(key);
     if (!v.isDouble()) {
-        error(key, tr("must be %1, got %2").arg(rangeText(range, false), jsonTypeName(v)));
+        error(key, Tr::tr("must be %1, got %2").arg(rangeText(range, false), jsonTypeName(v)));
         return std::nullopt;
     }
     const double d = v.toDouble();
     if (!std::isfinite(d) || !range.contains(d)) {
-        error(key, tr("must be %1, got %2").arg(rangeText(range, false), numberText(d)));
+        error(key, Tr::tr("must be %1, got %2").arg(rangeText(range, false), numberText(d)));
         return std::nullopt;
     }
     return d;
@@ -116,13 +116,13 @@ std::optional<long long> JsonFieldReader::integer(const QString &key, engine::Ra
 {
     if (isNull(key)) {
         if (required)
-            error(key, tr("is required: must be %1").arg(rangeText(range, true)));
+            error(key, Tr::tr("is required: must be %1").arg(rangeText(range, true)));
         return std::nullopt;
     }
     const QJsonValue v = m_object.value(key);
     const double d = v.toDouble();
     if (!v.isDouble() || !std::isfinite(d) || d != std::floor(d) || !range.contains(d)) {
-        error(key, tr("must be %1, got %2").arg(rangeText(range, true), jsonTypeName(v)));
+        error(key, Tr::tr("must be %1, got %2").arg(rangeText(range, true), jsonTypeName(v)));
         return std::nullopt;
     }
     return static_cast<long long>(d);
@@ -132,12 +132,12 @@ std::optional<QString> JsonFieldReader::string(const QString &key, bool required
 {
     if (isNull(key)) {
         if (required)
-            error(key, tr("is required: must be a string"));
+            error(key, Tr::tr("is required: must be a string"));
         return std::nullopt;
     }
     const QJsonValue v = m_object.value(key);
     if (!v.isString()) {
-        error(key, tr("must be a string, got %1").arg(jsonTypeName(v)));
+        error(key, Tr::tr("must be a string, got %1").arg(jsonTypeName(v)));
         return std::nullopt;
     }
     return v.toString();
@@ -149,7 +149,7 @@ std::optional<QString> JsonFieldReader::choice(const QString &key, const QString
     if (!s)
         return std::nullopt;
     if (!allowed.contains(*s)) {
-        error(key, tr("must be one of %1, got \"%2\"").arg(allowed.join(QLatin1String(", ")), *s));
+        error(key, Tr::tr("must be one of %1, got \"%2\"").arg(allowed.join(QLatin1String(", ")), *s));
         return std::nullopt;
     }
     return s;
@@ -159,12 +159,12 @@ std::optional<QJsonObject> JsonFieldReader::object(const QString &key, bool requ
 {
     if (isNull(key)) {
         if (required)
-            error(key, tr("is required: must be an object"));
+            error(key, Tr::tr("is required: must be an object"));
         return std::nullopt;
     }
     const QJsonValue v = m_object.value(key);
     if (!v.isObject()) {
-        error(key, tr("must be an object, got %1").arg(jsonTypeName(v)));
+        error(key, Tr::tr("must be an object, got %1").arg(jsonTypeName(v)));
         return std::nullopt;
     }
     return v.toObject();

@@ -15,10 +15,10 @@ namespace th {
 
 namespace {
 
-QString tr(const char *text)
+struct Tr
 {
-    return QCoreApplication::translate("PlanFile", text);
-}
+    Q_DECLARE_TR_FUNCTIONS(PlanFile)
+};
 
 const QString kSchemaPrefix = QStringLiteral("terahall.plan/");
 // Sizes: a hall up to 1 km, items up to 100 m, positions anywhere within +-1 km of the origin.
@@ -56,7 +56,7 @@ void readHall(const QJsonObject &o, const QString &ptr, InputErrors &errors, Flo
     h.minAisleMm = r.number(QStringLiteral("min_aisle_mm"), {0, 1e5}).value_or(h.minAisleMm);
     h.unknownFields = unknownOf(o, known);
     if (plan.hall(h.id))
-        r.error(QStringLiteral("id"), tr("hall id %1 is used twice").arg(h.id));
+        r.error(QStringLiteral("id"), Tr::tr("hall id %1 is used twice").arg(h.id));
     plan.addHall(h);
 }
 
@@ -72,18 +72,18 @@ void readEquipment(const QJsonObject &o, const QString &ptr, InputErrors &errors
     auto e = std::make_unique<Equipment>(id, kind == QLatin1String("facility") ? EquipmentKind::Facility : EquipmentKind::System, catalogId);
     const HallId hall = HallId(r.integer(QStringLiteral("hall"), {1, 4e9}, true).value_or(0));
     if (hall && !plan.hall(hall))
-        r.error(QStringLiteral("hall"), tr("no hall with id %1 in this plan").arg(hall));
+        r.error(QStringLiteral("hall"), Tr::tr("no hall with id %1 in this plan").arg(hall));
     e->setHallId(hall);
     if (r.has(QStringLiteral("yard"))) {
         const QJsonValue v = o.value(QStringLiteral("yard"));
         if (!v.isBool())
-            r.error(QStringLiteral("yard"), tr("must be true or false, got %1").arg(jsonTypeName(v)));
+            r.error(QStringLiteral("yard"), Tr::tr("must be true or false, got %1").arg(jsonTypeName(v)));
         e->setInYard(v.toBool());
     }
     e->setPositionMm(r.number(QStringLiteral("x_mm"), kPositionMm, true).value_or(0), r.number(QStringLiteral("y_mm"), kPositionMm, true).value_or(0));
     const long long rot = r.integer(QStringLiteral("rotation"), {0, 270}).value_or(0);
     if (rot % 90 != 0)
-        r.error(QStringLiteral("rotation"), tr("must be 0, 90, 180 or 270, got %1").arg(rot));
+        r.error(QStringLiteral("rotation"), Tr::tr("must be 0, 90, 180 or 270, got %1").arg(rot));
     e->setRotationDeg(int(rot));
     e->setSizeMm(r.number(QStringLiteral("width_mm"), kItemMm, true).value_or(600), r.number(QStringLiteral("depth_mm"), kItemMm, true).value_or(1200));
     e->setLabel(r.string(QStringLiteral("label")).value_or(QString()));
@@ -91,7 +91,7 @@ void readEquipment(const QJsonObject &o, const QString &ptr, InputErrors &errors
         e->setProperties(props->toVariantMap());
     e->setUnknownFields(unknownOf(o, known));
     if (id && plan.equipment(id))
-        r.error(QStringLiteral("id"), tr("item id %1 is used twice").arg(id));
+        r.error(QStringLiteral("id"), Tr::tr("item id %1 is used twice").arg(id));
     else if (id)
         plan.insertEquipment(std::move(e));
 }
@@ -110,7 +110,7 @@ void readStructure(const QJsonObject &o, const QString &ptr, InputErrors &errors
         s.kind = *structureKindFromKey(*k);
     s.hallId = HallId(r.integer(QStringLiteral("hall"), {1, 4e9}, true).value_or(0));
     if (s.hallId && !plan.hall(s.hallId))
-        r.error(QStringLiteral("hall"), tr("no hall with id %1 in this plan").arg(s.hallId));
+        r.error(QStringLiteral("hall"), Tr::tr("no hall with id %1 in this plan").arg(s.hallId));
     s.rectMm = QRectF(r.number(QStringLiteral("x_mm"), kPositionMm, true).value_or(0), r.number(QStringLiteral("y_mm"), kPositionMm, true).value_or(0),
                       r.number(QStringLiteral("width_mm"), kItemMm, true).value_or(100), r.number(QStringLiteral("depth_mm"), kItemMm, true).value_or(100));
     s.label = r.string(QStringLiteral("label")).value_or(QString());
@@ -140,14 +140,14 @@ void readArray(JsonFieldReader &root, const QJsonObject &rootObject, const QStri
         return;
     const QJsonValue v = rootObject.value(key);
     if (!v.isArray()) {
-        root.error(key, tr("must be an array, got %1").arg(jsonTypeName(v)));
+        root.error(key, Tr::tr("must be an array, got %1").arg(jsonTypeName(v)));
         return;
     }
     const QJsonArray a = v.toArray();
     for (qsizetype i = 0; i < a.size(); ++i) {
         const QString ptr = root.pointer(key) + QLatin1Char('/') + QString::number(i);
         if (!a.at(i).isObject()) {
-            errors.append({ptr, tr("must be an object, got %1").arg(jsonTypeName(a.at(i)))});
+            errors.append({ptr, Tr::tr("must be an object, got %1").arg(jsonTypeName(a.at(i)))});
             continue;
         }
         fn(a.at(i).toObject(), ptr);
@@ -162,31 +162,31 @@ PlanReadResult readPlan(const QByteArray &data)
     QJsonParseError parseError;
     const QJsonDocument doc = QJsonDocument::fromJson(data, &parseError);
     if (parseError.error != QJsonParseError::NoError) {
-        result.errors.append({QString(), tr("not a readable plan: the JSON is corrupt or truncated at byte %1 (%2)")
+        result.errors.append({QString(), Tr::tr("not a readable plan: the JSON is corrupt or truncated at byte %1 (%2)")
                                              .arg(parseError.offset)
                                              .arg(parseError.errorString())});
         return result;
     }
     if (!doc.isObject()) {
-        result.errors.append({QString(), tr("not a Terahall plan: expected a JSON object")});
+        result.errors.append({QString(), Tr::tr("not a Terahall plan: expected a JSON object")});
         return result;
     }
     const QJsonObject root = doc.object();
     const QString schema = root.value(QStringLiteral("schema")).toString();
     if (!schema.startsWith(kSchemaPrefix)) {
         result.errors.append({QStringLiteral("/schema"), schema.isEmpty()
-                                                             ? tr("not a Terahall plan: no \"schema\": \"terahall.plan/N\" field")
-                                                             : tr("not a Terahall plan: this is a \"%1\" document").arg(schema)});
+                                                             ? Tr::tr("not a Terahall plan: no \"schema\": \"terahall.plan/N\" field")
+                                                             : Tr::tr("not a Terahall plan: this is a \"%1\" document").arg(schema)});
         return result;
     }
     bool ok = false;
     const int version = schema.mid(kSchemaPrefix.size()).toInt(&ok);
     if (!ok || version < 1) {
-        result.errors.append({QStringLiteral("/schema"), tr("unknown plan version \"%1\"").arg(schema)});
+        result.errors.append({QStringLiteral("/schema"), Tr::tr("unknown plan version \"%1\"").arg(schema)});
         return result;
     }
     if (version > kPlanSchemaVersion) {
-        result.errors.append({QStringLiteral("/schema"), tr("this plan was written by a newer Terahall (format version %1; this "
+        result.errors.append({QStringLiteral("/schema"), Tr::tr("this plan was written by a newer Terahall (format version %1; this "
                                                             "version reads up to %2): update Terahall to open it")
                                                              .arg(version)
                                                              .arg(kPlanSchemaVersion)});
@@ -204,7 +204,7 @@ PlanReadResult readPlan(const QByteArray &data)
     plan.siteId = r.string(QStringLiteral("site")).value_or(QString());
     readArray(r, root, QStringLiteral("halls"), errors, [&](const QJsonObject &o, const QString &p) { readHall(o, p, errors, plan); });
     if (plan.halls().isEmpty() && errors.isEmpty())
-        errors.append({QStringLiteral("/halls"), tr("a plan needs at least one hall")});
+        errors.append({QStringLiteral("/halls"), Tr::tr("a plan needs at least one hall")});
     readArray(r, root, QStringLiteral("equipment"), errors, [&](const QJsonObject &o, const QString &p) { readEquipment(o, p, errors, plan); });
     readArray(r, root, QStringLiteral("structures"), errors, [&](const QJsonObject &o, const QString &p) { readStructure(o, p, errors, plan); });
     if (std::optional<QJsonObject> w = r.object(QStringLiteral("workload")))
@@ -224,13 +224,13 @@ PlanReadResult readPlanFile(const QString &path)
     QFile f(path);
     if (!f.open(QIODevice::ReadOnly)) {
         PlanReadResult r;
-        r.errors.append({QString(), tr("cannot open %1: %2").arg(path, f.errorString())});
+        r.errors.append({QString(), Tr::tr("cannot open %1: %2").arg(path, f.errorString())});
         return r;
     }
     constexpr qint64 kMaxBytes = 512LL * 1024 * 1024;
     if (f.size() > kMaxBytes) {
         PlanReadResult r;
-        r.errors.append({QString(), tr("%1 is larger than 512 MiB: not a plan").arg(path)});
+        r.errors.append({QString(), Tr::tr("%1 is larger than 512 MiB: not a plan").arg(path)});
         return r;
     }
     return readPlan(f.readAll());

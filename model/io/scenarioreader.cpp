@@ -17,10 +17,10 @@ using engine::Precision;
 
 namespace {
 
-QString tr(const char *text)
+struct Tr
 {
-    return QCoreApplication::translate("Input", text);
-}
+    Q_DECLARE_TR_FUNCTIONS(Input)
+};
 
 QStringList precisionKeys()
 {
@@ -60,7 +60,7 @@ void readModel(JsonFieldReader &root, const Catalog &catalog, Scenario &s, Input
             s.modelPreset = *preset;
             s.modelName = row->text("name");
         } else {
-            r.error(QStringLiteral("preset"), tr("unknown model preset \"%1\" (terahall catalog list --kind model lists them)").arg(*preset));
+            r.error(QStringLiteral("preset"), Tr::tr("unknown model preset \"%1\" (terahall catalog list --kind model lists them)").arg(*preset));
             return;
         }
     }
@@ -87,14 +87,14 @@ void readModel(JsonFieldReader &root, const Catalog &catalog, Scenario &s, Input
     if (r.has(QStringLiteral("gated_mlp"))) {
         const QJsonValue v = obj->value(QStringLiteral("gated_mlp"));
         if (!v.isBool())
-            r.error(QStringLiteral("gated_mlp"), tr("must be true or false, got %1").arg(jsonTypeName(v)));
+            r.error(QStringLiteral("gated_mlp"), Tr::tr("must be true or false, got %1").arg(jsonTypeName(v)));
         else
             m.gatedMlp = v.toBool();
     }
     if (r.has(QStringLiteral("dropout"))) {
         const QJsonValue v = obj->value(QStringLiteral("dropout"));
         if (!v.isBool())
-            r.error(QStringLiteral("dropout"), tr("must be true or false, got %1").arg(jsonTypeName(v)));
+            r.error(QStringLiteral("dropout"), Tr::tr("must be true or false, got %1").arg(jsonTypeName(v)));
         else
             m.dropout = v.toBool();
     }
@@ -113,7 +113,7 @@ void readModel(JsonFieldReader &root, const Catalog &catalog, Scenario &s, Input
         if (auto v = mr.integer(QStringLiteral("dense_layers"), lim::layers))
             m.denseLayers = static_cast<int>(*v);
         if (m.topK > m.experts)
-            mr.error(QStringLiteral("top_k"), tr("must be at most experts (%1), got %2").arg(m.experts).arg(m.topK));
+            mr.error(QStringLiteral("top_k"), Tr::tr("must be at most experts (%1), got %2").arg(m.experts).arg(m.topK));
     }
     if (const std::optional<QJsonObject> mla = r.object(QStringLiteral("mla"))) {
         // Multi-head latent attention (DeepSeek-V2 arXiv:2405.04434 §2.1).
@@ -137,7 +137,7 @@ void readModel(JsonFieldReader &root, const Catalog &catalog, Scenario &s, Input
     if (auto v = r.number(QStringLiteral("sliding_window_layer_fraction"), {0, 1}))
         m.slidingWindowLayerFraction = *v;
     if (m.params > 0 && m.activeParams > m.params)
-        r.error(QStringLiteral("active_params"), tr("must not exceed params (%1), got %2")
+        r.error(QStringLiteral("active_params"), Tr::tr("must not exceed params (%1), got %2")
                                                      .arg(QString::number(m.params, 'g', 6), QString::number(m.activeParams, 'g', 6)));
 
     // Architecture: all of the core fields or none (a partial set is almost always a mistake).
@@ -151,15 +151,15 @@ void readModel(JsonFieldReader &root, const Catalog &catalog, Scenario &s, Input
             if (values[i] == 0)
                 missing << core.at(i);
         }
-        r.error(missing.front(), tr("the architecture needs layers, hidden, heads, seq_len and vocab together; missing: %1")
+        r.error(missing.front(), Tr::tr("the architecture needs layers, hidden, heads, seq_len and vocab together; missing: %1")
                                      .arg(missing.join(QLatin1String(", "))));
     } else if (m.hasArchitecture()) {
         if (m.headDimOverride == 0 && m.hidden % m.heads != 0)
-            r.error(QStringLiteral("heads"), tr("must divide hidden (%1), got %2").arg(m.hidden).arg(m.heads));
+            r.error(QStringLiteral("heads"), Tr::tr("must divide hidden (%1), got %2").arg(m.hidden).arg(m.heads));
         if (m.kvHeads > 0 && m.heads % m.kvHeads != 0)
-            r.error(QStringLiteral("kv_heads"), tr("must divide heads (%1), got %2").arg(m.heads).arg(m.kvHeads));
+            r.error(QStringLiteral("kv_heads"), Tr::tr("must divide heads (%1), got %2").arg(m.heads).arg(m.kvHeads));
         if (m.denseLayers > m.layers)
-            r.error(QStringLiteral("moe"), tr("dense_layers (%1) exceeds layers (%2)").arg(m.denseLayers).arg(m.layers));
+            r.error(QStringLiteral("moe"), Tr::tr("dense_layers (%1) exceeds layers (%2)").arg(m.denseLayers).arg(m.layers));
     }
 }
 
@@ -167,7 +167,7 @@ void readChip(JsonFieldReader &cluster, const Catalog &catalog, Scenario &s, Inp
 {
     const QString chipKey = QStringLiteral("chip");
     if (cluster.isNull(chipKey)) {
-        cluster.error(chipKey, tr("is required: a chip id from the catalog (terahall catalog list --kind chip) or an object with \"base\" and overrides"));
+        cluster.error(chipKey, Tr::tr("is required: a chip id from the catalog (terahall catalog list --kind chip) or an object with \"base\" and overrides"));
         return;
     }
     const QJsonValue v = cluster.json().value(chipKey);
@@ -185,20 +185,25 @@ void readChip(JsonFieldReader &cluster, const Catalog &catalog, Scenario &s, Inp
         baseId = *base;
         basePointer = o.pointer(QStringLiteral("base"));
     } else {
-        cluster.error(chipKey, tr("must be a chip id string or an object, got %1").arg(jsonTypeName(v)));
+        cluster.error(chipKey, Tr::tr("must be a chip id string or an object, got %1").arg(jsonTypeName(v)));
         return;
     }
     const std::optional<CatalogRow> row = catalog.row(CatalogKind::Chip, baseId);
     if (!row) {
-        errors.append({basePointer, tr("unknown chip \"%1\" (terahall catalog list --kind chip lists them)").arg(baseId)});
+        errors.append({basePointer, Tr::tr("unknown chip \"%1\" (terahall catalog list --kind chip lists them)").arg(baseId)});
         return;
     }
     s.chipId = baseId;
     s.chip = chipSpecFromRow(*row);
     s.chipConfidence = row->text("confidence");
     s.itWattsPerChip = itWattsPerChip(catalog, baseId);
-    if (const std::optional<CatalogRow> system = usualSystemForChip(catalog, baseId))
+    if (const std::optional<CatalogRow> system = usualSystemForChip(catalog, baseId)) {
         s.usualSystemId = system->id();
+        // Chips sold only inside systems (GB200 in an NVL72) have no chip price: the owned
+        // compute cost uses the system's price per chip instead.
+        if (!s.chip.priceUsd && system->number("price_usd") && system->integer("chips") > 0)
+            s.chip.priceUsd = *system->number("price_usd") / system->integer("chips");
+    }
     if (!overrides)
         return;
 
@@ -262,7 +267,7 @@ void readParallelism(JsonFieldReader &cluster, Scenario &s, InputErrors &errors)
     if (r.has(QStringLiteral("sequence_parallel"))) {
         const QJsonValue v = obj->value(QStringLiteral("sequence_parallel"));
         if (!v.isBool())
-            r.error(QStringLiteral("sequence_parallel"), tr("must be true or false, got %1").arg(jsonTypeName(v)));
+            r.error(QStringLiteral("sequence_parallel"), Tr::tr("must be true or false, got %1").arg(jsonTypeName(v)));
         else
             p.sequenceParallel = v.toBool();
     }
@@ -274,20 +279,20 @@ void readParallelism(JsonFieldReader &cluster, Scenario &s, InputErrors &errors)
         const long long product = tp * pp * *p.dp * cp;
         if (product != s.chipCount)
             errors.append({QStringLiteral("/cluster/parallelism"),
-                           tr("tp x pp x dp x cp = %1 x %2 x %3 x %4 = %5 must equal /cluster/count (%6)")
+                           Tr::tr("tp x pp x dp x cp = %1 x %2 x %3 x %4 = %5 must equal /cluster/count (%6)")
                                .arg(tp).arg(pp).arg(*p.dp).arg(cp).arg(product).arg(s.chipCount)});
     } else if (p.tp || p.pp || p.cp) {
         if (s.chipCount % (tp * pp * cp) != 0)
             errors.append({QStringLiteral("/cluster/parallelism"),
-                           tr("tp x pp x cp = %1 must divide /cluster/count (%2) so that dp is a whole number")
+                           Tr::tr("tp x pp x cp = %1 must divide /cluster/count (%2) so that dp is a whole number")
                                .arg(tp * pp * cp).arg(s.chipCount)});
     }
     if (p.ep && p.dp && (static_cast<long long>(*p.dp) * cp) % *p.ep != 0)
-        r.error(QStringLiteral("ep"), tr("must divide dp x cp (%1), got %2").arg(static_cast<long long>(*p.dp) * cp).arg(*p.ep));
+        r.error(QStringLiteral("ep"), Tr::tr("must divide dp x cp (%1), got %2").arg(static_cast<long long>(*p.dp) * cp).arg(*p.ep));
     if (p.ep && *p.ep > 1 && !s.model.isMoe())
-        r.error(QStringLiteral("ep"), tr("expert parallelism needs a mixture-of-experts model (model.moe), got %1").arg(*p.ep));
+        r.error(QStringLiteral("ep"), Tr::tr("expert parallelism needs a mixture-of-experts model (model.moe), got %1").arg(*p.ep));
     if (p.ep && s.model.isMoe() && s.model.experts % *p.ep != 0)
-        r.error(QStringLiteral("ep"), tr("must divide the number of experts (%1), got %2").arg(s.model.experts).arg(*p.ep));
+        r.error(QStringLiteral("ep"), Tr::tr("must divide the number of experts (%1), got %2").arg(s.model.experts).arg(*p.ep));
 }
 
 /// training.framework: the software profile and overrides of its features (the performance
@@ -306,7 +311,7 @@ void readFramework(const QJsonObject &obj, Scenario &s, InputErrors &errors)
             return;
         const QJsonValue v = obj.value(k);
         if (!v.isBool())
-            f.error(k, tr("must be true or false, got %1").arg(jsonTypeName(v)));
+            f.error(k, Tr::tr("must be true or false, got %1").arg(jsonTypeName(v)));
         else
             target = v.toBool();
     };
@@ -344,11 +349,11 @@ ScenarioReadResult readScenario(const QByteArray &json, const Catalog &catalog)
                 ++column;
             }
         }
-        result.errors.append({QString(), tr("malformed JSON at line %1, column %2: %3").arg(line).arg(column).arg(parseError.errorString())});
+        result.errors.append({QString(), Tr::tr("malformed JSON at line %1, column %2: %3").arg(line).arg(column).arg(parseError.errorString())});
         return result;
     }
     if (!doc.isObject()) {
-        result.errors.append({QString(), tr("must be a JSON object (a terahall.scenario/1 document)")});
+        result.errors.append({QString(), Tr::tr("must be a JSON object (a terahall.scenario/1 document)")});
         return result;
     }
     return readScenario(doc.object(), catalog);
@@ -365,7 +370,7 @@ ScenarioReadResult readScenario(const QJsonObject &rootObject, const Catalog &ca
                             QStringLiteral("facility"), QStringLiteral("cost")});
     if (const std::optional<QString> schema = root.string(QStringLiteral("schema"))) {
         if (*schema != QLatin1String(kScenarioSchema))
-            root.error(QStringLiteral("schema"), tr("must be \"%1\" (this Terahall reads that version), got \"%2\"")
+            root.error(QStringLiteral("schema"), Tr::tr("must be \"%1\" (this Terahall reads that version), got \"%2\"")
                                                      .arg(QLatin1String(kScenarioSchema), *schema));
     }
     if (auto name = root.string(QStringLiteral("name")))
@@ -385,7 +390,7 @@ ScenarioReadResult readScenario(const QJsonObject &rootObject, const Catalog &ca
         s.scaleUpSize = s.chip.scaleUpDomainMax;
         if (auto v = c.integer(QStringLiteral("scale_up_size"), lim::scaleUpDomain)) {
             if (!s.chipId.isEmpty() && *v > s.chip.scaleUpDomainMax)
-                c.error(QStringLiteral("scale_up_size"), tr("must be at most %1 (the largest scale-up domain of %2), got %3")
+                c.error(QStringLiteral("scale_up_size"), Tr::tr("must be at most %1 (the largest scale-up domain of %2), got %3")
                                                              .arg(s.chip.scaleUpDomainMax).arg(s.chipId).arg(*v));
             s.scaleUpSize = static_cast<int>(*v);
         }
@@ -407,14 +412,14 @@ ScenarioReadResult readScenario(const QJsonObject &rootObject, const Catalog &ca
         const bool hasTokens = !t.isNull(QStringLiteral("global_batch_tokens"));
         const bool hasSeqs = !t.isNull(QStringLiteral("global_batch_sequences"));
         if (hasTokens && hasSeqs) {
-            t.error(QStringLiteral("global_batch_sequences"), tr("give either global_batch_tokens or global_batch_sequences, not both"));
+            t.error(QStringLiteral("global_batch_sequences"), Tr::tr("give either global_batch_tokens or global_batch_sequences, not both"));
         } else if (hasTokens) {
             if (auto v = t.number(QStringLiteral("global_batch_tokens"), lim::globalBatchTokens))
                 s.globalBatchTokens = *v;
         } else if (hasSeqs) {
             if (auto v = t.integer(QStringLiteral("global_batch_sequences"), {1, 1e8})) {
                 if (s.model.seqLen <= 0)
-                    t.error(QStringLiteral("global_batch_sequences"), tr("needs model.seq_len to convert sequences to tokens"));
+                    t.error(QStringLiteral("global_batch_sequences"), Tr::tr("needs model.seq_len to convert sequences to tokens"));
                 else
                     s.globalBatchTokens = static_cast<double>(*v) * s.model.seqLen;
             }
@@ -428,7 +433,7 @@ ScenarioReadResult readScenario(const QJsonObject &rootObject, const Catalog &ca
                 if (s.chip.peakTflops(p))
                     supported << precisionName(p);
             }
-            t.error(QStringLiteral("precision"), tr("%1 has no dense %2 peak in the catalog; supported: %3")
+            t.error(QStringLiteral("precision"), Tr::tr("%1 has no dense %2 peak in the catalog; supported: %3")
                                                      .arg(s.chipId, precisionName(s.precision), supported.join(QLatin1String(", "))));
         }
         if (auto v = t.number(QStringLiteral("mfu"), lim::mfu))

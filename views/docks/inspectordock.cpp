@@ -294,7 +294,7 @@ bool InspectorDock::applyItemField(const QString &key, const QString &text)
             refuse(tr("Rotation %1° was not applied: %2.").arg(deg).arg(problem));
             return false;
         }
-        stack->push(new ChangeGeometryCommand(m_document, QCoreApplication::translate("Undo Commands", "Rotate"), geometry));
+        stack->push(new ChangeGeometryCommand(m_document, QCoreApplication::translate("UndoCommands", "Rotate"), geometry));
         return true;
     }
     if (key == QLatin1String("x") || key == QLatin1String("y")) {
@@ -329,7 +329,7 @@ bool InspectorDock::applyItemField(const QString &key, const QString &text)
             refuse(tr("%1 = %2 mm was not applied: %3.").arg(field, mm(*v), problem));
             return false;
         }
-        stack->push(new ChangeGeometryCommand(m_document, QCoreApplication::translate("Undo Commands", "Move 1 Item"), {{e->id(), g}}));
+        stack->push(new ChangeGeometryCommand(m_document, QCoreApplication::translate("UndoCommands", "Move 1 Item"), {{e->id(), g}}));
         return true;
     }
     return false;

@@ -5,6 +5,7 @@
 #include "model/document/floorplandocument.h"
 
 #include <QComboBox>
+#include <QCoreApplication>
 #include <QFormLayout>
 #include <QLabel>
 #include <QListWidget>
@@ -137,9 +138,11 @@ void KpiDock::evaluate()
                                                   : tr("%1 PFLOPS").arg(number(peak, peak < 100 ? 1 : 0)));
     m_values[QStringLiteral("itKw")]->setText(tr("%1 kW").arg(number(ev.itKw, 0)));
     m_values[QStringLiteral("facilityKw")]->setText(tr("%1 kW").arg(number(ev.facilityKw, 0)));
-    m_values[QStringLiteral("pue")]->setText(ev.facility ? tr("%1 / %2 (%3, %4)").arg(number(ev.pue, 2), number(ev.pueAnnual, 2), ev.pueMethod,
+    // The model keeps the method in English (it is also a JSON value); it is marked for translation there.
+    const QString pueMethod = QCoreApplication::translate("PlanAnalysis", ev.pueMethod.toUtf8().constData());
+    m_values[QStringLiteral("pue")]->setText(ev.facility ? tr("%1 / %2 (%3, %4)").arg(number(ev.pue, 2), number(ev.pueAnnual, 2), pueMethod,
                                                                                          ev.facility->siteName)
-                                                         : tr("%1 (%2)").arg(number(ev.pue, 2), ev.pueMethod));
+                                                         : tr("%1 (%2)").arg(number(ev.pue, 2), pueMethod));
     m_values[QStringLiteral("kwPerRack")]->setText(
         tr("%1 / %2 kW (%n rack(s))", nullptr, ev.racks).arg(number(ev.kwPerRackMax, 1), number(ev.kwPerRackAvg, 1)));
     m_values[QStringLiteral("kwPerM2")]->setText(tr("%1 kW/m² (hall %2 m²)").arg(number(ev.kwPerM2, 2), number(ev.hallAreaM2, 0)));
@@ -154,7 +157,7 @@ void KpiDock::evaluate()
     else if (ev.training)
         training = tr("%1 days at MFU %2").arg(number(ev.training->days, 1), number(ev.training->mfu, 2));
     else
-        training = ev.workloadProblems.join(QLatin1String("; "));
+        training = ev.workloadProblems.join(tr("; "));
     m_values[QStringLiteral("training")]->setText(training);
 
     m_violations->clear();

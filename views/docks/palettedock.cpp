@@ -7,6 +7,7 @@
 
 #include <QHeaderView>
 #include <QLineEdit>
+#include <QLocale>
 #include <QMimeData>
 #include <QTreeWidget>
 #include <QVBoxLayout>
@@ -46,23 +47,23 @@ struct Group
 
 // Display order of the equipment categories.
 const Group kEquipmentGroups[] = {
-    {QStringLiteral("network_rack"), QT_TRANSLATE_NOOP("PaletteDock", "Network racks")},
-    {QStringLiteral("storage_rack"), QT_TRANSLATE_NOOP("PaletteDock", "Storage racks")},
-    {QStringLiteral("rack"), QT_TRANSLATE_NOOP("PaletteDock", "Empty racks")},
-    {QStringLiteral("ups"), QT_TRANSLATE_NOOP("PaletteDock", "UPS")},
-    {QStringLiteral("pdu"), QT_TRANSLATE_NOOP("PaletteDock", "PDUs")},
-    {QStringLiteral("rpp"), QT_TRANSLATE_NOOP("PaletteDock", "Remote power panels")},
-    {QStringLiteral("busway"), QT_TRANSLATE_NOOP("PaletteDock", "Busways")},
-    {QStringLiteral("transformer"), QT_TRANSLATE_NOOP("PaletteDock", "Transformers")},
-    {QStringLiteral("generator"), QT_TRANSLATE_NOOP("PaletteDock", "Generators")},
-    {QStringLiteral("crah"), QT_TRANSLATE_NOOP("PaletteDock", "CRAH units")},
-    {QStringLiteral("inrow"), QT_TRANSLATE_NOOP("PaletteDock", "In-row coolers")},
-    {QStringLiteral("rdhx"), QT_TRANSLATE_NOOP("PaletteDock", "Rear-door heat exchangers")},
-    {QStringLiteral("cdu"), QT_TRANSLATE_NOOP("PaletteDock", "Coolant distribution units")},
-    {QStringLiteral("immersion"), QT_TRANSLATE_NOOP("PaletteDock", "Immersion tanks")},
-    {QStringLiteral("chiller"), QT_TRANSLATE_NOOP("PaletteDock", "Chillers")},
-    {QStringLiteral("drycooler"), QT_TRANSLATE_NOOP("PaletteDock", "Dry coolers")},
-    {QStringLiteral("coolingtower"), QT_TRANSLATE_NOOP("PaletteDock", "Cooling towers")},
+    {QStringLiteral("network_rack"), QT_TRANSLATE_NOOP("th::PaletteDock", "Network racks")},
+    {QStringLiteral("storage_rack"), QT_TRANSLATE_NOOP("th::PaletteDock", "Storage racks")},
+    {QStringLiteral("rack"), QT_TRANSLATE_NOOP("th::PaletteDock", "Empty racks")},
+    {QStringLiteral("ups"), QT_TRANSLATE_NOOP("th::PaletteDock", "UPS")},
+    {QStringLiteral("pdu"), QT_TRANSLATE_NOOP("th::PaletteDock", "PDUs")},
+    {QStringLiteral("rpp"), QT_TRANSLATE_NOOP("th::PaletteDock", "Remote power panels")},
+    {QStringLiteral("busway"), QT_TRANSLATE_NOOP("th::PaletteDock", "Busways")},
+    {QStringLiteral("transformer"), QT_TRANSLATE_NOOP("th::PaletteDock", "Transformers")},
+    {QStringLiteral("generator"), QT_TRANSLATE_NOOP("th::PaletteDock", "Generators")},
+    {QStringLiteral("crah"), QT_TRANSLATE_NOOP("th::PaletteDock", "CRAH units")},
+    {QStringLiteral("inrow"), QT_TRANSLATE_NOOP("th::PaletteDock", "In-row coolers")},
+    {QStringLiteral("rdhx"), QT_TRANSLATE_NOOP("th::PaletteDock", "Rear-door heat exchangers")},
+    {QStringLiteral("cdu"), QT_TRANSLATE_NOOP("th::PaletteDock", "Coolant distribution units")},
+    {QStringLiteral("immersion"), QT_TRANSLATE_NOOP("th::PaletteDock", "Immersion tanks")},
+    {QStringLiteral("chiller"), QT_TRANSLATE_NOOP("th::PaletteDock", "Chillers")},
+    {QStringLiteral("drycooler"), QT_TRANSLATE_NOOP("th::PaletteDock", "Dry coolers")},
+    {QStringLiteral("coolingtower"), QT_TRANSLATE_NOOP("th::PaletteDock", "Cooling towers")},
 };
 
 } // namespace
@@ -92,6 +93,33 @@ QString PaletteDock::iconPathForCategory(const QString &category)
     };
     return QStringLiteral(":/icons/%1.svg").arg(icons.value(category, QStringLiteral("empty-rack")));
 }
+
+namespace {
+
+/// The catalog's cooling and placement values are keys; show them in the user's language.
+QString coolingName(const QString &key)
+{
+    if (key == QLatin1String("air"))
+        return PaletteDock::tr("air", "cooling");
+    if (key == QLatin1String("liquid"))
+        return PaletteDock::tr("liquid", "cooling");
+    if (key == QLatin1String("hybrid"))
+        return PaletteDock::tr("hybrid", "cooling");
+    if (key == QLatin1String("immersion"))
+        return PaletteDock::tr("immersion", "cooling");
+    return key;
+}
+
+QString placementName(const QString &key)
+{
+    if (key == QLatin1String("hall"))
+        return PaletteDock::tr("in the hall", "placement");
+    if (key == QLatin1String("yard"))
+        return PaletteDock::tr("outdoor yard", "placement");
+    return key;
+}
+
+} // namespace
 
 PaletteDock::PaletteDock(const Catalog *catalog, QWidget *parent)
     : QDockWidget(tr("Palette"), parent)
@@ -143,9 +171,9 @@ void PaletteDock::reload()
     for (const CatalogRow &row : m_catalog->rows(CatalogKind::System)) {
         const int units = row.integer("units_per_rack", 1);
         const QString detail = tr("%1 accelerators, %2 kW IT, %3 cooling")
-                                   .arg(row.integer("chips"))
-                                   .arg(row.number("it_kw").value_or(0.0))
-                                   .arg(row.text("cooling"));
+                                   .arg(QLocale().toString(row.integer("chips")),
+                                        QLocale().toString(row.number("it_kw").value_or(0.0)),
+                                        coolingName(row.text("cooling")));
         addLeaf(units > 1 ? servers : rackScale, row, true, units > 1 ? detail + tr(", %1 per rack").arg(units) : detail);
     }
 
@@ -164,7 +192,9 @@ void PaletteDock::reload()
             groups.insert(category, group);
         }
         addLeaf(group, row, false,
-                tr("%1 × %2 mm, %3").arg(row.number("width_mm").value_or(0)).arg(row.number("depth_mm").value_or(0)).arg(row.text("placement")));
+                tr("%1 × %2 mm, %3")
+                    .arg(QLocale().toString(row.number("width_mm").value_or(0)), QLocale().toString(row.number("depth_mm").value_or(0)),
+                         placementName(row.text("placement"))));
     }
     for (int i = m_tree->topLevelItemCount() - 1; i >= 0; --i) {
         QTreeWidgetItem *group = m_tree->topLevelItem(i);

@@ -111,12 +111,28 @@ void EquipmentItem::paint(QPainter *painter, const QStyleOptionGraphicsItem *opt
         painter->save();
         painter->setWorldTransform(QTransform());
         QFont font = painter->font();
-        const QRectF textRect = device.adjusted(2, 1, -2, -1);
+        QRectF textRect = device.adjusted(2, 1, -2, -1);
         // Shrink the label to fit (down to 8 px) before eliding it.
+        // Measure as the painter's device will, on whole pixels and with a little room: elidedText()
+        // below elides a text that fits exactly.
+        const auto advance = [this, painter](const QFont &f) { return QFontMetrics(f, painter->device()).horizontalAdvance(m_text); };
         int pixels = int(std::clamp(device.height() * 0.28, 9.0, 13.0));
         font.setPixelSize(pixels);
-        while (pixels > 8 && QFontMetrics(font).horizontalAdvance(m_text) > textRect.width())
+        while (pixels > 8 && advance(font) > int(textRect.width()) - 2)
             font.setPixelSize(--pixels);
+        // A tall, narrow item (a chiller seen from above, a rack turned 90°) whose label still does
+        // not fit across gets it written upwards; fonts differ by locale (CJK fonts set Latin wider).
+        if (advance(font) > int(textRect.width()) - 2 && textRect.height() > 1.5 * textRect.width()) {
+            pixels = int(std::clamp(device.width() * 0.45, 8.0, 13.0));
+            font.setPixelSize(pixels);
+            while (pixels > 8 && advance(font) > int(textRect.height()) - 2)
+                font.setPixelSize(--pixels);
+            const QPointF centre = textRect.center();
+            painter->translate(centre);
+            painter->rotate(-90);
+            painter->translate(-centre);
+            textRect = QRectF(centre.x() - textRect.height() / 2, centre.y() - textRect.width() / 2, textRect.height(), textRect.width());
+        }
         painter->setFont(font);
         painter->setPen(m_fill.lightnessF() > 0.6 ? QColor(20, 20, 20) : QColor(Qt::white));
         const QString text = painter->fontMetrics().elidedText(m_text, Qt::ElideRight, int(textRect.width()));

@@ -40,7 +40,7 @@ public:
     QString text() const
     {
         const double metres = niceMetres();
-        return metres >= 1000 ? tr("%1 km").arg(metres / 1000) : tr("%1 m").arg(metres);
+        return metres >= 1000 ? FloorPlanView::tr("%1 km").arg(metres / 1000) : FloorPlanView::tr("%1 m").arg(metres);
     }
 
 protected:

@@ -28,11 +28,6 @@ namespace th {
 
 namespace {
 
-QString undoText(const char *text, int n = -1)
-{
-    return QCoreApplication::translate("Undo Commands", text, nullptr, n);
-}
-
 QAction *makeAction(QObject *parent, const QString &text, const QString &name, const QList<QKeySequence> &keys)
 {
     auto *a = new QAction(text, parent);
@@ -204,7 +199,7 @@ bool EditActions::rotateSelection()
     }
     if (geometry.isEmpty())
         return false;
-    return applyGeometry(undoText("Rotate %n Item(s)", int(geometry.size())), geometry);
+    return applyGeometry(QCoreApplication::translate("UndoCommands", "Rotate %n Item(s)", nullptr, int(geometry.size())), geometry);
 }
 
 bool EditActions::deleteSelection()
@@ -214,7 +209,7 @@ bool EditActions::deleteSelection()
     if (ids.isEmpty())
         return false;
     auto *command = new RemoveEquipmentCommand(scene->document(), ids);
-    command->setText(undoText("Delete %n Item(s)", int(ids.size())));
+    command->setText(QCoreApplication::translate("UndoCommands", "Delete %n Item(s)", nullptr, int(ids.size())));
     scene->document()->undoStack()->push(command);
     return true;
 }
@@ -286,7 +281,7 @@ bool EditActions::duplicateSelection()
     const int n = int(items.size());
     if (n == 0)
         return false;
-    return addShifted(std::move(items), false, undoText("Duplicate %n Item(s)", n));
+    return addShifted(std::move(items), false, QCoreApplication::translate("UndoCommands", "Duplicate %n Item(s)", nullptr, n));
 }
 
 void EditActions::copySelection()
@@ -327,7 +322,7 @@ bool EditActions::paste()
         return false;
     }
     const int n = int(items.size());
-    return addShifted(std::move(items), true, undoText("Paste %n Item(s)", n));
+    return addShifted(std::move(items), true, QCoreApplication::translate("UndoCommands", "Paste %n Item(s)", nullptr, n));
 }
 
 void EditActions::selectAll()
@@ -356,7 +351,7 @@ bool EditActions::alignLeft()
         g.xMm = left;
         geometry.insert(id, g);
     }
-    return applyGeometry(undoText("Align Left"), geometry);
+    return applyGeometry(QCoreApplication::translate("UndoCommands", "Align Left"), geometry);
 }
 
 bool EditActions::alignTop()
@@ -375,7 +370,7 @@ bool EditActions::alignTop()
         g.yMm = top;
         geometry.insert(id, g);
     }
-    return applyGeometry(undoText("Align Top"), geometry);
+    return applyGeometry(QCoreApplication::translate("UndoCommands", "Align Top"), geometry);
 }
 
 bool EditActions::distributeHorizontally()
@@ -402,7 +397,7 @@ bool EditActions::distributeHorizontally()
         geometry.insert(e->id(), g);
         x += e->footprintMm().width() + gap;
     }
-    return applyGeometry(undoText("Distribute Horizontally"), geometry);
+    return applyGeometry(QCoreApplication::translate("UndoCommands", "Distribute Horizontally"), geometry);
 }
 
 bool EditActions::placeArray(const ArrayParameters &p)
@@ -439,7 +434,7 @@ bool EditActions::placeArray(const ArrayParameters &p)
     }
     const int n = int(items.size());
     // One parent command holding the additions: one undo step (STYLE.md §5.4).
-    auto *parent = new QUndoCommand(undoText("Place Array of %n Item(s)", n));
+    auto *parent = new QUndoCommand(QCoreApplication::translate("UndoCommands", "Place Array of %n Item(s)", nullptr, n));
     auto *add = new AddEquipmentCommand(scene->document(), std::move(items), parent);
     const QList<EquipmentId> ids = add->ids();
     scene->document()->undoStack()->push(parent);

@@ -14,10 +14,10 @@ namespace th {
 
 namespace {
 
-QString tr(const char *text)
+struct Tr
 {
-    return QCoreApplication::translate("PlacementCheck", text);
-}
+    Q_DECLARE_TR_FUNCTIONS(PlacementCheck)
+};
 
 constexpr double kToleranceMm = 0.5;
 
@@ -45,28 +45,28 @@ QString placementProblem(const FloorPlanScene *scene, const QList<Placement> &pl
     for (const Placement &p : placements) {
         const Hall *hall = plan.hall(p.hallId);
         if (!hall)
-            return tr("there is no hall here");
+            return Tr::tr("there is no hall here");
         if (p.inYard && hall->yardDepthMm <= 0)
-            return tr("%1 has no yard").arg(hall->name);
+            return Tr::tr("%1 has no yard").arg(hall->name);
         const QRectF bounds = p.inYard ? QRectF(0, -hall->yardDepthMm, hall->widthMm, hall->yardDepthMm)
                                        : QRectF(0, 0, hall->widthMm, hall->depthMm);
         if (!bounds.adjusted(-kToleranceMm, -kToleranceMm, kToleranceMm, kToleranceMm).contains(p.rectMm))
-            return p.inYard ? tr("it would leave the yard") : tr("it would leave %1").arg(hall->name);
+            return p.inYard ? Tr::tr("it would leave the yard") : Tr::tr("it would leave %1").arg(hall->name);
         for (const Structure &s : plan.structures()) {
             if (s.hallId != p.hallId || !shrunk(s.rectMm).intersects(shrunk(p.rectMm)))
                 continue;
             const QString name = s.label.isEmpty() ? QString() : QStringLiteral(" \u201c%1\u201d").arg(s.label);
             switch (s.kind) {
             case StructureKind::Door:
-                return tr("it would block the door%1").arg(name);
+                return Tr::tr("it would block the door%1").arg(name);
             case StructureKind::HotAisle:
-                return tr("it would stand in the hot aisle%1").arg(name);
+                return Tr::tr("it would stand in the hot aisle%1").arg(name);
             case StructureKind::ColdAisle:
-                return tr("it would stand in the cold aisle%1").arg(name);
+                return Tr::tr("it would stand in the cold aisle%1").arg(name);
             case StructureKind::Column:
-                return tr("it would overlap a column%1").arg(name);
+                return Tr::tr("it would overlap a column%1").arg(name);
             case StructureKind::Wall:
-                return tr("it would overlap a wall%1").arg(name);
+                return Tr::tr("it would overlap a wall%1").arg(name);
             }
         }
         const QRectF sceneRect = shrunk(scene->toScene(p.hallId, p.rectMm));
@@ -78,7 +78,7 @@ QString placementProblem(const FloorPlanScene *scene, const QList<Placement> &pl
             if (ignore.contains(eq->id()))
                 continue;
             if (shrunk(scene->footprintInScene(*eq->equipment())).intersects(sceneRect))
-                return tr("it would overlap %1").arg(scene->displayName(*eq->equipment()));
+                return Tr::tr("it would overlap %1").arg(scene->displayName(*eq->equipment()));
         }
     }
     // The new footprints among themselves (arrays, pastes); quadratic, so only for sane sizes.
@@ -88,7 +88,7 @@ QString placementProblem(const FloorPlanScene *scene, const QList<Placement> &pl
                 const Placement &a = placements[i];
                 const Placement &b = placements[j];
                 if (a.hallId == b.hallId && a.inYard == b.inYard && shrunk(a.rectMm).intersects(shrunk(b.rectMm)))
-                    return tr("the new items would overlap each other");
+                    return Tr::tr("the new items would overlap each other");
             }
         }
     }

@@ -151,7 +151,7 @@ void SelectTool::mouseMoved(QMouseEvent *event)
         m_lastDelta = snapped;
         FloorPlanDocument *document = m_view->floorPlanScene()->document();
         document->undoStack()->push(new DragGeometryCommand(
-            document, QCoreApplication::translate("Undo Commands", "Move %n Item(s)", nullptr, int(geometry.size())),
+            document, QCoreApplication::translate("UndoCommands", "Move %n Item(s)", nullptr, int(geometry.size())),
             geometry, m_dragSerial));
         return;
     }
@@ -208,7 +208,7 @@ bool SelectTool::moveSelectionBy(double dxMm, double dyMm)
     }
     FloorPlanDocument *document = scene->document();
     document->undoStack()->push(new ChangeGeometryCommand(
-        document, QCoreApplication::translate("Undo Commands", "Move %n Item(s)", nullptr, int(geometry.size())),
+        document, QCoreApplication::translate("UndoCommands", "Move %n Item(s)", nullptr, int(geometry.size())),
         geometry));
     return true;
 }
