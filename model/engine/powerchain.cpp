@@ -220,7 +220,7 @@ Chain buildChain(const PowerChainInput &in)
     // UPS systems: units sharing (site, group) are paralleled on one bus.
     std::map<std::pair<int, std::string>, int> busOfGroup;
     for (int u : upsNodes) {
-        const std::string &g = nodes[std::size_t(u)].group;
+        const std::string g = nodes[std::size_t(u)].group; // a copy: nodes.push_back below reallocates (ASan)
         int bus = -1;
         if (!g.empty()) {
             auto it = busOfGroup.find({nodes[std::size_t(u)].site, g});
