@@ -56,15 +56,15 @@
         <translation>内置 %1：%2</translation>
     </message>
     <message>
-        <source>cannot store %1 '%2': %3</source>
+        <source>cannot store %1 &apos;%2&apos;: %3</source>
         <translation>无法保存%1“%2”：%3</translation>
     </message>
     <message>
-        <source>no chip with id '%1' in the catalog</source>
+        <source>no chip with id &apos;%1&apos; in the catalog</source>
         <translation>目录中没有 ID 为“%1”的芯片</translation>
     </message>
     <message>
-        <source>no user row '%1' (shipped rows cannot be removed, only overridden)</source>
+        <source>no user row &apos;%1&apos; (shipped rows cannot be removed, only overridden)</source>
         <translation>没有用户行“%1”（内置行不能删除，只能覆盖）</translation>
     </message>
     <message>
@@ -76,7 +76,7 @@
         <translation>文件为空：第一行应为列名表头</translation>
     </message>
     <message>
-        <source>line 1: the header does not match any catalog kind; export one with 'terahall catalog export' to see the columns of: %1</source>
+        <source>line 1: the header does not match any catalog kind; export one with &apos;terahall catalog export&apos; to see the columns of: %1</source>
         <translation>第 1 行：表头与任何目录类别都不匹配；可用“terahall catalog export”导出以查看以下类别的列：%1</translation>
     </message>
     <message>
@@ -84,7 +84,7 @@
         <translation>应有 %1 个字段，实际为 %2 个</translation>
     </message>
     <message>
-        <source>id '%1' appears more than once in the file</source>
+        <source>id &apos;%1&apos; appears more than once in the file</source>
         <translation>ID“%1”在文件中出现多次</translation>
     </message>
     <message>
@@ -100,19 +100,19 @@
         <translation>必须填写</translation>
     </message>
     <message>
-        <source>must be one of %1, got '%2'</source>
+        <source>must be one of %1, got &apos;%2&apos;</source>
         <translation>必须是 %1 之一，实际为“%2”</translation>
     </message>
     <message>
-        <source>must be 0 or 1, got '%1'</source>
+        <source>must be 0 or 1, got &apos;%1&apos;</source>
         <translation>必须是 0 或 1，实际为“%1”</translation>
     </message>
     <message>
-        <source>must be an integer in %1, got '%2'</source>
+        <source>must be an integer in %1, got &apos;%2&apos;</source>
         <translation>必须是 %1 范围内的整数，实际为“%2”</translation>
     </message>
     <message>
-        <source>must be a number in %1, got '%2'</source>
+        <source>must be a number in %1, got &apos;%2&apos;</source>
         <translation>必须是 %1 范围内的数值，实际为“%2”</translation>
     </message>
     <message>
@@ -120,7 +120,7 @@
         <translation>必须在 %1 范围内，实际为 %2</translation>
     </message>
     <message>
-        <source>must be a slug of 1-80 characters a-z, 0-9, '.', '+', '_', '-' starting with a letter or digit, got '%1'</source>
+        <source>must be a slug of 1-80 characters a-z, 0-9, &apos;.&apos;, &apos;+&apos;, &apos;_&apos;, &apos;-&apos; starting with a letter or digit, got &apos;%1&apos;</source>
         <translation>必须是 1–80 个字符的标识（a-z、0-9、“.”、“+”、“_”、“-”，以字母或数字开头），实际为“%1”</translation>
     </message>
 </context>
@@ -343,7 +343,7 @@
         <translation>无法写入 %1</translation>
     </message>
     <message>
-        <source>charts are saved as .png or .svg, not "%1"</source>
+        <source>charts are saved as .png or .svg, not &quot;%1&quot;</source>
         <translation>图表只能保存为 .png 或 .svg，而不是“%1”</translation>
     </message>
 </context>
@@ -374,11 +374,11 @@ them, and survive catalog updates. An import with any bad row changes nothing.
         <translation>--kind：需要 chip、system、equipment、model、calibration 之一</translation>
     </message>
     <message>
-        <source>--kind: must be one of chip, system, equipment, model, calibration, got "%1"</source>
+        <source>--kind: must be one of chip, system, equipment, model, calibration, got &quot;%1&quot;</source>
         <translation>--kind：必须是 chip、system、equipment、model、calibration 之一，实际为“%1”</translation>
     </message>
     <message>
-        <source>catalog list: unexpected argument "%1"</source>
+        <source>catalog list: unexpected argument &quot;%1&quot;</source>
         <translation>catalog list：多余的参数“%1”</translation>
     </message>
     <message>
@@ -390,7 +390,7 @@ them, and survive catalog updates. An import with any bad row changes nothing.
         <translation>catalog show：需要一个 ID，实际给了 %1 个参数</translation>
     </message>
     <message>
-        <source>catalog show: no row with id "%1" (terahall catalog list shows the ids)</source>
+        <source>catalog show: no row with id &quot;%1&quot; (terahall catalog list shows the ids)</source>
         <translation>catalog show：没有 ID 为“%1”的行（terahall catalog list 可列出 ID）</translation>
     </message>
     <message>
@@ -416,7 +416,7 @@ them, and survive catalog updates. An import with any bad row changes nothing.
         <translation>catalog：需要子命令：list、show、import 或 export</translation>
     </message>
     <message>
-        <source>catalog: unknown sub-command "%1"</source>
+        <source>catalog: unknown sub-command &quot;%1&quot;</source>
         <translation>catalog：未知子命令“%1”</translation>
     </message>
     <message>
@@ -426,7 +426,7 @@ Without a command, opens the Terahall desktop application.
 
 Commands:
   estimate SCENARIO.json           training estimate for a scenario (JSON to stdout)
-  search SCENARIO.json [--top K]   best parallel layouts for the scenario's chips
+  search SCENARIO.json [--top K]   best parallel layouts for the scenario&apos;s chips
   catalog list [--kind KIND]       list catalog rows (KIND: chip, system, equipment, model, calibration)
   catalog show ID                  every field of one catalog row, with source and confidence
   catalog import FILE.csv          add or override rows from a CSV (all rows or none)
@@ -439,7 +439,7 @@ Commands:
 
 Options:
   --format json|text   output format (default json)
-  --catalog PATH       catalog database to use (default: $TERAHALL_CATALOG, else the user's data directory)
+  --catalog PATH       catalog database to use (default: $TERAHALL_CATALOG, else the user&apos;s data directory)
   -h, --help           this help; COMMAND --help for a command
   -v, --version        print the version
 
@@ -480,7 +480,7 @@ Exit status: 0 success, 1 result failed a requested check, 2 bad input or usage.
         <translation>%1 大于 64 MiB；不是场景或目录文件</translation>
     </message>
     <message>
-        <source>--format: must be json or text, got "%1"</source>
+        <source>--format: must be json or text, got &quot;%1&quot;</source>
         <translation>--format：必须是 json 或 text，实际为“%1”</translation>
     </message>
     <message>
@@ -488,7 +488,7 @@ Exit status: 0 success, 1 result failed a requested check, 2 bad input or usage.
         <translation>--catalog：需要文件路径</translation>
     </message>
     <message>
-        <source>unknown command "%1"</source>
+        <source>unknown command &quot;%1&quot;</source>
         <translation>未知命令“%1”</translation>
     </message>
     <message>
@@ -504,7 +504,7 @@ Exit status: 0 success, 1 result failed a requested check, 2 bad input or usage.
 
 Reads a terahall.scenario/1 document (a file, or - for standard input) and prints the
 terahall.estimate/1 result: training FLOP, days, chip-hours, MFU/HFU, memory per chip,
-energy, CO2 and cost. With "mfu": null the performance model estimates MFU for the
+energy, CO2 and cost. With &quot;mfu&quot;: null the performance model estimates MFU for the
 pinned parallelism, or searches the best one for the fields left open.
 --strict: exit with status 1 when the result is infeasible or does not fit in memory.
 </source>
@@ -512,7 +512,7 @@ pinned parallelism, or searches the best one for the fields left open.
 
 读取 terahall.scenario/1 文档（文件，或用 - 表示标准输入），输出
 terahall.estimate/1 结果：训练 FLOP、天数、卡时、MFU/HFU、每卡显存、
-能耗、CO2 和成本。当 "mfu" 为 null 时，性能模型按固定的并行方式估算 MFU，
+能耗、CO2 和成本。当 &quot;mfu&quot; 为 null 时，性能模型按固定的并行方式估算 MFU，
 或为未指定的字段搜索最佳并行方式。
 --strict：结果不可行或显存放不下时以状态 1 退出。
 </translation>
@@ -535,7 +535,7 @@ terahall.estimate/1 结果：训练 FLOP、天数、卡时、MFU/HFU、每卡显
         <source>Usage: terahall search SCENARIO.json [--top K] [--format json|text]
 
 Enumerates every legal combination of tp, pp, dp, cp, ep, micro-batch, interleaving,
-recompute and ZeRO stage for the scenario's chips (fields given in cluster.parallelism
+recompute and ZeRO stage for the scenario&apos;s chips (fields given in cluster.parallelism
 stay pinned), and prints the K fastest (default 5, at most 100) with their time
 breakdown, and how many combinations were rejected and why (terahall.search/1).
 </source>
@@ -548,7 +548,7 @@ ZeRO 阶段的所有合法组合（cluster.parallelism 中给出的字段保持�
 </translation>
     </message>
     <message>
-        <source>--top: must be an integer in [1, 100], got "%1"</source>
+        <source>--top: must be an integer in [1, 100], got &quot;%1&quot;</source>
         <translation>--top：必须是 [1, 100] 范围内的整数，实际为“%1”</translation>
     </message>
     <message>
@@ -556,7 +556,7 @@ ZeRO 阶段的所有合法组合（cluster.parallelism 中给出的字段保持�
         <translation>search：需要且仅需要一个场景文件（或用 - 表示标准输入），实际给了 %1 个参数</translation>
     </message>
     <message>
-        <source>--precision: must be one of fp32, tf32, bf16, fp16, fp8, int8, fp4, got "%1"</source>
+        <source>--precision: must be one of fp32, tf32, bf16, fp16, fp8, int8, fp4, got &quot;%1&quot;</source>
         <translation>--precision：必须是 fp32、tf32、bf16、fp16、fp8、int8、fp4 之一，实际为“%1”</translation>
     </message>
     <message>
@@ -584,23 +584,23 @@ ZeRO 阶段的所有合法组合（cluster.parallelism 中给出的字段保持�
         <translation>-o：需要输出文件（.csv）</translation>
     </message>
     <message>
-        <source>--equalize: must be count=N, power=MW, budget=USD or deadline=DAYS, got "%1"</source>
+        <source>--equalize: must be count=N, power=MW, budget=USD or deadline=DAYS, got &quot;%1&quot;</source>
         <translation>--equalize：必须是 count=N、power=MW、budget=USD 或 deadline=DAYS，实际为“%1”</translation>
     </message>
     <message>
-        <source>--equalize %1: must be a number in [%2, %3], got "%4"</source>
+        <source>--equalize %1: must be a number in [%2, %3], got &quot;%4&quot;</source>
         <translation>--equalize %1：必须是 [%2, %3] 范围内的数值，实际为“%4”</translation>
     </message>
     <message>
-        <source>--power-cap: must be a number of MW in (0, 10000], got "%1"</source>
+        <source>--power-cap: must be a number of MW in (0, 10000], got &quot;%1&quot;</source>
         <translation>--power-cap：必须是 (0, 10000] 范围内的 MW 数值，实际为“%1”</translation>
     </message>
     <message>
         <source>Usage: terahall compare SCENARIO.json --chips ID,ID,... [--equalize count=N|power=MW|budget=USD|deadline=DAYS]
                         [--power-cap MW] [-o OUT.csv|OUT.pdf] [--paper a4|letter] [--format json|text]
 
-The scenario's workload on each chip (or system) side by side, made equal on the chip count
-(default: the scenario's cluster.count), the facility power, the IT budget, or a deadline
+The scenario&apos;s workload on each chip (or system) side by side, made equal on the chip count
+(default: the scenario&apos;s cluster.count), the facility power, the IT budget, or a deadline
 (the fewest chips that train within it, optionally inside --power-cap MW). MFU is estimated
 by the performance model unless the scenario types one. JSON to stdout (terahall.comparison/1),
 or CSV or a PDF report (table and charts) with -o.
@@ -616,11 +616,11 @@ or CSV or a PDF report (table and charts) with -o.
 </translation>
     </message>
     <message>
-        <source>--paper: must be a4 or letter, got "%1"</source>
+        <source>--paper: must be a4 or letter, got &quot;%1&quot;</source>
         <translation>--paper：必须是 a4 或 letter，实际为“%1”</translation>
     </message>
     <message>
-        <source>-o: the output must end in .csv or .pdf, got "%1"</source>
+        <source>-o: the output must end in .csv or .pdf, got &quot;%1&quot;</source>
         <translation>-o：输出文件必须以 .csv 或 .pdf 结尾，实际为“%1”</translation>
     </message>
     <message>
@@ -629,8 +629,8 @@ or CSV or a PDF report (table and charts) with -o.
 Writes the PDF report of a plan: cover, executive summary (the KPIs of terahall evaluate),
 the floor plan with legend, scale bar and north arrow, bill of materials, power and cooling
 with violations and the PUE breakdown, the training estimate with its sensitivity, and the
-assumptions and catalog sources. --compare adds a vendor comparison of the plan's workload on
-those chips at the plan's chip count. The file is written atomically: on failure nothing is
+assumptions and catalog sources. --compare adds a vendor comparison of the plan&apos;s workload on
+those chips at the plan&apos;s chip count. The file is written atomically: on failure nothing is
 left under OUT.pdf.
 </source>
         <translation>用法：terahall report PLAN.thplan -o OUT.pdf [--compare ID,ID,...] [--paper a4|letter] [--no-charts]
@@ -647,7 +647,7 @@ left under OUT.pdf.
         <translation>-o：需要输出文件，例如 -o report.pdf</translation>
     </message>
     <message>
-        <source>-o: the output must end in .pdf, got "%1"</source>
+        <source>-o: the output must end in .pdf, got &quot;%1&quot;</source>
         <translation>-o：输出文件必须以 .pdf 结尾，实际为“%1”</translation>
     </message>
     <message>
@@ -662,7 +662,7 @@ left under OUT.pdf.
         <source>Usage: terahall evaluate PLAN.thplan [--precision bf16] [--strict] [--format json|text]
 
 Prints every KPI of a floor plan (terahall.evaluation/1): accelerators, peak PFLOPS (dense,
-by precision), IT and facility kW, PUE, densities, capacities, cost, the attached workload's
+by precision), IT and facility kW, PUE, densities, capacities, cost, the attached workload&apos;s
 training estimate and the violations. --strict: exit 1 when there is an error violation.
 --thermal: add the indicative 2D thermal map (rack inlet temperatures; not CFD, uncalibrated).
 </source>
@@ -686,7 +686,7 @@ training estimate and the violations. --strict: exit 1 when there is an error vi
         <translation>在这些输入下无法估算</translation>
     </message>
     <message>
-        <source>unknown chip or system "%1" (terahall catalog list --kind chip lists them)</source>
+        <source>unknown chip or system &quot;%1&quot; (terahall catalog list --kind chip lists them)</source>
         <translation>未知芯片或系统“%1”（terahall catalog list --kind chip 可列出）</translation>
     </message>
     <message>
@@ -740,11 +740,11 @@ training estimate and the violations. --strict: exit 1 when there is an error vi
         <translation>未给出并行方式（tp、pp、dp），因此未计算每卡显存。</translation>
     </message>
     <message>
-        <source>The model state and activations do not fit in the chip's memory with this parallelism.</source>
+        <source>The model state and activations do not fit in the chip&apos;s memory with this parallelism.</source>
         <translation>在此并行方式下，模型状态和激活值放不进芯片显存。</translation>
     </message>
     <message>
-        <source>No system power is known for this chip: IT energy counts the accelerators' TDP only (host, network and fans excluded).</source>
+        <source>No system power is known for this chip: IT energy counts the accelerators&apos; TDP only (host, network and fans excluded).</source>
         <translation>该芯片没有已知的系统功率：IT 能耗只计入加速卡的 TDP（不含主机、网络和风扇）。</translation>
     </message>
     <message>
@@ -812,11 +812,11 @@ training estimate and the violations. --strict: exit 1 when there is an error vi
         <translation>ZeRO-2/3 分片不与流水线并行同时使用。</translation>
     </message>
     <message>
-        <source>The model state and activations do not fit in the chip's memory.</source>
+        <source>The model state and activations do not fit in the chip&apos;s memory.</source>
         <translation>模型状态和激活值放不进芯片显存。</translation>
     </message>
     <message>
-        <source>Compute binds: most of the step is matrix math at the chip's achievable rate.</source>
+        <source>Compute binds: most of the step is matrix math at the chip&apos;s achievable rate.</source>
         <translation>计算是瓶颈：单步时间主要花在以芯片可达速率进行的矩阵运算上。</translation>
     </message>
     <message>
@@ -974,15 +974,21 @@ training estimate and the violations. --strict: exit 1 when there is an error vi
     <name>FacilityAnalysis</name>
     <message numerus="yes">
         <source>%n item(s) in %1 load their floor tiles above the rating of %2 kg/m2 (peak %3 kg/m2)</source>
-        <translation><numerusform>%1 中有 %n 台设备的地砖荷载超过楼板承重 %2 kg/m2（峰值 %3 kg/m2）</numerusform></translation>
+        <translation>
+            <numerusform>%1 中有 %n 台设备的地砖荷载超过楼板承重 %2 kg/m2（峰值 %3 kg/m2）</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <source>aisles in %1 narrower than %2 mm (narrowest %3 mm) between %n item(s)</source>
-        <translation><numerusform>%1 中 %n 台设备之间的通道窄于 %2 mm（最窄 %3 mm）</numerusform></translation>
+        <translation>
+            <numerusform>%1 中 %n 台设备之间的通道窄于 %2 mm（最窄 %3 mm）</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <source>%n item(s) stand within %1 mm of door %2</source>
-        <translation><numerusform>%n 台设备位于门 %2 的 %1 mm 范围内</numerusform></translation>
+        <translation>
+            <numerusform>%n 台设备位于门 %2 的 %1 mm 范围内</numerusform>
+        </translation>
     </message>
     <message>
         <source>no transformer, UPS or distribution unit is placed: the power chain and its losses are not modelled</source>
@@ -990,7 +996,9 @@ training estimate and the violations. --strict: exit 1 when there is an error vi
     </message>
     <message numerus="yes">
         <source>%n power unit(s) carry more than %1 % of their rating</source>
-        <translation><numerusform>%n 台供电设备的负载超过其额定值的 %1 %</numerusform></translation>
+        <translation>
+            <numerusform>%n 台供电设备的负载超过其额定值的 %1 %</numerusform>
+        </translation>
     </message>
     <message>
         <source>the power chain can deliver %1 kW of the %2 kW IT load at derated ratings</source>
@@ -1002,7 +1010,9 @@ training estimate and the violations. --strict: exit 1 when there is an error vi
     </message>
     <message numerus="yes">
         <source>%n UPS unit(s) hold less than %1 min of battery at their load</source>
-        <translation><numerusform>%n 台 UPS 在当前负载下的电池后备时间少于 %1 分钟</numerusform></translation>
+        <translation>
+            <numerusform>%n 台 UPS 在当前负载下的电池后备时间少于 %1 分钟</numerusform>
+        </translation>
     </message>
     <message>
         <source>%1 cooling zone: %2 kW of heat, %3 kW of capacity</source>
@@ -1014,18 +1024,24 @@ training estimate and the violations. --strict: exit 1 when there is an error vi
     </message>
     <message numerus="yes">
         <source>%n liquid-cooled rack(s) have no CDU within reach</source>
-        <translation><numerusform>%n 个液冷机柜的可及范围内没有冷量分配单元（CDU）</numerusform></translation>
+        <translation>
+            <numerusform>%n 个液冷机柜的可及范围内没有冷量分配单元（CDU）</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <source>%n immersion system(s) have no immersion cooling unit within reach</source>
-        <translation><numerusform>%n 套浸没式系统的可及范围内没有浸没式液冷设备</numerusform></translation>
+        <translation>
+            <numerusform>%n 套浸没式系统的可及范围内没有浸没式液冷设备</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <source>%n rack(s) reject heat to air with no air cooling unit within reach</source>
-        <translation><numerusform>%n 个风冷散热机柜的可及范围内没有空调末端</numerusform></translation>
+        <translation>
+            <numerusform>%n 个风冷散热机柜的可及范围内没有空调末端</numerusform>
+        </translation>
     </message>
     <message>
-        <source>unknown climate site '%1'; using Beijing</source>
+        <source>unknown climate site &apos;%1&apos;; using Beijing</source>
         <translation>未知气候站点“%1”；改用北京</translation>
     </message>
     <message>
@@ -1058,11 +1074,15 @@ training estimate and the violations. --strict: exit 1 when there is an error vi
     </message>
     <message numerus="yes">
         <source>%n rack(s) in %1 have an indicative inlet above 32 C (ASHRAE A1 allowable)</source>
-        <translation><numerusform>%1 中有 %n 个机柜的进风温度估计值超过 32 °C（ASHRAE A1 允许上限）</numerusform></translation>
+        <translation>
+            <numerusform>%1 中有 %n 个机柜的进风温度估计值超过 32 °C（ASHRAE A1 允许上限）</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <source>%n rack(s) in %1 have an indicative inlet above 27 C (ASHRAE recommended)</source>
-        <translation><numerusform>%1 中有 %n 个机柜的进风温度估计值超过 27 °C（ASHRAE 推荐上限）</numerusform></translation>
+        <translation>
+            <numerusform>%1 中有 %n 个机柜的进风温度估计值超过 27 °C（ASHRAE 推荐上限）</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -1108,7 +1128,7 @@ training estimate and the violations. --strict: exit 1 when there is an error vi
         <translation>必须是字符串，实际为 %1</translation>
     </message>
     <message>
-        <source>must be one of %1, got "%2"</source>
+        <source>must be one of %1, got &quot;%2&quot;</source>
         <translation>必须是 %1 之一，实际为“%2”</translation>
     </message>
     <message>
@@ -1120,7 +1140,7 @@ training estimate and the violations. --strict: exit 1 when there is an error vi
         <translation>必须是对象，实际为 %1</translation>
     </message>
     <message>
-        <source>unknown model preset "%1" (terahall catalog list --kind model lists them)</source>
+        <source>unknown model preset &quot;%1&quot; (terahall catalog list --kind model lists them)</source>
         <translation>未知模型预设“%1”（terahall catalog list --kind model 可列出）</translation>
     </message>
     <message>
@@ -1152,15 +1172,15 @@ training estimate and the violations. --strict: exit 1 when there is an error vi
         <translation>dense_layers（%1）超过 layers（%2）</translation>
     </message>
     <message>
-        <source>is required: a chip id from the catalog (terahall catalog list --kind chip) or an object with "base" and overrides</source>
-        <translation>必填：目录中的芯片 ID（terahall catalog list --kind chip）或带 "base" 和覆盖值的对象</translation>
+        <source>is required: a chip id from the catalog (terahall catalog list --kind chip) or an object with &quot;base&quot; and overrides</source>
+        <translation>必填：目录中的芯片 ID（terahall catalog list --kind chip）或带 &quot;base&quot; 和覆盖值的对象</translation>
     </message>
     <message>
         <source>must be a chip id string or an object, got %1</source>
         <translation>必须是芯片 ID 字符串或对象，实际为 %1</translation>
     </message>
     <message>
-        <source>unknown chip "%1" (terahall catalog list --kind chip lists them)</source>
+        <source>unknown chip &quot;%1&quot; (terahall catalog list --kind chip lists them)</source>
         <translation>未知芯片“%1”（terahall catalog list --kind chip 可列出）</translation>
     </message>
     <message>
@@ -1192,7 +1212,7 @@ training estimate and the violations. --strict: exit 1 when there is an error vi
         <translation>必须是 JSON 对象（terahall.scenario/1 文档）</translation>
     </message>
     <message>
-        <source>must be "%1" (this Terahall reads that version), got "%2"</source>
+        <source>must be &quot;%1&quot; (this Terahall reads that version), got &quot;%2&quot;</source>
         <translation>必须是“%1”（当前 Terahall 读取该版本），实际为“%2”</translation>
     </message>
     <message>
@@ -1357,6 +1377,10 @@ training estimate and the violations. --strict: exit 1 when there is an error vi
         <source>the new items would overlap each other</source>
         <translation>新放置的设备会相互重叠</translation>
     </message>
+    <message>
+        <source>a door must touch the hall boundary</source>
+        <translation>门必须紧贴机房边界</translation>
+    </message>
 </context>
 <context>
     <name>PlanAnalysis</name>
@@ -1386,7 +1410,9 @@ training estimate and the violations. --strict: exit 1 when there is an error vi
     </message>
     <message numerus="yes">
         <source>%n item(s) reference catalog ids this catalog lacks (%1); they are kept but not counted</source>
-        <translation><numerusform>%n 台设备引用了本目录中不存在的目录 ID（%1）；这些设备会保留，但不计入统计</numerusform></translation>
+        <translation>
+            <numerusform>%n 台设备引用了本目录中不存在的目录 ID（%1）；这些设备会保留，但不计入统计</numerusform>
+        </translation>
     </message>
     <message>
         <source>%1 blocks door %2</source>
@@ -1468,15 +1494,15 @@ training estimate and the violations. --strict: exit 1 when there is an error vi
         <translation>不是 Terahall 方案：应为 JSON 对象</translation>
     </message>
     <message>
-        <source>not a Terahall plan: no "schema": "terahall.plan/N" field</source>
-        <translation>不是 Terahall 方案：缺少 "schema": "terahall.plan/N" 字段</translation>
+        <source>not a Terahall plan: no &quot;schema&quot;: &quot;terahall.plan/N&quot; field</source>
+        <translation>不是 Terahall 方案：缺少 &quot;schema&quot;: &quot;terahall.plan/N&quot; 字段</translation>
     </message>
     <message>
-        <source>not a Terahall plan: this is a "%1" document</source>
+        <source>not a Terahall plan: this is a &quot;%1&quot; document</source>
         <translation>不是 Terahall 方案：这是“%1”文档</translation>
     </message>
     <message>
-        <source>unknown plan version "%1"</source>
+        <source>unknown plan version &quot;%1&quot;</source>
         <translation>未知的方案版本“%1”</translation>
     </message>
     <message>
@@ -1706,7 +1732,7 @@ training estimate and the violations. --strict: exit 1 when there is an error vi
         <translation>训练 PUE</translation>
     </message>
     <message>
-        <source>the plan's design PUE</source>
+        <source>the plan&apos;s design PUE</source>
         <translation>方案的设计 PUE</translation>
     </message>
     <message>
@@ -2484,11 +2510,15 @@ training estimate and the violations. --strict: exit 1 when there is an error vi
     <name>UndoCommands</name>
     <message numerus="yes">
         <source>Add %n Item(s)</source>
-        <translation><numerusform>添加 %n 台设备</numerusform></translation>
+        <translation>
+            <numerusform>添加 %n 台设备</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <source>Delete %n Item(s)</source>
-        <translation><numerusform>删除 %n 台设备</numerusform></translation>
+        <translation>
+            <numerusform>删除 %n 台设备</numerusform>
+        </translation>
     </message>
     <message>
         <source>Change Label</source>
@@ -2540,15 +2570,21 @@ training estimate and the violations. --strict: exit 1 when there is an error vi
     </message>
     <message numerus="yes">
         <source>Rotate %n Item(s)</source>
-        <translation><numerusform>旋转 %n 台设备</numerusform></translation>
+        <translation>
+            <numerusform>旋转 %n 台设备</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <source>Duplicate %n Item(s)</source>
-        <translation><numerusform>复制 %n 台设备</numerusform></translation>
+        <translation>
+            <numerusform>复制 %n 台设备</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <source>Paste %n Item(s)</source>
-        <translation><numerusform>粘贴 %n 台设备</numerusform></translation>
+        <translation>
+            <numerusform>粘贴 %n 台设备</numerusform>
+        </translation>
     </message>
     <message>
         <source>Align Left</source>
@@ -2564,11 +2600,19 @@ training estimate and the violations. --strict: exit 1 when there is an error vi
     </message>
     <message numerus="yes">
         <source>Place Array of %n Item(s)</source>
-        <translation><numerusform>阵列放置 %n 台设备</numerusform></translation>
+        <translation>
+            <numerusform>阵列放置 %n 台设备</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <source>Move %n Item(s)</source>
-        <translation><numerusform>移动 %n 台设备</numerusform></translation>
+        <translation>
+            <numerusform>移动 %n 台设备</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Add %1</source>
+        <translation>添加%1</translation>
     </message>
 </context>
 <context>
@@ -2688,7 +2732,7 @@ training estimate and the violations. --strict: exit 1 when there is an error vi
         <translation>复制为用户行(&amp;D)…</translation>
     </message>
     <message>
-        <source>Start a new user row from the selected row's values</source>
+        <source>Start a new user row from the selected row&apos;s values</source>
         <translation>以所选行的数值新建用户行</translation>
     </message>
     <message>
@@ -2789,11 +2833,15 @@ training estimate and the violations. --strict: exit 1 when there is an error vi
     </message>
     <message numerus="yes">
         <source>Nothing was imported from %1: %n problem(s) found.</source>
-        <translation><numerusform>未从 %1 导入任何内容：发现 %n 个问题。</numerusform></translation>
+        <translation>
+            <numerusform>未从 %1 导入任何内容：发现 %n 个问题。</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <source>Imported %n row(s) from %1 as user rows.</source>
-        <translation><numerusform>已从 %1 导入 %n 行作为用户行。</numerusform></translation>
+        <translation>
+            <numerusform>已从 %1 导入 %n 行作为用户行。</numerusform>
+        </translation>
     </message>
     <message>
         <source>Export %1 as CSV</source>
@@ -2919,7 +2967,7 @@ training estimate and the violations. --strict: exit 1 when there is an error vi
         <translation>未保存任何内容。请更正：</translation>
     </message>
     <message>
-        <source>a row with id '%1' already exists; choose another id or edit that row</source>
+        <source>a row with id &apos;%1&apos; already exists; choose another id or edit that row</source>
         <translation>ID 为“%1”的行已存在；请另选 ID 或编辑该行</translation>
     </message>
     <message>
@@ -3230,11 +3278,15 @@ training estimate and the violations. --strict: exit 1 when there is an error vi
     </message>
     <message numerus="yes">
         <source>Evaluating %n candidate(s)…</source>
-        <translation><numerusform>正在评估 %n 个候选方案…</numerusform></translation>
+        <translation>
+            <numerusform>正在评估 %n 个候选方案…</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <source>%n candidate(s) compared.</source>
-        <translation><numerusform>已比较 %n 个候选方案。</numerusform></translation>
+        <translation>
+            <numerusform>已比较 %n 个候选方案。</numerusform>
+        </translation>
     </message>
     <message>
         <source>Export Comparison</source>
@@ -3325,7 +3377,9 @@ training estimate and the violations. --strict: exit 1 when there is an error vi
     </message>
     <message numerus="yes">
         <source>Copied %n item(s).</source>
-        <translation><numerusform>已拷贝 %n 台设备。</numerusform></translation>
+        <translation>
+            <numerusform>已拷贝 %n 台设备。</numerusform>
+        </translation>
     </message>
     <message>
         <source>Paste refused: %1.</source>
@@ -3447,7 +3501,7 @@ training estimate and the violations. --strict: exit 1 when there is an error vi
         <translation>模型</translation>
     </message>
     <message>
-        <source>A model preset from the catalog, or Custom… to enter a dense model's shape</source>
+        <source>A model preset from the catalog, or Custom… to enter a dense model&apos;s shape</source>
         <translation>目录中的模型预设，或选择“自定义…”输入稠密模型的结构</translation>
     </message>
     <message>
@@ -3519,7 +3573,7 @@ training estimate and the violations. --strict: exit 1 when there is an error vi
         <translation>估算（性能模型）</translation>
     </message>
     <message>
-        <source>Typed: the MFU below. Estimate: the performance model times a training step for the best parallel layout (needs the global batch and the model's shape).</source>
+        <source>Typed: the MFU below. Estimate: the performance model times a training step for the best parallel layout (needs the global batch and the model&apos;s shape).</source>
         <translation>手动输入：使用下方的 MFU。估算：性能模型为最佳并行方案计算一个训练步的时间（需要全局批大小和模型结构）。</translation>
     </message>
     <message>
@@ -3531,7 +3585,7 @@ training estimate and the violations. --strict: exit 1 when there is an error vi
         <translation>MFU（0.01–1.00）(&amp;M)：</translation>
     </message>
     <message>
-        <source>Tensor parallel degree, normally within the chip's scale-up domain</source>
+        <source>Tensor parallel degree, normally within the chip&apos;s scale-up domain</source>
         <translation>张量并行度，通常不超过芯片的纵向扩展（Scale-up）域</translation>
     </message>
     <message>
@@ -3961,7 +4015,7 @@ total %7 GiB of %8 GiB</source>
 合计 %7 GiB / %8 GiB</translation>
     </message>
     <message>
-        <source>Fits: %1 % of the chip's memory (hover the bar for the breakdown).</source>
+        <source>Fits: %1 % of the chip&apos;s memory (hover the bar for the breakdown).</source>
         <translation>放得下：占芯片显存的 %1 %（悬停在条形图上可查看分解）。</translation>
     </message>
     <message>
@@ -4073,7 +4127,7 @@ total %7 GiB of %8 GiB</source>
         <translation>请使用更多芯片、显存更大的芯片，或取消固定并行方式。</translation>
     </message>
     <message>
-        <source>This chip's scale-up domain is %1.</source>
+        <source>This chip&apos;s scale-up domain is %1.</source>
         <translation>该芯片的纵向扩展（Scale-up）域为 %1。</translation>
     </message>
     <message>
@@ -4283,7 +4337,9 @@ total %7 GiB of %8 GiB</source>
     </message>
     <message numerus="yes">
         <source>%n items selected</source>
-        <translation><numerusform>已选择 %n 台设备</numerusform></translation>
+        <translation>
+            <numerusform>已选择 %n 台设备</numerusform>
+        </translation>
     </message>
     <message>
         <source>Label, rotation and properties apply to all of them.</source>
@@ -4365,6 +4421,24 @@ total %7 GiB of %8 GiB</source>
         <source>%1 must be a number from %2 to %3 %4; “%5” was not applied.</source>
         <translation>%1 必须是 %2 到 %3 %4 之间的数值；“%5”未应用。</translation>
     </message>
+    <message>
+        <source>Kind:</source>
+        <translation>类型：</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n structures selected</source>
+        <translation>
+            <numerusform>已选择 %n 个结构</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Select one structure to edit it; Delete removes them all.</source>
+        <translation>选择单个结构以编辑；按 Delete 删除全部所选结构。</translation>
+    </message>
+    <message>
+        <source>%1 must be a number from %2 to %3 mm; “%4” was not applied.</source>
+        <translation>%1 必须是 %2 到 %3 mm 之间的数值；“%4”未应用。</translation>
+    </message>
 </context>
 <context>
     <name>th::KpiDock</name>
@@ -4397,7 +4471,7 @@ total %7 GiB of %8 GiB</source>
         <translation>峰值算力（稠密）：</translation>
     </message>
     <message>
-        <source>Sum of the chips' dense peak at the chosen precision (no sparsity)</source>
+        <source>Sum of the chips&apos; dense peak at the chosen precision (no sparsity)</source>
         <translation>所选精度下各芯片稠密峰值算力之和（不计稀疏）</translation>
     </message>
     <message>
@@ -4413,7 +4487,7 @@ total %7 GiB of %8 GiB</source>
         <translation>PUE（设计 / 年均）：</translation>
     </message>
     <message>
-        <source>From the placed power chain and cooling plant at the plan's climate site (docs/facility-model.md); without power and cooling equipment, a first estimate from the cooling technology of the IT load.</source>
+        <source>From the placed power chain and cooling plant at the plan&apos;s climate site (docs/facility-model.md); without power and cooling equipment, a first estimate from the cooling technology of the IT load.</source>
         <translation>根据方案气候站点下已放置的供电链路和制冷系统计算（docs/facility-model.md）；未放置供配电和制冷设备时，按 IT 负载的制冷方式作初步估算。</translation>
     </message>
     <message>
@@ -4470,7 +4544,9 @@ total %7 GiB of %8 GiB</source>
     </message>
     <message numerus="yes">
         <source>%1 / %2 kW (%n rack(s))</source>
-        <translation><numerusform>%1 / %2 kW（%n 个机柜）</numerusform></translation>
+        <translation>
+            <numerusform>%1 / %2 kW（%n 个机柜）</numerusform>
+        </translation>
     </message>
     <message>
         <source>%1 kW/m² (hall %2 m²)</source>
@@ -4482,7 +4558,9 @@ total %7 GiB of %8 GiB</source>
     </message>
     <message numerus="yes">
         <source> (%n item(s) without price)</source>
-        <translation><numerusform>（%n 项无价格）</numerusform></translation>
+        <translation>
+            <numerusform>（%n 项无价格）</numerusform>
+        </translation>
     </message>
     <message>
         <source>no workload attached (Plan ▸ Workload…)</source>
@@ -4752,8 +4830,10 @@ Do you want to save them?</source>
     <message numerus="yes">
         <source>
 … and %n more problem(s)</source>
-        <translation><numerusform>
-… 另有 %n 个问题</numerusform></translation>
+        <translation>
+            <numerusform>
+… 另有 %n 个问题</numerusform>
+        </translation>
     </message>
     <message>
         <source>Cannot Open Plan</source>
@@ -4765,7 +4845,9 @@ Do you want to save them?</source>
     </message>
     <message numerus="yes">
         <source>Opened %1; %n item(s) reference catalog ids this catalog lacks: shown hatched and kept.</source>
-        <translation><numerusform>已打开 %1；%n 台设备引用了本目录中不存在的目录 ID：以斜线填充显示并保留。</numerusform></translation>
+        <translation>
+            <numerusform>已打开 %1；%n 台设备引用了本目录中不存在的目录 ID：以斜线填充显示并保留。</numerusform>
+        </translation>
     </message>
     <message>
         <source>Opened %1.</source>
@@ -4988,6 +5070,16 @@ Restore it? (If not, the autosaved copy is deleted.)</source>
         <comment>placement</comment>
         <translation>室外场地</translation>
     </message>
+    <message>
+        <source>Structures</source>
+        <translation>结构</translation>
+    </message>
+    <message>
+        <source>%1
+%2 × %3 mm (edit the size in the inspector)</source>
+        <translation>%1
+%2 × %3 mm（可在检查器中修改尺寸）</translation>
+    </message>
 </context>
 <context>
     <name>th::PlaceEquipmentTool</name>
@@ -4998,6 +5090,10 @@ Restore it? (If not, the autosaved copy is deleted.)</source>
     <message>
         <source>Cannot place here: %1.</source>
         <translation>无法放在此处：%1。</translation>
+    </message>
+    <message>
+        <source>structures belong inside the hall</source>
+        <translation>结构只能放在机房内</translation>
     </message>
 </context>
 <context>
@@ -5019,11 +5115,11 @@ Restore it? (If not, the autosaved copy is deleted.)</source>
         <translation>语言(&amp;L)：</translation>
     </message>
     <message>
-        <source>&lt;b&gt;The new language applies the next time Terahall starts.&lt;/b&gt; Numbers, dates and units follow the language's locale.</source>
+        <source>&lt;b&gt;The new language applies the next time Terahall starts.&lt;/b&gt; Numbers, dates and units follow the language&apos;s locale.</source>
         <translation>&lt;b&gt;新语言将在 Terahall 下次启动时生效。&lt;/b&gt;数字、日期和单位遵循该语言的区域格式。</translation>
     </message>
     <message>
-        <source>The language applies the next time Terahall starts. Numbers, dates and units follow the language's locale. The command line (terahall estimate, evaluate, …) always answers in English.</source>
+        <source>The language applies the next time Terahall starts. Numbers, dates and units follow the language&apos;s locale. The command line (terahall estimate, evaluate, …) always answers in English.</source>
         <translation>语言将在 Terahall 下次启动时生效。数字、日期和单位遵循该语言的区域格式。命令行（terahall estimate、evaluate…）始终使用英文输出。</translation>
     </message>
 </context>
@@ -5036,6 +5132,29 @@ Restore it? (If not, the autosaved copy is deleted.)</source>
     <message>
         <source>Cannot move: %1.</source>
         <translation>无法移动：%1。</translation>
+    </message>
+</context>
+<context>
+    <name>th::StructureItem</name>
+    <message>
+        <source>Wall</source>
+        <translation>墙</translation>
+    </message>
+    <message>
+        <source>Column</source>
+        <translation>柱</translation>
+    </message>
+    <message>
+        <source>Door</source>
+        <translation>门</translation>
+    </message>
+    <message>
+        <source>Hot aisle containment</source>
+        <translation>热通道封闭</translation>
+    </message>
+    <message>
+        <source>Cold aisle containment</source>
+        <translation>冷通道封闭</translation>
     </message>
 </context>
 <context>

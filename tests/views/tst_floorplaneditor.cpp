@@ -10,12 +10,15 @@
 #include "views/docks/kpidock.h"
 #include "views/scene/equipmentitem.h"
 #include "views/scene/ghostitem.h"
+#include "views/scene/structureitem.h"
 #include "views/tools/selecttool.h"
 
 #include <QClipboard>
 #include <QComboBox>
 #include <QElapsedTimer>
 #include <QImage>
+#include <QJsonDocument>
+#include <QJsonObject>
 #include <QPainter>
 #include <QDragEnterEvent>
 #include <QDropEvent>
@@ -57,6 +60,10 @@ private slots:
     void inspectorEditsHallWhenNothingSelected();
     void missingCatalogItemsAreKeptAndMarked();
     void levelOfDetailAndManyItems();
+    void dropDoorOnWestWallCreatesStructure();
+    void wallOverRackIsRefused();
+    void selectStructureDeleteAndUndo();
+    void inspectorEditsStructure();
 
 private:
     Catalog m_catalog;
@@ -598,6 +605,190 @@ void TestFloorPlanEditor::levelOfDetailAndManyItems()
     for (int i = 0; i < 100; ++i)
         (void)ed.view->placeTool()->candidateAt({EquipmentKind::System, kGb200}, QPointF(600.0 * i, 900));
     QVERIFY2(timer.elapsed() < 2000, qPrintable(QString::number(timer.elapsed())));
+}
+
+void TestFloorPlanEditor::dropDoorOnWestWallCreatesStructure()
+{
+    Editor ed(&m_catalog);
+    // The payload round-trips as kind "structure" with the kind key as id.
+    std::unique_ptr<QMimeData> mime(PlaceEquipmentTool::createMimeData(CatalogItemRef::structure(StructureKind::Door)));
+    const QJsonObject payload = QJsonDocument::fromJson(mime->data(PlaceEquipmentTool::mimeType())).object();
+    QCOMPARE(payload.value(QStringLiteral("kind")).toString(), QStringLiteral("structure"));
+    QCOMPARE(payload.value(QStringLiteral("id")).toString(), QStringLiteral("door"));
+    const auto parsed = PlaceEquipmentTool::parseMimeData(mime.get());
+    QVERIFY(parsed && parsed->structureKind == StructureKind::Door);
+
+    // Near the west wall: the 1800 mm door turns to run along it, flush with x = 0; its top
+    // edge (9100 - 900 = 8200) snaps to the 600 mm tiles: 8400.
+    const QPoint pos = ed.toView(QPointF(300, 9100));
+    QDragEnterEvent enter(pos, Qt::CopyAction, mime.get(), Qt::LeftButton, Qt::NoModifier);
+    QApplication::sendEvent(ed.viewport(), &enter);
+    QVERIFY(enter.isAccepted());
+    QDragMoveEvent move(pos, Qt::CopyAction, mime.get(), Qt::LeftButton, Qt::NoModifier);
+    QApplication::sendEvent(ed.viewport(), &move);
+    QVERIFY(move.isAccepted());
+    GhostItem *ghost = ed.scene()->ghost();
+    QVERIFY(ghost->isVisible());
+    QVERIFY(ghost->isValid());
+    QCOMPARE(ghost->rects().value(0), QRectF(0, 8400, 200, 1800));
+
+    QDropEvent drop(QPointF(pos), Qt::CopyAction, mime.get(), Qt::LeftButton, Qt::NoModifier);
+    QApplication::sendEvent(ed.viewport(), &drop);
+    QVERIFY(drop.isAccepted());
+    QVERIFY(!ghost->isVisible());
+    QCOMPARE(ed.plan().structures().size(), 1);
+    const Structure door = ed.plan().structures().first();
+    QCOMPARE(door.kind, StructureKind::Door);
+    QCOMPARE(door.hallId, HallId(1));
+    QCOMPARE(door.rectMm, QRectF(0, 8400, 200, 1800));
+    QVERIFY(door.id != 0);
+    QCOMPARE(ed.plan().equipmentCount(), 0);
+    QCOMPARE(ed.document.undoStack()->count(), 1);
+    QVERIFY(ed.scene()->structureItemFor(door.id));
+    QCOMPARE(ed.scene()->selectedStructureIds(), QList<StructureId>{door.id});
+
+    ed.document.undoStack()->undo();
+    QVERIFY(ed.plan().structures().isEmpty());
+    QVERIFY(!ed.scene()->structureItemFor(door.id));
+
+    // A door in the middle of the hall is refused: doors must touch the hall boundary.
+    const auto middle = ed.view->placeTool()->candidateAt(CatalogItemRef::structure(StructureKind::Door), QPointF(12000, 9000));
+    QVERIFY(middle);
+    QVERIFY2(middle->problem.contains(QStringLiteral("boundary")), qPrintable(middle->problem));
+    // Outside the hall (east of it): refused too.
+    const auto outside = ed.view->placeTool()->candidateAt(CatalogItemRef::structure(StructureKind::Column), QPointF(25000, 9000));
+    QVERIFY(outside);
+    QVERIFY(!outside->isValid());
+}
+
+void TestFloorPlanEditor::wallOverRackIsRefused()
+{
+    Editor ed(&m_catalog);
+    QVERIFY(ed.place(kDgxH100, QPointF(5700, 6000))); // 600 x 1200 at (5400, 5400)
+    const int steps = ed.document.undoStack()->count();
+    // A 200 x 6000 wall centred there: (5400, 3000) after snapping, across the rack.
+    const QPointF at(5700, 6000);
+    const QPoint pos = ed.toView(at);
+    std::unique_ptr<QMimeData> mime(PlaceEquipmentTool::createMimeData(CatalogItemRef::structure(StructureKind::Wall)));
+    QDragEnterEvent enter(pos, Qt::CopyAction, mime.get(), Qt::LeftButton, Qt::NoModifier);
+    QApplication::sendEvent(ed.viewport(), &enter);
+    QDragMoveEvent move(pos, Qt::CopyAction, mime.get(), Qt::LeftButton, Qt::NoModifier);
+    QApplication::sendEvent(ed.viewport(), &move);
+    QVERIFY(!move.isAccepted());
+    QVERIFY(ed.scene()->ghost()->isVisible());
+    QVERIFY(!ed.scene()->ghost()->isValid()); // red
+    QCOMPARE(ed.scene()->ghost()->rects().value(0), QRectF(5400, 3000, 200, 6000));
+    const auto candidate = ed.view->placeTool()->candidateAt(CatalogItemRef::structure(StructureKind::Wall), at);
+    QVERIFY(candidate);
+    QVERIFY2(candidate->problem.contains(QStringLiteral("overlap")), qPrintable(candidate->problem));
+
+    QSignalSpy messages(ed.view.get(), &FloorPlanView::message);
+    QDropEvent drop(QPointF(pos), Qt::CopyAction, mime.get(), Qt::LeftButton, Qt::NoModifier);
+    QApplication::sendEvent(ed.viewport(), &drop);
+    QVERIFY(!drop.isAccepted());
+    QVERIFY(ed.plan().structures().isEmpty());
+    QCOMPARE(ed.document.undoStack()->count(), steps);
+    QVERIFY(!messages.isEmpty());
+    QVERIFY(messages.last().at(0).toString().startsWith(QStringLiteral("Cannot place here")));
+}
+
+void TestFloorPlanEditor::selectStructureDeleteAndUndo()
+{
+    Editor ed(&m_catalog);
+    // A 600 x 600 column centred on (12300, 9300): (12000, 9000).
+    const auto columnId = ed.view->placeTool()->placeAt(CatalogItemRef::structure(StructureKind::Column), QPointF(12300, 9300));
+    QVERIFY(columnId);
+    QCOMPARE(ed.plan().structure(*columnId)->rectMm, QRectF(12000, 9000, 600, 600));
+    const EquipmentId rack = ed.place(kDgxH100, QPointF(5700, 6000));
+    QVERIFY(rack);
+    const int steps = ed.document.undoStack()->count();
+
+    // A click on the column selects it (and only it).
+    click(ed.viewport(), ed.toView(QPointF(12300, 9300)));
+    QCOMPARE(ed.scene()->selectedStructureIds(), QList<StructureId>{*columnId});
+    QVERIFY(ed.scene()->selectedIds().isEmpty());
+    QVERIFY(ed.actions->deleteAction()->isEnabled());
+    // A click on empty floor clears it; a rubber band around it selects it again.
+    click(ed.viewport(), ed.toView(QPointF(18000, 3000)));
+    QVERIFY(ed.scene()->selectedStructureIds().isEmpty());
+    dragMouse(ed.viewport(), ed.toView(QPointF(11000, 8000)), ed.toView(QPointF(13500, 10500)));
+    QCOMPARE(ed.scene()->selectedStructureIds(), QList<StructureId>{*columnId});
+
+    ed.view->setFocus();
+    QTest::keyClick(ed.view.get(), Qt::Key_Delete);
+    QVERIFY(ed.plan().structures().isEmpty());
+    QVERIFY(!ed.scene()->structureItemFor(*columnId));
+    QCOMPARE(ed.plan().equipmentCount(), 1);
+    QCOMPARE(ed.document.undoStack()->count(), steps + 1);
+    ed.document.undoStack()->undo();
+    QCOMPARE(ed.plan().structures().size(), 1);
+    QCOMPARE(ed.plan().structures().first().id, *columnId);
+    QVERIFY(ed.scene()->structureItemFor(*columnId));
+
+    // Equipment and a structure selected together go in one step, and come back in one.
+    ed.scene()->setSelection({rack}, {*columnId});
+    QVERIFY(ed.actions->deleteSelection());
+    QVERIFY(ed.plan().structures().isEmpty());
+    QCOMPARE(ed.plan().equipmentCount(), 0);
+    QCOMPARE(ed.document.undoStack()->count(), steps + 1);
+    ed.document.undoStack()->undo();
+    QCOMPARE(ed.plan().structures().size(), 1);
+    QCOMPARE(ed.plan().equipmentCount(), 1);
+}
+
+void TestFloorPlanEditor::inspectorEditsStructure()
+{
+    Editor ed(&m_catalog);
+    InspectorDock inspector(ed.scene());
+    // A 200 x 6000 wall centred on (3100, 9000): (3000, 6000).
+    const auto wallId = ed.view->placeTool()->placeAt(CatalogItemRef::structure(StructureKind::Wall), QPointF(3100, 9000));
+    QVERIFY(wallId);
+    ed.scene()->selectStructureIds({*wallId});
+    QVERIFY(inspector.isShowingStructure());
+    QCOMPARE(inspector.field(QStringLiteral("structure.kind"))->text(), QStringLiteral("Wall"));
+    QCOMPARE(inspector.field(QStringLiteral("structure.x"))->text(), QStringLiteral("3000"));
+    QCOMPARE(inspector.field(QStringLiteral("structure.y"))->text(), QStringLiteral("6000"));
+    QCOMPARE(inspector.field(QStringLiteral("structure.width"))->text(), QStringLiteral("200"));
+    QCOMPARE(inspector.field(QStringLiteral("structure.depth"))->text(), QStringLiteral("6000"));
+    int steps = ed.document.undoStack()->count();
+
+    inspector.field(QStringLiteral("structure.width"))->setText(QStringLiteral("400"));
+    QVERIFY(inspector.applyField(QStringLiteral("structure.width")));
+    QCOMPARE(ed.plan().structure(*wallId)->rectMm, QRectF(3000, 6000, 400, 6000));
+    QCOMPARE(ed.document.undoStack()->count(), ++steps);
+    QVERIFY(inspector.errorText().isEmpty());
+    // Still selected after the edit, so the inspector keeps showing it.
+    QCOMPARE(ed.scene()->selectedStructureIds(), QList<StructureId>{*wallId});
+    inspector.field(QStringLiteral("structure.label"))->setText(QStringLiteral("W-1"));
+    QVERIFY(inspector.applyField(QStringLiteral("structure.label")));
+    QCOMPARE(ed.plan().structure(*wallId)->label, QStringLiteral("W-1"));
+    QCOMPARE(ed.document.undoStack()->count(), ++steps);
+
+    const Structure before = *ed.plan().structure(*wallId);
+    const struct
+    {
+        const char *field;
+        const char *text;
+        const char *messagePart;
+    } bad[] = {
+        {"structure.width", "20", "Width must be a number from 50 to 100000 mm"},
+        {"structure.depth", "200000", "Depth must be a number from 50 to 100000 mm"},
+        {"structure.width", "wide", "Width must be a number"},
+        {"structure.x", "99999", "X must be a number from 0 to 23600 mm"},
+        {"structure.depth", "30000", "leave"},
+    };
+    for (const auto &b : bad) {
+        const QString field = QString::fromLatin1(b.field);
+        inspector.field(field)->setText(QString::fromLatin1(b.text));
+        QVERIFY(!inspector.applyField(field));
+        QVERIFY2(inspector.errorText().contains(QString::fromLatin1(b.messagePart)), qPrintable(inspector.errorText()));
+        QVERIFY(inspector.errorText().contains(QString::fromLatin1(b.text)));
+        QCOMPARE(*ed.plan().structure(*wallId), before);
+        QCOMPARE(ed.document.undoStack()->count(), steps);
+    }
+    ed.document.undoStack()->undo();
+    ed.document.undoStack()->undo();
+    QCOMPARE(ed.plan().structure(*wallId)->rectMm, QRectF(3000, 6000, 200, 6000));
 }
 
 QTEST_MAIN(TestFloorPlanEditor)

@@ -7,6 +7,7 @@
 #include "model/commands/planedits.h"
 #include "model/document/floorplandocument.h"
 #include "views/scene/floorplanscene.h"
+#include "views/scene/structureitem.h"
 #include "views/tools/placementcheck.h"
 
 #include <QCoreApplication>
@@ -86,8 +87,18 @@ InspectorDock::InspectorDock(FloorPlanScene *scene, QWidget *parent)
     addField(hallForm, QStringLiteral("hall.yard"), tr("&Yard depth (mm):"));
     addField(hallForm, QStringLiteral("hall.floor"), tr("&Floor rating (kg/m²):"));
     addField(hallForm, QStringLiteral("hall.aisle"), tr("&Minimum aisle (mm):"));
+    m_structurePage = new QWidget;
+    auto *structureForm = new QFormLayout(m_structurePage);
+    structureForm->setContentsMargins(0, 0, 0, 0);
+    addField(structureForm, QStringLiteral("structure.kind"), tr("Kind:"))->setReadOnly(true);
+    addField(structureForm, QStringLiteral("structure.label"), tr("&Label:"));
+    addField(structureForm, QStringLiteral("structure.x"), tr("&X (mm, west edge):"));
+    addField(structureForm, QStringLiteral("structure.y"), tr("&Y (mm, north edge):"));
+    addField(structureForm, QStringLiteral("structure.width"), tr("&Width (mm):"));
+    addField(structureForm, QStringLiteral("structure.depth"), tr("&Depth (mm):"));
     m_stack->addWidget(m_itemPage);
     m_stack->addWidget(m_hallPage);
+    m_stack->addWidget(m_structurePage);
 
     auto *layout = new QVBoxLayout(content);
     layout->addWidget(m_title);
@@ -133,6 +144,11 @@ bool InspectorDock::isShowingHall() const
     return m_stack->currentWidget() == m_hallPage;
 }
 
+bool InspectorDock::isShowingStructure() const
+{
+    return m_stack->currentWidget() == m_structurePage;
+}
+
 void InspectorDock::documentChanged(const ChangeEvent &event)
 {
     Q_UNUSED(event);
@@ -153,6 +169,11 @@ void InspectorDock::refresh()
 {
     const QList<EquipmentId> ids = m_scene->selectedIds();
     const FloorPlan &plan = m_document->plan();
+    const QList<StructureId> structureIds = m_scene->selectedStructureIds();
+    if (ids.isEmpty() && !structureIds.isEmpty()) {
+        refreshStructures(structureIds);
+        return;
+    }
     if (ids.isEmpty()) {
         m_stack->setCurrentWidget(m_hallPage);
         const Hall *hall = m_scene->defaultHall();
@@ -215,6 +236,94 @@ void InspectorDock::refresh()
         setFieldText(QStringLiteral("redundancy_group"), first->properties().value(QStringLiteral("redundancy_group")).toString());
 }
 
+void InspectorDock::refreshStructures(const QList<quint64> &ids)
+{
+    m_stack->setCurrentWidget(m_structurePage);
+    const Structure *s = m_document->plan().structure(ids.first());
+    const bool single = ids.size() == 1 && s;
+    m_structurePage->setEnabled(single);
+    if (!single) {
+        m_title->setText(tr("%n structures selected", nullptr, int(ids.size())));
+        m_details->setText(tr("Select one structure to edit it; Delete removes them all."));
+        for (const QString &key : {QStringLiteral("structure.kind"), QStringLiteral("structure.label"), QStringLiteral("structure.x"),
+                                   QStringLiteral("structure.y"), QStringLiteral("structure.width"), QStringLiteral("structure.depth")})
+            setFieldText(key, QString());
+        return;
+    }
+    const QString kind = StructureItem::kindName(s->kind);
+    m_title->setText(s->label.isEmpty() ? kind : s->label);
+    m_details->setText(tr("%1 · %2 × %3 mm").arg(kind, mm(s->rectMm.width()), mm(s->rectMm.height())));
+    setFieldText(QStringLiteral("structure.kind"), kind);
+    setFieldText(QStringLiteral("structure.label"), s->label);
+    m_fields[QStringLiteral("structure.label")]->setPlaceholderText(kind);
+    setFieldText(QStringLiteral("structure.x"), mm(s->rectMm.x()));
+    setFieldText(QStringLiteral("structure.y"), mm(s->rectMm.y()));
+    setFieldText(QStringLiteral("structure.width"), mm(s->rectMm.width()));
+    setFieldText(QStringLiteral("structure.depth"), mm(s->rectMm.height()));
+}
+
+bool InspectorDock::applyStructureField(const QString &key, const QString &text)
+{
+    const QList<StructureId> ids = m_scene->selectedStructureIds();
+    if (ids.size() != 1 || !m_scene->selectedIds().isEmpty())
+        return false;
+    const Structure *current = m_document->plan().structure(ids.first());
+    if (!current)
+        return false;
+    const Hall *hall = m_document->plan().hall(current->hallId);
+    if (!hall)
+        return false;
+    Structure s = *current;
+    if (key == QLatin1String("structure.label")) {
+        s.label = text.trimmed();
+    } else {
+        constexpr double kMinSizeMm = 50, kMaxSizeMm = 100000;
+        const QRectF r = current->rectMm;
+        QString field;
+        double lo = 0, hi = 0;
+        if (key == QLatin1String("structure.x")) {
+            field = tr("X");
+            hi = hall->widthMm - r.width();
+        } else if (key == QLatin1String("structure.y")) {
+            field = tr("Y");
+            hi = hall->depthMm - r.height();
+        } else if (key == QLatin1String("structure.width")) {
+            field = tr("Width");
+            lo = kMinSizeMm;
+            hi = kMaxSizeMm;
+        } else if (key == QLatin1String("structure.depth")) {
+            field = tr("Depth");
+            lo = kMinSizeMm;
+            hi = kMaxSizeMm;
+        } else {
+            return false;
+        }
+        const std::optional<double> v = parseNumber(text);
+        if (!v || *v < lo - 0.5 || *v > hi + 0.5) {
+            refuse(tr("%1 must be a number from %2 to %3 mm; \u201c%4\u201d was not applied.")
+                       .arg(field, mm(lo), mm(hi), text));
+            return false;
+        }
+        if (key == QLatin1String("structure.x"))
+            s.rectMm.moveLeft(*v);
+        else if (key == QLatin1String("structure.y"))
+            s.rectMm.moveTop(*v);
+        else if (key == QLatin1String("structure.width"))
+            s.rectMm.setWidth(*v);
+        else
+            s.rectMm.setHeight(*v);
+        const QString problem = structurePlacementProblem(m_scene, s);
+        if (!problem.isEmpty()) {
+            refuse(tr("%1 = %2 mm was not applied: %3.").arg(field, mm(*v), problem));
+            return false;
+        }
+    }
+    if (s == *current)
+        return true;
+    m_document->undoStack()->push(new ChangeStructureCommand(m_document, s));
+    return true;
+}
+
 void InspectorDock::refuse(const QString &message)
 {
     m_error->setText(message);
@@ -226,8 +335,9 @@ bool InspectorDock::applyField(const QString &key)
     QLineEdit *edit = m_fields.value(key);
     if (!edit)
         return false;
-    const bool ok = key.startsWith(QLatin1String("hall.")) ? applyHallField(key, edit->text())
-                                                           : applyItemField(key, edit->text());
+    const bool ok = key.startsWith(QLatin1String("hall."))        ? applyHallField(key, edit->text())
+                    : key.startsWith(QLatin1String("structure.")) ? applyStructureField(key, edit->text())
+                                                                  : applyItemField(key, edit->text());
     if (ok) {
         m_error->hide();
         m_error->clear();

@@ -21,7 +21,8 @@ class FloorPlanScene;
 
 /**
  * Edits the selection: label, position (x/y mm), rotation and type-specific properties
- * (units_per_rack for server systems, redundancy_group for UPS); with nothing selected, the
+ * (units_per_rack for server systems, redundancy_group for UPS); for one selected structure
+ * (and no equipment) its label, x, y, width and depth; with nothing selected, the
  * hall (name, width, depth, tile, yard depth, floor rating, minimum aisle).
  *
  * Each field applies when editing finishes (Return or leaving it) as one undo command. A bad
@@ -35,11 +36,14 @@ public:
     InspectorDock(FloorPlanScene *scene, QWidget *parent = nullptr);
 
     /// Field editors by key: "label", "x", "y", "rotation", "units_per_rack", "redundancy_group",
-    /// "hall.name", "hall.width", "hall.depth", "hall.tile", "hall.yard", "hall.floor", "hall.aisle".
+    /// "hall.name", "hall.width", "hall.depth", "hall.tile", "hall.yard", "hall.floor", "hall.aisle",
+    /// and for one selected structure "structure.kind" (read-only), "structure.label", "structure.x",
+    /// "structure.y", "structure.width", "structure.depth".
     QLineEdit *field(const QString &key) const { return m_fields.value(key); }
     /// The last refusal (empty after a successful edit).
     QString errorText() const;
     bool isShowingHall() const;
+    bool isShowingStructure() const;
 
     /// Applies the text of one field as the user would (tests call this directly).
     bool applyField(const QString &key);
@@ -51,6 +55,8 @@ private:
     void documentChanged(const ChangeEvent &event);
     bool applyItemField(const QString &key, const QString &text);
     bool applyHallField(const QString &key, const QString &text);
+    bool applyStructureField(const QString &key, const QString &text);
+    void refreshStructures(const QList<quint64> &ids);
     void refuse(const QString &message);
     QLineEdit *addField(QFormLayout *form, const QString &key, const QString &label);
     void setFieldText(const QString &key, const QString &text);
@@ -60,6 +66,7 @@ private:
     QStackedWidget *m_stack;
     QWidget *m_itemPage;
     QWidget *m_hallPage;
+    QWidget *m_structurePage;
     QLabel *m_title;
     QLabel *m_details;
     QLabel *m_error;

@@ -3,6 +3,7 @@
 #include "views/docks/palettedock.h"
 
 #include "model/catalog/catalog.h"
+#include "views/scene/structureitem.h"
 #include "views/tools/placeequipmenttool.h"
 
 #include <QHeaderView>
@@ -18,6 +19,7 @@ namespace {
 
 constexpr int kKindRole = Qt::UserRole;
 constexpr int kIdRole = Qt::UserRole + 1;
+constexpr int kStructureRole = Qt::UserRole + 2; ///< structure kind key for structure leaves
 
 /// A tree whose leaves drag as catalog items.
 class PaletteTree : public QTreeWidget
@@ -32,6 +34,8 @@ protected:
         if (items.isEmpty() || items.first()->data(0, kIdRole).toString().isEmpty())
             return nullptr;
         const QTreeWidgetItem *item = items.first();
+        if (const auto kind = structureKindFromKey(item->data(0, kStructureRole).toString()))
+            return PlaceEquipmentTool::createMimeData(CatalogItemRef::structure(*kind));
         return PlaceEquipmentTool::createMimeData(
             {item->data(0, kKindRole).toBool() ? EquipmentKind::System : EquipmentKind::Facility,
              item->data(0, kIdRole).toString()});
@@ -149,11 +153,34 @@ PaletteDock::PaletteDock(const Catalog *catalog, QWidget *parent)
     reload();
 }
 
+void PaletteDock::addStructuresGroup()
+{
+    auto *group = new QTreeWidgetItem(m_tree, {tr("Structures")});
+    group->setIcon(0, QIcon(iconPathForCategory(QStringLiteral("rack"))));
+    for (StructureKind kind : {StructureKind::Wall, StructureKind::Column, StructureKind::Door, StructureKind::HotAisle,
+                               StructureKind::ColdAisle}) {
+        const QString key = structureKindKey(kind);
+        const QSizeF size = PlaceEquipmentTool::structureDefaultSize(kind);
+        auto *leaf = new QTreeWidgetItem(group, {StructureItem::kindName(kind)});
+        leaf->setData(0, kIdRole, key);
+        leaf->setData(0, kStructureRole, key);
+        leaf->setToolTip(0, tr("%1\n%2 × %3 mm (edit the size in the inspector)")
+                                .arg(StructureItem::kindName(kind), QLocale().toString(size.width()),
+                                     QLocale().toString(size.height())));
+        leaf->setFlags(Qt::ItemIsEnabled | Qt::ItemIsSelectable | Qt::ItemIsDragEnabled);
+    }
+    group->setFlags(Qt::ItemIsEnabled);
+    group->setText(0, QStringLiteral("%1 (%2)").arg(group->text(0)).arg(group->childCount()));
+}
+
 void PaletteDock::reload()
 {
     m_tree->clear();
-    if (!m_catalog || !m_catalog->isOpen())
+    if (!m_catalog || !m_catalog->isOpen()) {
+        addStructuresGroup();
+        setFilterText(m_filter->text());
         return;
+    }
     auto addLeaf = [](QTreeWidgetItem *group, const CatalogRow &row, bool system, const QString &detail) {
         auto *leaf = new QTreeWidgetItem(group, {row.text("name")});
         leaf->setData(0, kKindRole, system);
@@ -205,6 +232,7 @@ void PaletteDock::reload()
         group->setFlags(Qt::ItemIsEnabled);
         group->setText(0, QStringLiteral("%1 (%2)").arg(group->text(0)).arg(group->childCount()));
     }
+    addStructuresGroup();
     m_tree->topLevelItem(0)->setExpanded(true);
     if (m_tree->topLevelItemCount() > 1)
         m_tree->topLevelItem(1)->setExpanded(true);

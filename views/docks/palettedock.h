@@ -13,7 +13,8 @@ class Catalog;
 
 /**
  * The palette: catalog systems and facility equipment grouped by category, with icons, to drag
- * onto a hall (mime type PlaceEquipmentTool::mimeType(): kind + catalog id). A filter narrows
+ * onto a hall (mime type PlaceEquipmentTool::mimeType(): kind + catalog id), and a "Structures"
+ * group (wall, column, door, hot/cold aisle containment). A filter narrows
  * the list by name or id. Call reload() after the catalog changes.
  */
 class PaletteDock : public QDockWidget
@@ -31,6 +32,9 @@ public slots:
     void setFilterText(const QString &text);
 
 private:
+    /// Walls, columns, doors and aisle containment (not from the catalog).
+    void addStructuresGroup();
+
     const Catalog *m_catalog;
     QLineEdit *m_filter;
     QTreeWidget *m_tree;

@@ -43,8 +43,11 @@ void EquipmentItem::syncFromModel()
     QString name;
     m_fill = m_scene->colorFor(*m_equipment, &m_missing, &name);
     m_text = m_equipment->label().isEmpty() ? name : m_equipment->label();
-    setToolTip(m_missing ? QObject::tr("%1 (missing from the catalog)").arg(m_equipment->catalogId())
-                         : QStringLiteral("%1\n%2").arg(m_text, m_equipment->catalogId()));
+    // Labels and ids are user data: escape them, since Qt renders a tooltip that starts with a
+    // tag as rich text (an <img src=file:...> label would make Qt load a local file).
+    // Always rich text (<p>), so that the escaped entities display as the original characters.
+    setToolTip(m_missing ? QStringLiteral("<p>%1</p>").arg(QObject::tr("%1 (missing from the catalog)").arg(m_equipment->catalogId().toHtmlEscaped()))
+                         : QStringLiteral("<p>%1<br>%2</p>").arg(m_text.toHtmlEscaped(), m_equipment->catalogId().toHtmlEscaped()));
     update();
 }
 

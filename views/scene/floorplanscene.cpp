@@ -152,15 +152,44 @@ QList<EquipmentId> FloorPlanScene::selectedIds() const
 
 void FloorPlanScene::selectIds(const QList<EquipmentId> &ids)
 {
+    setSelection(ids, {});
+}
+
+QList<StructureId> FloorPlanScene::selectedStructureIds() const
+{
+    QList<StructureId> ids;
+    for (StructureItem *item : m_structureItems) {
+        if (item->isSelected())
+            ids << item->id();
+    }
+    std::sort(ids.begin(), ids.end());
+    return ids;
+}
+
+void FloorPlanScene::setSelection(const QList<EquipmentId> &equipment, const QList<StructureId> &structures)
+{
     // One selectionChanged() for the whole change.
     QSignalBlocker blocker(this);
     clearSelection();
-    for (EquipmentId id : ids) {
+    for (EquipmentId id : equipment) {
         if (EquipmentItem *item = m_items.value(id))
+            item->setSelected(true);
+    }
+    for (StructureItem *item : std::as_const(m_structureItems)) {
+        if (structures.contains(item->id()))
             item->setSelected(true);
     }
     blocker.unblock();
     emit selectionChanged();
+}
+
+StructureItem *FloorPlanScene::structureItemFor(StructureId id) const
+{
+    for (StructureItem *item : m_structureItems) {
+        if (item->id() == id)
+            return item;
+    }
+    return nullptr;
 }
 
 void FloorPlanScene::setColorMode(ColorMode mode)
@@ -337,14 +366,23 @@ void FloorPlanScene::rebuildHalls()
 
 void FloorPlanScene::rebuildStructures()
 {
-    qDeleteAll(m_structureItems);
-    m_structureItems.clear();
-    for (const Structure &s : m_document->plan().structures()) {
-        auto *item = new StructureItem(s);
-        item->setPos(hallOriginX(s.hallId) + s.rectMm.x(), s.rectMm.y());
-        addItem(item);
-        m_structureItems << item;
+    // Keep the selected structures selected across the rebuild (edits, undo); tell the views
+    // once if any of them went away.
+    const QList<StructureId> selected = selectedStructureIds();
+    {
+        QSignalBlocker blocker(this);
+        qDeleteAll(m_structureItems);
+        m_structureItems.clear();
+        for (const Structure &s : m_document->plan().structures()) {
+            auto *item = new StructureItem(s);
+            item->setPos(hallOriginX(s.hallId) + s.rectMm.x(), s.rectMm.y());
+            addItem(item);
+            item->setSelected(selected.contains(s.id));
+            m_structureItems << item;
+        }
     }
+    if (!selected.isEmpty())
+        emit selectionChanged();
 }
 
 void FloorPlanScene::addItemsFor(const QList<quint64> &ids)

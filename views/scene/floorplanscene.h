@@ -5,6 +5,7 @@
 #include "model/document/changeevents.h"
 #include "model/document/equipment.h"
 #include "model/document/hall.h"
+#include "model/document/structure.h"
 
 #include <QColor>
 #include <QGraphicsScene>
@@ -75,6 +76,12 @@ public:
     int equipmentItemCount() const { return int(m_items.size()); }
     QList<EquipmentId> selectedIds() const;
     void selectIds(const QList<EquipmentId> &ids);
+    /// Selected structures (walls, columns, doors, aisles), sorted.
+    QList<StructureId> selectedStructureIds() const;
+    /// Selects exactly these equipment items and structures (one selectionChanged()).
+    void setSelection(const QList<EquipmentId> &equipment, const QList<StructureId> &structures);
+    void selectStructureIds(const QList<StructureId> &ids) { setSelection({}, ids); }
+    StructureItem *structureItemFor(StructureId id) const;
     GhostItem *ghost() const { return m_ghost; }
 
     // Colour overlays

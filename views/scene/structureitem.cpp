@@ -2,6 +2,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "views/scene/structureitem.h"
 
+#include <QCoreApplication>
 #include <QPainter>
 #include <QStyleOptionGraphicsItem>
 
@@ -12,7 +13,25 @@ StructureItem::StructureItem(const Structure &structure)
 {
     const bool zone = structure.kind == StructureKind::HotAisle || structure.kind == StructureKind::ColdAisle;
     setZValue(zone ? -5 : 5);
-    setToolTip(structure.label);
+    setToolTip(structure.label.isEmpty() ? kindName(structure.kind) : structure.label);
+    setFlag(QGraphicsItem::ItemIsSelectable);
+}
+
+QString StructureItem::kindName(StructureKind kind)
+{
+    switch (kind) {
+    case StructureKind::Wall:
+        return QCoreApplication::translate("th::StructureItem", "Wall");
+    case StructureKind::Column:
+        return QCoreApplication::translate("th::StructureItem", "Column");
+    case StructureKind::Door:
+        return QCoreApplication::translate("th::StructureItem", "Door");
+    case StructureKind::HotAisle:
+        return QCoreApplication::translate("th::StructureItem", "Hot aisle containment");
+    case StructureKind::ColdAisle:
+        return QCoreApplication::translate("th::StructureItem", "Cold aisle containment");
+    }
+    return {};
 }
 
 QRectF StructureItem::boundingRect() const
@@ -57,6 +76,11 @@ void StructureItem::paint(QPainter *painter, const QStyleOptionGraphicsItem *opt
     }
     if (!m_structure.label.isEmpty())
         caption = m_structure.label;
+    if (isSelected()) {
+        painter->setPen(QPen(QColor(0, 120, 215), 2 * px));
+        painter->setBrush(Qt::NoBrush);
+        painter->drawRect(r.adjusted(-3 * px, -3 * px, 3 * px, 3 * px));
+    }
     const QRectF device = painter->worldTransform().mapRect(r);
     if (!caption.isEmpty() && device.width() > 40 && device.height() > 12) {
         painter->save();

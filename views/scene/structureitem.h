@@ -8,7 +8,8 @@
 
 namespace th {
 
-/// Shows a wall, column, door or hot/cold aisle zone (a copy of its value; not selectable yet).
+/// Shows a wall, column, door or hot/cold aisle zone (a copy of its value); selectable, so that
+/// the select tool, Delete and the inspector can act on it.
 class StructureItem : public QGraphicsItem
 {
 public:
@@ -17,6 +18,10 @@ public:
 
     int type() const override { return Type; }
     StructureId id() const { return m_structure.id; }
+    const Structure &structure() const { return m_structure; }
+
+    /// The kind in the user's language ("Wall", "Hot aisle containment", ...).
+    static QString kindName(StructureKind kind);
 
     QRectF boundingRect() const override;
     void paint(QPainter *painter, const QStyleOptionGraphicsItem *option, QWidget *widget) override;

@@ -5,6 +5,7 @@
 #include "model/analysis/plananalysis.h"
 #include "model/commands/addremoveequipment.h"
 #include "model/commands/changegeometry.h"
+#include "model/commands/planedits.h"
 #include "model/document/floorplandocument.h"
 #include "views/dialogs/arraytooldialog.h"
 #include "views/scene/floorplanscene.h"
@@ -85,8 +86,9 @@ QList<QAction *> EditActions::actions() const
 void EditActions::updateActions()
 {
     const int n = int(m_view->floorPlanScene()->selectedIds().size());
-    for (QAction *a : {m_rotate, m_delete, m_duplicate, m_cut, m_copy})
+    for (QAction *a : {m_rotate, m_duplicate, m_cut, m_copy})
         a->setEnabled(n > 0);
+    m_delete->setEnabled(n > 0 || !m_view->floorPlanScene()->selectedStructureIds().isEmpty());
     m_alignLeft->setEnabled(n > 1);
     m_alignTop->setEnabled(n > 1);
     m_distribute->setEnabled(n > 2);
@@ -204,13 +206,30 @@ bool EditActions::rotateSelection()
 
 bool EditActions::deleteSelection()
 {
+    return removeSelection(true);
+}
+
+bool EditActions::removeSelection(bool withStructures)
+{
     FloorPlanScene *scene = m_view->floorPlanScene();
     const QList<EquipmentId> ids = scene->selectedIds();
-    if (ids.isEmpty())
+    const QList<StructureId> structureIds = withStructures ? scene->selectedStructureIds() : QList<StructureId>();
+    if (ids.isEmpty() && structureIds.isEmpty())
         return false;
-    auto *command = new RemoveEquipmentCommand(scene->document(), ids);
-    command->setText(QCoreApplication::translate("UndoCommands", "Delete %n Item(s)", nullptr, int(ids.size())));
-    scene->document()->undoStack()->push(command);
+    FloorPlanDocument *document = scene->document();
+    QList<Structure> structures;
+    for (StructureId id : structureIds) {
+        if (const Structure *s = document->plan().structure(id))
+            structures << *s;
+    }
+    const int n = int(ids.size() + structures.size());
+    // Items and structures together: one parent command, one undo step.
+    auto *command = new QUndoCommand(QCoreApplication::translate("UndoCommands", "Delete %n Item(s)", nullptr, n));
+    if (!ids.isEmpty())
+        new RemoveEquipmentCommand(document, ids, command);
+    if (!structures.isEmpty())
+        new AddRemoveStructuresCommand(document, AddRemoveStructuresCommand::Mode::Remove, structures, command);
+    document->undoStack()->push(command);
     return true;
 }
 
@@ -305,7 +324,8 @@ void EditActions::copySelection()
 bool EditActions::cutSelection()
 {
     copySelection();
-    return deleteSelection();
+    // Structures are not copied, so they are not cut either.
+    return removeSelection(false);
 }
 
 bool EditActions::paste()

@@ -85,6 +85,8 @@ signals:
 
 private:
     void updateActions();
+    /// Deletes the selected items (and, with `withStructures`, structures) as one step.
+    bool removeSelection(bool withStructures);
     bool applyGeometry(const QString &text, const QHash<EquipmentId, Geometry> &geometry);
     /// Adds `items` (positions as given, shifted to a free place when needed) as one step.
     bool addShifted(std::vector<Equipment> items, bool tryInPlace, const QString &what);

@@ -4,18 +4,23 @@
 
 #include "model/analysis/plananalysis.h"
 #include "model/commands/addremoveequipment.h"
+#include "model/commands/planedits.h"
 #include "model/document/floorplandocument.h"
 #include "views/scene/floorplanscene.h"
 #include "views/scene/floorplanview.h"
 #include "views/scene/ghostitem.h"
+#include "views/scene/structureitem.h"
 #include "views/tools/placementcheck.h"
 
+#include <QCoreApplication>
 #include <QDragEnterEvent>
 #include <QDragMoveEvent>
 #include <QDropEvent>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QMimeData>
+
+#include <algorithm>
 
 namespace th {
 
@@ -33,11 +38,15 @@ QString PlaceEquipmentTool::mimeType()
 QMimeData *PlaceEquipmentTool::createMimeData(const CatalogItemRef &ref)
 {
     auto *data = new QMimeData;
-    const QJsonObject o{{QStringLiteral("kind"), ref.kind == EquipmentKind::System ? QStringLiteral("system")
-                                                                                   : QStringLiteral("equipment")},
-                        {QStringLiteral("id"), ref.catalogId}};
+    QJsonObject o;
+    if (ref.structureKind) {
+        o = {{QStringLiteral("kind"), QStringLiteral("structure")}, {QStringLiteral("id"), structureKindKey(*ref.structureKind)}};
+    } else {
+        o = {{QStringLiteral("kind"), ref.kind == EquipmentKind::System ? QStringLiteral("system") : QStringLiteral("equipment")},
+             {QStringLiteral("id"), ref.catalogId}};
+    }
     data->setData(mimeType(), QJsonDocument(o).toJson(QJsonDocument::Compact));
-    data->setText(ref.catalogId);
+    data->setText(o.value(QStringLiteral("id")).toString());
     return data;
 }
 
@@ -48,14 +57,79 @@ std::optional<CatalogItemRef> PlaceEquipmentTool::parseMimeData(const QMimeData 
     const QJsonObject o = QJsonDocument::fromJson(data->data(mimeType())).object();
     const QString kind = o.value(QStringLiteral("kind")).toString();
     const QString id = o.value(QStringLiteral("id")).toString();
+    if (kind == QLatin1String("structure")) {
+        const std::optional<StructureKind> sk = structureKindFromKey(id);
+        if (!sk)
+            return std::nullopt;
+        return CatalogItemRef::structure(*sk);
+    }
     if (id.isEmpty() || (kind != QLatin1String("system") && kind != QLatin1String("equipment")))
         return std::nullopt;
     return CatalogItemRef{kind == QLatin1String("system") ? EquipmentKind::System : EquipmentKind::Facility, id};
 }
 
+QSizeF PlaceEquipmentTool::structureDefaultSize(StructureKind kind)
+{
+    switch (kind) {
+    case StructureKind::Wall:
+        return {200, 6000};
+    case StructureKind::Column:
+        return {600, 600};
+    case StructureKind::Door:
+        return {1800, 200};
+    case StructureKind::HotAisle:
+    case StructureKind::ColdAisle:
+        return {4800, 1200};
+    }
+    return {600, 600};
+}
+
+std::optional<PlaceEquipmentTool::Candidate> PlaceEquipmentTool::structureCandidateAt(StructureKind kind,
+                                                                                     const QPointF &scenePos) const
+{
+    FloorPlanScene *scene = m_view->floorPlanScene();
+    const std::optional<HallPoint> at = scene->hallAt(scenePos);
+    if (!at)
+        return std::nullopt;
+    const Hall *hall = scene->document()->plan().hall(at->hallId);
+    const double tile = hall ? hall->tileMm : 600.0;
+    QSizeF size = structureDefaultSize(kind);
+    double x = 0, y = 0;
+    bool placed = false;
+    if (kind == StructureKind::Door && hall && !at->inYard) {
+        // A door near a hall edge runs along it, flush with the edge.
+        const QPointF p = at->mm;
+        const double reach = std::max(tile * 2, 1200.0);
+        const double dWest = p.x(), dEast = hall->widthMm - p.x(), dNorth = p.y(), dSouth = hall->depthMm - p.y();
+        const double nearest = std::min({dWest, dEast, dNorth, dSouth});
+        if (nearest >= -reach && nearest <= reach) {
+            if (nearest == dWest || nearest == dEast) {
+                size = size.transposed();
+                x = nearest == dWest ? 0.0 : hall->widthMm - size.width();
+                y = snapToTile(p.y() - size.height() / 2, tile);
+            } else {
+                x = snapToTile(p.x() - size.width() / 2, tile);
+                y = nearest == dNorth ? 0.0 : hall->depthMm - size.height();
+            }
+            placed = true;
+        }
+    }
+    if (!placed) {
+        x = snapToTile(at->mm.x() - size.width() / 2, tile);
+        y = snapToTile(at->mm.y() - size.height() / 2, tile);
+    }
+    Candidate c;
+    c.structure = Structure{0, kind, at->hallId, QRectF(QPointF(x, y), size), QString(), {}};
+    c.sceneRect = scene->toScene(at->hallId, c.structure->rectMm);
+    c.problem = at->inYard ? tr("structures belong inside the hall") : structurePlacementProblem(scene, *c.structure);
+    return c;
+}
+
 std::optional<PlaceEquipmentTool::Candidate> PlaceEquipmentTool::candidateAt(const CatalogItemRef &ref,
                                                                             const QPointF &scenePos) const
 {
+    if (ref.structureKind)
+        return structureCandidateAt(*ref.structureKind, scenePos);
     FloorPlanScene *scene = m_view->floorPlanScene();
     const std::optional<HallPoint> at = scene->hallAt(scenePos);
     if (!at)
@@ -90,6 +164,16 @@ std::optional<EquipmentId> PlaceEquipmentTool::placeAt(const CatalogItemRef &ref
         return std::nullopt;
     }
     FloorPlanDocument *document = m_view->floorPlanScene()->document();
+    if (c->structure) {
+        Structure s = *c->structure;
+        s.id = document->plan().allocateId();
+        auto *command = new AddRemoveStructuresCommand(document, AddRemoveStructuresCommand::Mode::Add, {s});
+        command->setText(QCoreApplication::translate("UndoCommands", "Add %1").arg(StructureItem::kindName(s.kind)));
+        document->undoStack()->push(command);
+        const StructureId id = s.id;
+        m_view->floorPlanScene()->selectStructureIds({id});
+        return id;
+    }
     auto *command = new AddEquipmentCommand(document, {c->equipment});
     const EquipmentId id = command->ids().value(0);
     document->undoStack()->push(command);

@@ -3,6 +3,7 @@
 #pragma once
 
 #include "model/document/equipment.h"
+#include "model/document/structure.h"
 
 #include <QObject>
 #include <QPointF>
@@ -19,11 +20,14 @@ namespace th {
 
 class FloorPlanView;
 
-/// A catalog item as carried by a palette drag.
+/// A catalog item (or, with `structureKind` set, a structure) as carried by a palette drag.
 struct CatalogItemRef
 {
     EquipmentKind kind = EquipmentKind::System;
     QString catalogId;
+    std::optional<StructureKind> structureKind = std::nullopt; ///< a wall, column, door or aisle instead of a catalog item
+
+    static CatalogItemRef structure(StructureKind k) { return {EquipmentKind::Facility, structureKindKey(k), k}; }
 };
 
 /**
@@ -31,6 +35,10 @@ struct CatalogItemRef
  * true footprint from the catalog, centred on the cursor and snapped to the tiles; it turns red
  * (and the drop is refused) where the item would overlap another, leave the hall or yard, or
  * block a door or aisle. A drop pushes one AddEquipmentCommand.
+ *
+ * Structures (walls, columns, doors, aisle zones) are placed the same way with a default
+ * footprint (structureDefaultSize()); a drop pushes one AddRemoveStructuresCommand. A door
+ * near a hall edge turns to run along it and sits flush with it.
  */
 class PlaceEquipmentTool : public QObject
 {
@@ -38,21 +46,26 @@ class PlaceEquipmentTool : public QObject
 public:
     explicit PlaceEquipmentTool(FloorPlanView *view);
 
-    /// "application/x-terahall-catalog-item"; the payload is JSON {"kind": "system"|"equipment", "id": ...}.
+    /// "application/x-terahall-catalog-item"; the payload is JSON {"kind": "system"|"equipment"|"structure",
+    /// "id": ...}, where a structure's id is its kind key ("wall", "column", "door", "hot_aisle", "cold_aisle").
     static QString mimeType();
     static QMimeData *createMimeData(const CatalogItemRef &ref);
     static std::optional<CatalogItemRef> parseMimeData(const QMimeData *data);
+
+    /// Default footprint of a new structure (width x depth, mm).
+    static QSizeF structureDefaultSize(StructureKind kind);
 
     /// What a drop at `scenePos` would create: the item (id 0) and, when refused, why.
     struct Candidate
     {
         Equipment equipment;
+        std::optional<Structure> structure; ///< set (and `equipment` unused) for structures
         QRectF sceneRect;
         QString problem;
         bool isValid() const { return problem.isEmpty(); }
     };
     std::optional<Candidate> candidateAt(const CatalogItemRef &ref, const QPointF &scenePos) const;
-    /// Places the item as a drop at `scenePos` would; the new id, or nullopt when refused.
+    /// Places the item as a drop at `scenePos` would; the new (equipment or structure) id, or nullopt when refused.
     std::optional<EquipmentId> placeAt(const CatalogItemRef &ref, const QPointF &scenePos);
 
     void dragEntered(QDragEnterEvent *event);
@@ -64,6 +77,7 @@ signals:
     void message(const QString &text);
 
 private:
+    std::optional<Candidate> structureCandidateAt(StructureKind kind, const QPointF &scenePos) const;
     void updateGhost(const std::optional<Candidate> &candidate);
 
     FloorPlanView *m_view;

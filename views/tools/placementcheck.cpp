@@ -95,4 +95,32 @@ QString placementProblem(const FloorPlanScene *scene, const QList<Placement> &pl
     return {};
 }
 
+QString structurePlacementProblem(const FloorPlanScene *scene, const Structure &s)
+{
+    const Hall *hall = scene->document()->plan().hall(s.hallId);
+    if (!hall)
+        return Tr::tr("there is no hall here");
+    const QRectF bounds(0, 0, hall->widthMm, hall->depthMm);
+    if (!bounds.adjusted(-kToleranceMm, -kToleranceMm, kToleranceMm, kToleranceMm).contains(s.rectMm))
+        return Tr::tr("it would leave %1").arg(hall->name);
+    if (s.kind == StructureKind::Door) {
+        const QRectF r = s.rectMm;
+        const bool touches = r.left() <= kToleranceMm || r.top() <= kToleranceMm
+                             || r.right() >= hall->widthMm - kToleranceMm || r.bottom() >= hall->depthMm - kToleranceMm;
+        if (!touches)
+            return Tr::tr("a door must touch the hall boundary");
+    }
+    const QRectF sceneRect = shrunk(scene->toScene(s.hallId, s.rectMm));
+    for (QGraphicsItem *item : scene->items(sceneRect, Qt::IntersectsItemBoundingRect)) {
+        if (item->type() != EquipmentItem::Type)
+            continue;
+        auto *eq = static_cast<EquipmentItem *>(item);
+        if (eq->equipment()->inYard())
+            continue;
+        if (shrunk(scene->footprintInScene(*eq->equipment())).intersects(sceneRect))
+            return Tr::tr("it would overlap %1").arg(scene->displayName(*eq->equipment()));
+    }
+    return {};
+}
+
 } // namespace th

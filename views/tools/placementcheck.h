@@ -4,6 +4,7 @@
 
 #include "model/commands/changegeometry.h"
 #include "model/document/equipment.h"
+#include "model/document/structure.h"
 
 #include <QList>
 #include <QRectF>
@@ -36,5 +37,11 @@ double snapToTile(double value, double tile);
  */
 QString placementProblem(const FloorPlanScene *scene, const QList<Placement> &placements,
                          const QSet<EquipmentId> &ignore = {});
+
+/**
+ * Why structure `s` cannot stand where it is, or an empty string: it must lie inside its hall
+ * (not the yard), overlap no equipment, and a door must touch the hall boundary.
+ */
+QString structurePlacementProblem(const FloorPlanScene *scene, const Structure &s);
 
 } // namespace th

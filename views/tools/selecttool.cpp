@@ -6,6 +6,7 @@
 #include "views/scene/equipmentitem.h"
 #include "views/scene/floorplanscene.h"
 #include "views/scene/floorplanview.h"
+#include "views/scene/structureitem.h"
 #include "views/tools/draggeometrycommand.h"
 #include "views/tools/placementcheck.h"
 
@@ -84,6 +85,30 @@ void SelectTool::mousePressed(QMouseEvent *event)
             hit = static_cast<EquipmentItem *>(item);
             break;
         }
+    }
+
+    StructureItem *structureHit = nullptr;
+    if (!hit) {
+        // Walls, columns and doors above aisle zones (z order); only where the structure is drawn.
+        for (QGraphicsItem *item : scene->items(m_pressScenePos)) {
+            if (item->type() == StructureItem::Type) {
+                auto *s = static_cast<StructureItem *>(item);
+                if (scene->toScene(s->structure().hallId, s->structure().rectMm).contains(m_pressScenePos)) {
+                    structureHit = s;
+                    break;
+                }
+            }
+        }
+    }
+    if (structureHit) {
+        // Structures are selected (for Delete and the inspector), not dragged.
+        if (toggle) {
+            structureHit->setSelected(!structureHit->isSelected());
+        } else if (!structureHit->isSelected()) {
+            scene->selectStructureIds({structureHit->id()});
+        }
+        m_mode = Mode::None;
+        return;
     }
 
     if (!hit) {
@@ -169,9 +194,24 @@ void SelectTool::mouseReleased(QMouseEvent *event)
         if (band.width() > 2 || band.height() > 2) {
             const QRectF sceneBand = m_view->mapToScene(band).boundingRect();
             QList<EquipmentId> selection;
-            if (m_pressModifiers & (Qt::ControlModifier | Qt::ShiftModifier))
+            QList<StructureId> structures;
+            if (m_pressModifiers & (Qt::ControlModifier | Qt::ShiftModifier)) {
                 selection = scene->selectedIds();
+                structures = scene->selectedStructureIds();
+            }
             for (QGraphicsItem *item : scene->items(sceneBand, Qt::IntersectsItemBoundingRect)) {
+                if (item->type() == StructureItem::Type) {
+                    // Structures only when wholly inside the band, so that a band over a row of
+                    // racks does not also pick up the walls and aisle zones around it.
+                    auto *s = static_cast<StructureItem *>(item);
+                    if (!sceneBand.contains(scene->toScene(s->structure().hallId, s->structure().rectMm)))
+                        continue;
+                    if (structures.contains(s->id()))
+                        structures.removeAll(s->id());
+                    else
+                        structures << s->id();
+                    continue;
+                }
                 if (item->type() != EquipmentItem::Type)
                     continue;
                 auto *eq = static_cast<EquipmentItem *>(item);
@@ -182,7 +222,7 @@ void SelectTool::mouseReleased(QMouseEvent *event)
                 else
                     selection << eq->id();
             }
-            scene->selectIds(selection);
+            scene->setSelection(selection, structures);
         }
     }
     m_mode = Mode::None;
