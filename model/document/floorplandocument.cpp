@@ -12,7 +12,11 @@ FloorPlanDocument::FloorPlanDocument(QObject *parent)
 
 FloorPlanDocument::~FloorPlanDocument()
 {
-    // Commands hold pointers into the plan; clear them while the plan still exists.
+    // Commands hold pointers into the plan; clear them while the plan still exists. Clearing can
+    // flip the clean state: do not announce that from a half-destroyed document to receivers that
+    // may be mid-destruction themselves (UBSan caught MainWindow's slot being called from ~QWidget).
+    disconnect(&m_undoStack, nullptr, this, nullptr);
+    blockSignals(true);
     m_undoStack.clear();
 }
 
