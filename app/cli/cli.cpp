@@ -13,6 +13,7 @@
 #include <QStandardPaths>
 #include <QTextStream>
 
+#include <algorithm>
 #include <cstdio>
 
 namespace th::cli {
@@ -115,6 +116,16 @@ std::unique_ptr<Catalog> Context::openCatalog() const
         return nullptr;
     }
     return catalog;
+}
+
+bool takeOption(QStringList &args, const QString &flag, QString *value)
+{
+    const int i = int(args.indexOf(flag));
+    if (i < 0)
+        return false;
+    *value = i + 1 < args.size() ? args.at(i + 1) : QString();
+    args.remove(i, std::min<qsizetype>(2, args.size() - i));
+    return true;
 }
 
 bool readInputFile(const Context &ctx, const QString &path, QByteArray *data)

@@ -39,6 +39,9 @@ int runCompare(Context &ctx);
 int runCatalog(Context &ctx);
 int runReport(Context &ctx);
 
+/// Removes "FLAG VALUE" from `args`; true when FLAG was present (VALUE empty when missing).
+bool takeOption(QStringList &args, const QString &flag, QString *value);
+
 /// Reads a whole file, or stdin for "-"; on failure prints a message naming the file.
 bool readInputFile(const Context &ctx, const QString &path, QByteArray *data);
 /// Writes a file atomically (writeFileAtomically): on failure nothing is left under that name.

@@ -64,22 +64,14 @@ int runCompare(Context &ctx)
         return Success;
     }
     QStringList args = ctx.args;
-    auto takeValue = [&](const QString &flag, QString *value) -> bool {
-        const int i = int(args.indexOf(flag));
-        if (i < 0)
-            return false;
-        *value = i + 1 < args.size() ? args.at(i + 1) : QString();
-        args.remove(i, std::min<qsizetype>(2, args.size() - i));
-        return true;
-    };
     QString chipsArg, equalizeArg, outArg, capArg;
-    const bool hasChips = takeValue(QStringLiteral("--chips"), &chipsArg);
-    const bool hasEqualize = takeValue(QStringLiteral("--equalize"), &equalizeArg);
-    const bool hasOut = takeValue(QStringLiteral("-o"), &outArg);
-    const bool hasCap = takeValue(QStringLiteral("--power-cap"), &capArg);
+    const bool hasChips = takeOption(args, QStringLiteral("--chips"), &chipsArg);
+    const bool hasEqualize = takeOption(args, QStringLiteral("--equalize"), &equalizeArg);
+    const bool hasOut = takeOption(args, QStringLiteral("-o"), &outArg);
+    const bool hasCap = takeOption(args, QStringLiteral("--power-cap"), &capArg);
     ReportRenderOptions pdfOptions;
     QString paperArg;
-    if (takeValue(QStringLiteral("--paper"), &paperArg)) {
+    if (takeOption(args, QStringLiteral("--paper"), &paperArg)) {
         const std::optional<QPageSize::PageSizeId> paper = ReportRenderer::paperFromKey(paperArg);
         if (!paper)
             return ctx.fail(Tr::tr("--paper: must be a4 or letter, got \"%1\"").arg(paperArg));

@@ -32,18 +32,10 @@ int runReport(Context &ctx)
         return Success;
     }
     QStringList args = ctx.args;
-    auto takeValue = [&](const QString &flag, QString *value) -> bool {
-        const int i = int(args.indexOf(flag));
-        if (i < 0)
-            return false;
-        *value = i + 1 < args.size() ? args.at(i + 1) : QString();
-        args.remove(i, std::min<qsizetype>(2, args.size() - i));
-        return true;
-    };
     QString outArg, compareArg, paperArg;
-    const bool hasOut = takeValue(QStringLiteral("-o"), &outArg);
-    const bool hasCompare = takeValue(QStringLiteral("--compare"), &compareArg);
-    const bool hasPaper = takeValue(QStringLiteral("--paper"), &paperArg);
+    const bool hasOut = takeOption(args, QStringLiteral("-o"), &outArg);
+    const bool hasCompare = takeOption(args, QStringLiteral("--compare"), &compareArg);
+    const bool hasPaper = takeOption(args, QStringLiteral("--paper"), &paperArg);
     const bool noCharts = args.removeAll(QStringLiteral("--no-charts")) > 0;
     if (!hasOut || outArg.isEmpty())
         return ctx.fail(Tr::tr("-o: needs the output file, e.g. -o report.pdf"));

@@ -2,6 +2,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "model/engine/memoryfit.h"
 #include "model/engine/units.h"
+#include "tests/engine/enginefixtures.h"
 #include "tests/support/fuzzycompare.h"
 
 #include <QTest>
@@ -9,16 +10,10 @@
 using namespace th::engine;
 
 namespace {
+/// GPT-3 175B (Brown et al. 2020), shared with the other engine tests.
 ModelSpec gpt3()
 {
-    ModelSpec m;
-    m.params = 175e9;
-    m.layers = 96;
-    m.hidden = 12288;
-    m.heads = 96;
-    m.seqLen = 2048;
-    m.vocab = 51200;
-    return m;
+    return th::test::gpt3_175b();
 }
 } // namespace
 
