@@ -15,6 +15,7 @@
 #include "views/docks/inspectordock.h"
 #include "views/docks/kpidock.h"
 #include "views/docks/palettedock.h"
+#include "views/docks/planchartsdock.h"
 #include "views/scene/floorplanscene.h"
 #include "views/scene/floorplanview.h"
 #include "views/report/reportrenderer.h"
@@ -124,6 +125,9 @@ MainWindow::MainWindow(Catalog *catalog, QWidget *parent)
     tabifyDockWidget(m_catalogDock, comparisonDock);
     m_catalogDock->raise();
     connect(m_catalogDock, &CatalogDock::catalogChanged, comparisonDock, &ComparisonDock::reloadCatalog);
+    // Plan charts (issue 6): a tab beside the KPIs.
+    m_planChartsDock = new PlanChartsDock(m_document, m_cache.get(), this);
+    tabifyDockWidget(m_kpiDock, m_planChartsDock);
     m_kpiDock->raise();
     m_inspectorDock->raise();
 
@@ -281,6 +285,7 @@ void MainWindow::createMenus()
     m_viewMenu->addAction(m_undoDock->toggleViewAction());
     if (auto *comparison = findChild<ComparisonDock *>())
         m_viewMenu->addAction(comparison->toggleViewAction());
+    m_viewMenu->addAction(m_planChartsDock->toggleViewAction());
 
     QMenu *planMenu = menuBar()->addMenu(tr("&Plan"));
     planMenu->setObjectName(QStringLiteral("planMenu"));
@@ -363,6 +368,7 @@ void MainWindow::catalogChanged()
     m_view->floorPlanScene()->syncAll();
     m_inspectorDock->refresh();
     m_kpiDock->scheduleEvaluation();
+    m_planChartsDock->scheduleEvaluation();
     updateStatus();
 }
 

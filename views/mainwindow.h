@@ -26,6 +26,7 @@ class FloorPlanDocument;
 class FloorPlanView;
 class InspectorDock;
 class KpiDock;
+class PlanChartsDock;
 class PaletteDock;
 
 /**
@@ -51,6 +52,7 @@ public:
     PaletteDock *paletteDock() const { return m_paletteDock; }
     InspectorDock *inspectorDock() const { return m_inspectorDock; }
     KpiDock *kpiDock() const { return m_kpiDock; }
+    PlanChartsDock *planChartsDock() const { return m_planChartsDock; }
     QDockWidget *undoDock() const { return m_undoDock; }
     QMenu *viewMenu() const { return m_viewMenu; }
     FloorPlanDocument *document() const { return m_document; }
@@ -117,6 +119,7 @@ private:
     PaletteDock *m_paletteDock = nullptr;
     InspectorDock *m_inspectorDock = nullptr;
     KpiDock *m_kpiDock = nullptr;
+    PlanChartsDock *m_planChartsDock = nullptr;
     QDockWidget *m_undoDock = nullptr;
     QMenu *m_viewMenu = nullptr;
     QMenu *m_recentMenu = nullptr;

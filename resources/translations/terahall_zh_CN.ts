@@ -5097,6 +5097,101 @@ Restore it? (If not, the autosaved copy is deleted.)</source>
     </message>
 </context>
 <context>
+    <name>th::PlanChartsDock</name>
+    <message>
+        <source>Plan charts</source>
+        <translation>方案图表</translation>
+    </message>
+    <message>
+        <source>Sensitivity ranges</source>
+        <translation>敏感性范围</translation>
+    </message>
+    <message>
+        <source> %</source>
+        <translation> %</translation>
+    </message>
+    <message>
+        <source>Electricity price:</source>
+        <translation>电价：</translation>
+    </message>
+    <message>
+        <source>Electricity price moved down and up by this share of the workload&apos;s price</source>
+        <translation>电价按工作负载电价的此比例下调和上调</translation>
+    </message>
+    <message>
+        <source>MFU:</source>
+        <translation>MFU：</translation>
+    </message>
+    <message>
+        <source>Model FLOPS utilisation moved down and up by this share (at most 0.95)</source>
+        <translation>模型 FLOPS 利用率（MFU）按此比例下调和上调（最高 0.95）</translation>
+    </message>
+    <message>
+        <source>PUE:</source>
+        <translation>PUE：</translation>
+    </message>
+    <message>
+        <source>PUE moved down (not below 1.0) and up by this share</source>
+        <translation>PUE 按此比例下调（不低于 1.0）和上调</translation>
+    </message>
+    <message>
+        <source>Chip price:</source>
+        <translation>芯片价格：</translation>
+    </message>
+    <message>
+        <source>Chip price when the chips are bought, chip-hour price when they are rented</source>
+        <translation>购买芯片时为芯片价格，租用时为卡时价格</translation>
+    </message>
+    <message>
+        <source>Utilisation:</source>
+        <translation>利用率：</translation>
+    </message>
+    <message>
+        <source>Share of wall-clock time lost (failures, restarts); the base estimate assumes 100 %, so only the low side moves</source>
+        <translation>损失的挂钟时间比例（故障、重启）；基准估算假定为 100 %，因此只有低端变化</translation>
+    </message>
+    <message>
+        <source>Save chart…</source>
+        <translation>保存图表…</translation>
+    </message>
+    <message>
+        <source>Save this chart as PNG or SVG</source>
+        <translation>将此图表保存为 PNG 或 SVG</translation>
+    </message>
+    <message>
+        <source>The facility model is not available for this plan, so there is no power breakdown.</source>
+        <translation>此方案无法使用设施模型，因此没有功率分解。</translation>
+    </message>
+    <message>
+        <source>No cooling zones: place cooling units (CRAH, CDU, in-row) to see heat load against capacity by zone.</source>
+        <translation>没有冷却区域：请放置冷却设备（CRAH、CDU、列间空调），以按区域查看热负荷与冷却容量。</translation>
+    </message>
+    <message>
+        <source>The plan has no workload, so there is no sensitivity of cost and training time. Attach one with Plan ▸ Workload…</source>
+        <translation>此方案没有工作负载，因此没有成本和训练时间的敏感性分析。请通过“方案 ▸ 工作负载…”关联一个工作负载。</translation>
+    </message>
+    <message>
+        <source>The plan&apos;s workload cannot be estimated, so there is no sensitivity of cost and training time: %1</source>
+        <translation>无法估算此方案的工作负载，因此没有成本和训练时间的敏感性分析：%1</translation>
+    </message>
+    <message>
+        <source>; </source>
+        <translation>；</translation>
+    </message>
+    <message>
+        <source>This chart has no data for the open plan.</source>
+        <translation>当前方案没有此图表的数据。</translation>
+    </message>
+    <message>
+        <source>Save Chart</source>
+        <translation>保存图表</translation>
+    </message>
+    <message>
+        <source>PNG image (*.png);;SVG drawing (*.svg)</source>
+        <translation>PNG 图像 (*.png);;SVG 图形 (*.svg)</translation>
+    </message>
+</context>
+<context>
     <name>th::PreferencesDialog</name>
     <message>
         <source>Preferences</source>
