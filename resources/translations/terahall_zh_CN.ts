@@ -4586,6 +4586,30 @@ total %7 GiB of %8 GiB</source>
         <source>No problems found.</source>
         <translation>未发现问题。</translation>
     </message>
+    <message>
+        <source>Redundancy:</source>
+        <translation>冗余：</translation>
+    </message>
+    <message>
+        <source>Power: what the N-1 analysis of the placed power chain achieves (N, N+1, 2N). Cooling: whether every cooling zone keeps its heat load with its largest unit failed.</source>
+        <translation>供电：对已布置供电链路做 N-1 分析所达到的冗余等级（N、N+1、2N）。制冷：每个制冷区在其最大单台设备故障时能否仍承担全部热负荷。</translation>
+    </message>
+    <message>
+        <source>power %1, cooling %2</source>
+        <translation>供电 %1，制冷 %2</translation>
+    </message>
+    <message>
+        <source>N+1</source>
+        <translation>N+1</translation>
+    </message>
+    <message>
+        <source>not N+1</source>
+        <translation>未达 N+1</translation>
+    </message>
+    <message>
+        <source>no power chain placed</source>
+        <translation>未布置供电链路</translation>
+    </message>
 </context>
 <context>
     <name>th::MainWindow</name>

@@ -5,6 +5,8 @@
 #include "model/commands/addremoveequipment.h"
 #include "model/commands/changegeometry.h"
 #include "model/commands/planedits.h"
+#include "model/io/planfile.h"
+#include "tests/support/testpaths.h"
 #include "tests/views/editorfixture.h"
 #include "views/docks/inspectordock.h"
 #include "views/docks/kpidock.h"
@@ -410,10 +412,18 @@ void TestFloorPlanEditor::kpiDockFollowsChanges()
     const QString bf16 = kpi.valueText(QStringLiteral("peak"));
     kpi.precisionCombo()->setCurrentIndex(kpi.precisionCombo()->findData(QStringLiteral("fp4")));
     QVERIFY(kpi.valueText(QStringLiteral("peak")) != bf16);
+    // No power chain placed yet: the redundancy row says so.
+    QCOMPARE(kpi.valueText(QStringLiteral("redundancy")), QStringLiteral("no power chain placed"));
     // Undo goes back to zero.
     ed.document.undoStack()->undo();
     QTRY_COMPARE(kpi.evaluation().accelerators, 0LL);
     QCOMPARE(kpi.valueText(QStringLiteral("itKw")), QStringLiteral("0 kW"));
+    // The H100 sample is 2N power and N+1 cooling (tst_plananalysis checks the analysis).
+    const PlanReadResult sample = readPlanFile(test::sourcePath(QStringLiteral("data/samples/h100-1024-air.thplan")));
+    QVERIFY(sample.plan);
+    ed.document.resetPlan(*sample.plan);
+    QTRY_COMPARE(kpi.evaluation().accelerators, 1024LL);
+    QCOMPARE(kpi.valueText(QStringLiteral("redundancy")), QStringLiteral("power 2N, cooling N+1"));
 }
 
 void TestFloorPlanEditor::kpiViolationSelectsItems()

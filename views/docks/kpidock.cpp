@@ -84,6 +84,9 @@ KpiDock::KpiDock(FloorPlanDocument *document, const CatalogCache *cache, QWidget
     add(QStringLiteral("kwPerRack"), tr("kW per rack (max / avg):"));
     add(QStringLiteral("kwPerM2"), tr("IT kW per m² of hall:"));
     add(QStringLiteral("kgPerM2"), tr("Heaviest floor load:"));
+    add(QStringLiteral("redundancy"), tr("Redundancy:"),
+        tr("Power: what the N-1 analysis of the placed power chain achieves (N, N+1, 2N). Cooling: whether "
+           "every cooling zone keeps its heat load with its largest unit failed."));
     add(QStringLiteral("capex"), tr("CapEx:"));
     add(QStringLiteral("training"), tr("Workload training time:"));
 
@@ -150,6 +153,12 @@ void KpiDock::evaluate()
     QString capex = money(ev.capexUsd);
     if (ev.itemsWithoutPrice > 0)
         capex += tr(" (%n item(s) without price)", nullptr, ev.itemsWithoutPrice);
+    if (ev.facility && ev.facility->hasPowerChain)
+        m_values[QStringLiteral("redundancy")]->setText(tr("power %1, cooling %2")
+                                                            .arg(ev.facility->powerRedundancy,
+                                                                 ev.coolingNMinus1Ok ? tr("N+1") : tr("not N+1")));
+    else
+        m_values[QStringLiteral("redundancy")]->setText(tr("no power chain placed"));
     m_values[QStringLiteral("capex")]->setText(capex);
     QString training;
     if (!m_document->plan().workload())
