@@ -332,32 +332,32 @@ PlanEvaluation evaluatePlan(const FloorPlan &plan, const CatalogCache &cache, co
     ev.coolingCapacityKw = coolKw;
     ev.coolingUtilization = coolKw > 0 ? ev.itKw / coolKw : 0.0;
     ev.coolingNMinus1Ok = coolKw > 0 && coolKw - coolLargest >= ev.itKw;
-    if (ev.itKw > 0 && ev.powerCapacityKw > 0 && powerLoad > ev.powerCapacityKw)
-        ev.violations.append({QStringLiteral("power_capacity"), QStringLiteral("error"), {},
-                              Tr::tr("IT load %1 kW exceeds the placed power capacity %2 kW").arg(powerLoad, 0, 'f', 0).arg(ev.powerCapacityKw, 0, 'f', 0)});
-    if (ev.itKw > 0 && coolKw > 0 && ev.itKw > coolKw)
-        ev.violations.append({QStringLiteral("cooling_capacity"), QStringLiteral("error"), {},
-                              Tr::tr("IT heat %1 kW exceeds the placed cooling capacity %2 kW").arg(ev.itKw, 0, 'f', 0).arg(coolKw, 0, 'f', 0)});
-    for (const Hall &h : plan.halls()) {
-        if (ev.kgPerM2Max > h.floorRatingKgPerM2) {
-            ev.violations.append({QStringLiteral("floor_load"), QStringLiteral("warning"), {},
-                                  Tr::tr("the heaviest item loads %1 kg/m2, above the floor rating of %2 (%3 kg/m2)")
-                                      .arg(ev.kgPerM2Max, 0, 'f', 0).arg(h.name).arg(h.floorRatingKgPerM2, 0, 'f', 0)});
-            break;
+    // Pooled checks, only without the facility physics: it checks every unit, zone and tile
+    // itself (power_overload, cooling_zone_over_capacity, floor_load_tile).
+    if (!a.includeFacility) {
+        if (ev.itKw > 0 && ev.powerCapacityKw > 0 && powerLoad > ev.powerCapacityKw)
+            ev.violations.append({QStringLiteral("power_capacity"), QStringLiteral("error"), {},
+                                  Tr::tr("IT load %1 kW exceeds the placed power capacity %2 kW").arg(powerLoad, 0, 'f', 0).arg(ev.powerCapacityKw, 0, 'f', 0)});
+        if (ev.itKw > 0 && coolKw > 0 && ev.itKw > coolKw)
+            ev.violations.append({QStringLiteral("cooling_capacity"), QStringLiteral("error"), {},
+                                  Tr::tr("IT heat %1 kW exceeds the placed cooling capacity %2 kW").arg(ev.itKw, 0, 'f', 0).arg(coolKw, 0, 'f', 0)});
+        for (const Hall &h : plan.halls()) {
+            if (ev.kgPerM2Max > h.floorRatingKgPerM2) {
+                ev.violations.append({QStringLiteral("floor_load"), QStringLiteral("warning"), {},
+                                      Tr::tr("the heaviest item loads %1 kg/m2, above the floor rating of %2 (%3 kg/m2)")
+                                          .arg(ev.kgPerM2Max, 0, 'f', 0).arg(h.name).arg(h.floorRatingKgPerM2, 0, 'f', 0)});
+                break;
+            }
         }
     }
 
     // Facility physics: PUE from the placed power and cooling chain and the site climate,
-    // per-unit utilisation, N-1, floor load per tile. It supersedes the cooling-type PUE and
-    // the pooled capacity checks above.
+    // per-unit utilisation, N-1, floor load per tile. It supersedes the cooling-type PUE.
     if (a.includeFacility) {
         FacilityAssumptions fa = a.facility;
         if (!plan.siteId.isEmpty())
             fa.siteId = plan.siteId;
         FacilityResult f = facilityAnalysis(plan, cache, fa);
-        static const QStringList superseded{QStringLiteral("floor_load"), QStringLiteral("power_capacity"),
-                                            QStringLiteral("cooling_capacity")};
-        ev.violations.removeIf([](const Violation &v) { return superseded.contains(v.kind); });
         ev.violations.append(f.violations);
         if (ev.itKw > 0 && f.pueDesign >= 1.0) {
             ev.pue = f.pueDesign;

@@ -131,26 +131,7 @@ private slots:
         // DeepSeek-V3 (arXiv:2412.19437 §4.2 and config.json): h 7168, 61 layers (3 dense of
         // ffn 18432), 128 heads with MLA (q_lora_rank 1536, kv_lora_rank 512, qk_nope 128,
         // qk_rope 64, v 128), 256 routed experts of 2048 top-8 + 1 shared, vocab 129280.
-        ModelSpec m;
-        m.params = 671e9;
-        m.activeParams = 37e9;
-        m.layers = 61;
-        m.hidden = 7168;
-        m.ffnHidden = 18432;
-        m.heads = 128;
-        m.seqLen = 4096;
-        m.vocab = 129280;
-        m.gatedMlp = true;
-        m.experts = 256;
-        m.topK = 8;
-        m.sharedExperts = 1;
-        m.moeFfnHidden = 2048;
-        m.denseLayers = 3;
-        m.qLoraRank = 1536;
-        m.kvLoraRank = 512;
-        m.qkNopeHeadDim = 128;
-        m.qkRopeHeadDim = 64;
-        m.vHeadDim = 128;
+        const ModelSpec m = th::test::deepseekV3Like();
         QVERIFY(m.isMla());
         QCOMPARE(m.qkHeadDim(), 192);
         QCOMPARE(m.valueHeadDim(), 128);
