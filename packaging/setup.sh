@@ -17,7 +17,7 @@ TH_DEBIAN_PACKAGES=(
   qt6-base-dev qt6-base-dev-tools libqt6sql6-sqlite qt6-charts-dev qt6-svg-dev libqt6opengl6-dev
   qt6-tools-dev qt6-tools-dev-tools qt6-l10n-tools libgl-dev
   libeigen3-dev libboost-dev libboost-graph-dev
-  xvfb xauth poppler-utils fonts-noto-cjk
+  xvfb xauth poppler-utils fonts-noto-cjk fonts-wqy-microhei
   dpkg-dev file desktop-file-utils shared-mime-info
 )
 

@@ -43,8 +43,13 @@ constexpr double kFooterH = 22.0;
 QFont reportFont(double pt, bool bold = false)
 {
     QFont f;
-    // DejaVu Sans covers Latin/Greek/Cyrillic and symbols; Noto Sans CJK SC the Chinese labels.
-    f.setFamilies({QStringLiteral("DejaVu Sans"), QStringLiteral("Noto Sans CJK SC")});
+    // DejaVu Sans covers Latin/Greek/Cyrillic and symbols; WenQuanYi Micro Hei the Chinese text.
+    // Not Noto Sans CJK first: its cmap maps the Kangxi radicals (U+2F00-U+2FD5) to the same
+    // glyphs as the unified ideographs, and Qt's PDF ToUnicode map (QFontSubset::getReverseMap)
+    // keeps the lowest code point per glyph, so 一 and 文 would be extracted as U+2F00 and U+2F42
+    // and the report would not be searchable for them. WenQuanYi Micro Hei has no Kangxi block;
+    // Noto stays as the fallback where it is not installed.
+    f.setFamilies({QStringLiteral("DejaVu Sans"), QStringLiteral("WenQuanYi Micro Hei"), QStringLiteral("Noto Sans CJK SC")});
     f.setPointSizeF(pt);
     f.setBold(bold);
     f.setStyleHint(QFont::SansSerif);

@@ -25,7 +25,8 @@ struct ReportRenderOptions
  * be drawn too small), bill of materials, power and cooling, training estimate with its
  * sensitivity, the vendor comparison when present, assumptions and catalog sources. Running
  * header and "page N of M" on every page after the cover. Text stays text; the font list
- * falls back to Noto Sans CJK so that Chinese labels render and are embedded.
+ * falls back to WenQuanYi Micro Hei (then Noto Sans CJK) so that Chinese labels render,
+ * are embedded and stay searchable.
  */
 class ReportRenderer
 {
