@@ -668,10 +668,13 @@ void MainWindow::exportReport()
     // The comparison dock's picked chips join the report when the plan has a workload to compare.
     if (auto *comparison = findChild<ComparisonDock *>(); comparison && plan.workload())
         request.compareChipIds = comparison->pickedChips();
+    // The sensitivity study uses the ranges the user set in the plan charts dock (defaults
+    // otherwise), so the report's tornado charts match what they saw on screen.
+    request.sensitivity = m_planChartsDock->ranges();
     QApplication::setOverrideCursor(Qt::WaitCursor);
     ReportData data = buildReportData(plan, *m_cache, PlanAssumptions{}, request);
     if (!data.errors.isEmpty()) {
-        data = buildReportData(plan, *m_cache, PlanAssumptions{}, ReportRequest{request.title, request.version, {}, {}, {}});
+        data = buildReportData(plan, *m_cache, PlanAssumptions{}, ReportRequest{request.title, request.version, {}, {}, request.sensitivity});
     }
     ReportRenderOptions options;
     options.paper = filter == letterFilter ? QPageSize::Letter : QPageSize::A4;

@@ -9,11 +9,17 @@
 #include "views/docks/palettedock.h"
 #include "views/docks/catalogdock.h"
 #include "views/docks/estimatedock.h"
+#include "views/docks/planchartsdock.h"
+#include "tests/support/testpaths.h"
 #include "views/mainwindow.h"
 #include "views/settings.h"
 
 #include <QAction>
 #include <QComboBox>
+#include <QDoubleSpinBox>
+#include <QFileDialog>
+#include <QProcess>
+#include <QTemporaryDir>
 #include <QLabel>
 #include <QMenu>
 #include <QMenuBar>
@@ -39,6 +45,7 @@ private slots:
     void statusBarShowsCatalog();
     void settingsRoundTrip();
     void catalogEditRefreshesEstimateAndStatus();
+    void reportUsesTheDocksSensitivityRanges();
 
 private:
     static QAction *menuAction(QMenuBar *bar, const QString &menuTitle, const QString &actionText);
@@ -231,6 +238,38 @@ void TestMainWindow::catalogEditRefreshesEstimateAndStatus()
     QVERIFY(modelCombo->findData(QStringLiteral("my-model")) >= 0);
     const QString status = w.statusBar()->findChild<QLabel *>(QStringLiteral("catalogStatus"))->text();
     QVERIFY2(status.contains(QStringLiteral("%1 model presets").arg(models + 1)), qPrintable(status));
+}
+
+void TestMainWindow::reportUsesTheDocksSensitivityRanges()
+{
+    if (QStandardPaths::findExecutable(QStringLiteral("pdftotext")).isEmpty())
+        QSKIP("poppler-utils (pdftotext) not installed");
+    MainWindow w(&m_catalog);
+    w.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&w));
+    QVERIFY(w.openFile(th::test::sourcePath(QStringLiteral("data/samples/h100-1024-air.thplan"))));
+    auto *electricity = w.planChartsDock()->findChild<QDoubleSpinBox *>(QStringLiteral("electricity_priceRange"));
+    QVERIFY(electricity);
+    electricity->setValue(37.0); // the user's range, not the default
+
+    QTemporaryDir dir;
+    QVERIFY(dir.isValid());
+    // The dialog proposes the plan's base name; the test only chooses the directory.
+    const QString pdf = dir.filePath(QStringLiteral("h100-1024-air.pdf"));
+    th::test::whenModalShown([&dir](QWidget *modal) {
+        auto *dialog = qobject_cast<QFileDialog *>(modal);
+        QVERIFY(dialog);
+        dialog->setDirectory(dir.path());
+        QMetaObject::invokeMethod(dialog, "accept"); // a slot; QFileDialog::accept() is protected
+    });
+    w.exportReport();
+    QVERIFY2(QFileInfo::exists(pdf), qPrintable(w.statusBar()->currentMessage()));
+    QProcess text;
+    text.start(QStringLiteral("pdftotext"), {pdf, QStringLiteral("-")});
+    QVERIFY(text.waitForFinished(30000));
+    const QString out = QString::fromUtf8(text.readAllStandardOutput());
+    // The Assumptions section lists the ranges the tornado charts used.
+    QVERIFY2(out.contains(QStringLiteral("electricity ±37 %")), qPrintable(out.right(2000)));
 }
 
 QTEST_MAIN(TestMainWindow)
