@@ -292,6 +292,9 @@ void MainWindow::createMenus()
     QAction *workload = planMenu->addAction(tr("&Workload…"), this, &MainWindow::editWorkload);
     workload->setObjectName(QStringLiteral("workloadAction"));
     planMenu->addAction(m_editActions->arrayAction());
+    planMenu->addSeparator();
+    planMenu->addAction(m_editActions->addHallAction());
+    planMenu->addAction(m_editActions->deleteHallAction());
     QAction *hallProps = planMenu->addAction(tr("&Hall Properties"), this, [this] {
         m_view->floorPlanScene()->selectIds({});
         m_inspectorDock->show();

@@ -2,6 +2,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "model/commands/planedits.h"
 
+#include "model/commands/addremoveequipment.h"
 #include "model/commands/undocommandids.h"
 #include "model/document/floorplandocument.h"
 
@@ -67,6 +68,114 @@ void AddHallCommand::undo()
 {
     m_document->plan().removeHall(m_hall.id);
     m_document->emitChanged({ChangeEvent::Type::HallChanged, {}, 0, m_hall.id});
+}
+
+namespace {
+
+/// The hall itself, as the last child of RemoveHallCommand (after its contents went).
+class RemoveHallOnlyCommand : public QUndoCommand
+{
+public:
+    RemoveHallOnlyCommand(FloorPlanDocument *document, const Hall &hall, QUndoCommand *parent)
+        : QUndoCommand(parent)
+        , m_document(document)
+        , m_hall(hall)
+    {
+    }
+    void redo() override
+    {
+        m_index = m_document->plan().hallIndex(m_hall.id);
+        m_document->plan().removeHall(m_hall.id);
+        m_document->emitChanged({ChangeEvent::Type::HallChanged, {}, 0, m_hall.id});
+    }
+    void undo() override
+    {
+        m_document->plan().insertHall(m_index, m_hall);
+        m_document->emitChanged({ChangeEvent::Type::HallChanged, {}, 0, m_hall.id});
+    }
+
+private:
+    FloorPlanDocument *m_document;
+    Hall m_hall;
+    int m_index = -1;
+};
+
+} // namespace
+
+RemoveHallCommand::RemoveHallCommand(FloorPlanDocument *document, HallId hallId, QUndoCommand *parent)
+    : QUndoCommand(parent)
+{
+    const FloorPlan &plan = document->plan();
+    const Hall *hall = plan.hall(hallId);
+    setText(Tr::tr("Delete Hall %1").arg(hall ? hall->name : QString::number(hallId)));
+    if (!hall) {
+        setObsolete(true);
+        return;
+    }
+    QList<EquipmentId> items;
+    for (int i = 0; i < plan.equipmentCount(); ++i) {
+        if (plan.equipmentAt(i).hallId() == hallId)
+            items << plan.equipmentAt(i).id();
+    }
+    QList<Structure> structures;
+    for (const Structure &s : plan.structures()) {
+        if (s.hallId == hallId)
+            structures << s;
+    }
+    // Children run in order on redo and in reverse on undo: the hall comes back first.
+    if (!items.isEmpty())
+        new RemoveEquipmentCommand(document, items, this);
+    if (!structures.isEmpty())
+        new AddRemoveStructuresCommand(document, AddRemoveStructuresCommand::Mode::Remove, structures, this);
+    new RemoveHallOnlyCommand(document, *hall, this);
+}
+
+MoveStructuresCommand::MoveStructuresCommand(FloorPlanDocument *document, const QHash<quint64, QRectF> &newRects, int mergeKey,
+                                             QUndoCommand *parent)
+    : QUndoCommand(Tr::tr("Move Structure"), parent)
+    , m_document(document)
+    , m_mergeKey(mergeKey)
+{
+    for (auto it = newRects.begin(); it != newRects.end(); ++it) {
+        if (const Structure *s = document->plan().structure(it.key())) {
+            m_old.insert(it.key(), s->rectMm);
+            m_new.insert(it.key(), it.value());
+        }
+    }
+    setObsolete(m_old == m_new);
+}
+
+void MoveStructuresCommand::apply(const QHash<quint64, QRectF> &rects)
+{
+    QList<quint64> ids;
+    for (auto it = rects.begin(); it != rects.end(); ++it) {
+        if (const Structure *current = m_document->plan().structure(it.key())) {
+            Structure s = *current;
+            s.rectMm = it.value();
+            m_document->plan().setStructure(s);
+            ids << it.key();
+        }
+    }
+    m_document->emitChanged({ChangeEvent::Type::StructuresChanged, ids, 0, 0});
+}
+
+int MoveStructuresCommand::id() const
+{
+    return m_mergeKey != 0 ? int(Cmd_MoveStructures) : -1;
+}
+
+bool MoveStructuresCommand::mergeWith(const QUndoCommand *other)
+{
+    const auto *o = static_cast<const MoveStructuresCommand *>(other);
+    if (o->m_document != m_document || o->m_mergeKey != m_mergeKey || o->m_new.size() != m_new.size())
+        return false;
+    for (auto it = o->m_new.begin(); it != o->m_new.end(); ++it) {
+        if (!m_new.contains(it.key()))
+            return false;
+    }
+    m_new = o->m_new;
+    setObsolete(m_old == m_new);
+    return true;
 }
 
 AddRemoveStructuresCommand::AddRemoveStructuresCommand(FloorPlanDocument *document, Mode mode, QList<Structure> structures,

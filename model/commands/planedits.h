@@ -6,6 +6,8 @@
 #include "model/document/structure.h"
 #include "model/document/workload.h"
 
+#include <QHash>
+#include <QRectF>
 #include <QUndoCommand>
 
 #include <optional>
@@ -30,6 +32,40 @@ private:
     FloorPlanDocument *m_document;
     Hall m_old;
     Hall m_new;
+};
+
+/**
+ * Removes a hall with everything on it (its equipment, yard items and structures) as one undo
+ * step; undo restores the hall at its place in the hall order and the items in their order.
+ * Refuses nothing itself: callers keep the last hall (the UI does).
+ */
+class RemoveHallCommand : public QUndoCommand
+{
+public:
+    RemoveHallCommand(FloorPlanDocument *document, HallId hallId, QUndoCommand *parent = nullptr);
+};
+
+/**
+ * Moves or resizes structures (new rectangles by id). With a non-zero `mergeKey`, commands with
+ * the same key merge into one undo step (one mouse drag), and a drag that returns to where it
+ * began leaves no step (obsolete), as ChangeGeometryCommand does for equipment.
+ */
+class MoveStructuresCommand : public QUndoCommand
+{
+public:
+    MoveStructuresCommand(FloorPlanDocument *document, const QHash<quint64, QRectF> &newRects, int mergeKey = 0,
+                          QUndoCommand *parent = nullptr);
+    void undo() override { apply(m_old); }
+    void redo() override { apply(m_new); }
+    int id() const override;
+    bool mergeWith(const QUndoCommand *other) override;
+
+private:
+    void apply(const QHash<quint64, QRectF> &rects);
+    FloorPlanDocument *m_document;
+    QHash<quint64, QRectF> m_old;
+    QHash<quint64, QRectF> m_new;
+    int m_mergeKey;
 };
 
 /// Adds (redo) or removes (undo) a hall.

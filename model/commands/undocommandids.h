@@ -12,6 +12,7 @@ enum UndoCommandId {
     Cmd_ChangeStructure,
     Cmd_SetWorkload,
     Cmd_ChangePlanProperties,
+    Cmd_MoveStructures,
 };
 
 } // namespace th

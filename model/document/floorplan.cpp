@@ -2,6 +2,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "model/document/floorplan.h"
 
+#include <algorithm>
+
 #include <QCoreApplication>
 
 namespace th {
@@ -110,6 +112,28 @@ Hall *FloorPlan::hall(HallId id)
 void FloorPlan::addHall(const Hall &hall)
 {
     m_halls.append(hall);
+}
+
+void FloorPlan::insertHall(int index, const Hall &hall)
+{
+    m_halls.insert(std::clamp(index, 0, int(m_halls.size())), hall);
+}
+
+int FloorPlan::hallIndex(HallId id) const
+{
+    for (int i = 0; i < m_halls.size(); ++i) {
+        if (m_halls[i].id == id)
+            return i;
+    }
+    return -1;
+}
+
+HallId FloorPlan::unusedHallId() const
+{
+    HallId max = 0;
+    for (const Hall &h : m_halls)
+        max = std::max(max, h.id);
+    return max + 1;
 }
 
 void FloorPlan::removeHall(HallId id)

@@ -44,6 +44,12 @@ public:
     const Hall *hall(HallId id) const;
     Hall *hall(HallId id);
     void addHall(const Hall &hall);
+    /// Inserts at `index` (clamped to the list); undo of a hall removal restores the order.
+    void insertHall(int index, const Hall &hall);
+    /// Position of the hall in halls(), -1 if absent.
+    int hallIndex(HallId id) const;
+    /// An id no hall uses (one above the largest).
+    HallId unusedHallId() const;
     void removeHall(HallId id);
     void setHall(const Hall &hall);
 

@@ -2614,6 +2614,14 @@ training estimate and the violations. --strict: exit 1 when there is an error vi
         <source>Add %1</source>
         <translation>添加%1</translation>
     </message>
+    <message>
+        <source>Delete Hall %1</source>
+        <translation>删除机房 %1</translation>
+    </message>
+    <message>
+        <source>Move Structure</source>
+        <translation>移动结构</translation>
+    </message>
 </context>
 <context>
     <name>th::ArrayToolDialog</name>
@@ -3396,6 +3404,32 @@ training estimate and the violations. --strict: exit 1 when there is an error vi
     <message>
         <source>Array refused: %1.</source>
         <translation>阵列被拒绝：%1。</translation>
+    </message>
+    <message>
+        <source>Add &amp;Hall</source>
+        <translation>添加机房(&amp;H)</translation>
+    </message>
+    <message>
+        <source>Delete Current Hall</source>
+        <translation>删除当前机房</translation>
+    </message>
+    <message>
+        <source>Hall %1</source>
+        <translation>机房 %1</translation>
+    </message>
+    <message>
+        <source>Added %1 (%2 × %3 m); Plan &gt; Hall Properties edits it.</source>
+        <translation>已添加 %1（%2 × %3 m）；可在“方案 &gt; 机房属性”中编辑。</translation>
+    </message>
+    <message>
+        <source>A plan keeps at least one hall; resize it in Plan &gt; Hall Properties instead.</source>
+        <translation>方案至少保留一个机房；如需调整，请在“方案 &gt; 机房属性”中修改尺寸。</translation>
+    </message>
+    <message numerus="yes">
+        <source>Deleted %1 and its %n item(s); Undo brings them back.</source>
+        <translation>
+            <numerusform>已删除 %1 及其上的 %n 台设备；撤销即可恢复。</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -4438,6 +4472,16 @@ total %7 GiB of %8 GiB</source>
     <message>
         <source>%1 must be a number from %2 to %3 mm; “%4” was not applied.</source>
         <translation>%1 必须是 %2 到 %3 mm 之间的数值；“%4”未应用。</translation>
+    </message>
+    <message>
+        <source>&amp;Hall:</source>
+        <translation>机房(&amp;H)：</translation>
+    </message>
+    <message numerus="yes">
+        <source>“%1” was not applied: %2 and %n other item(s) would end up outside the hall or its yard; move them first.</source>
+        <translation>
+            <numerusform>“%1”未应用：%2 及另外 %n 台设备将位于机房或室外场地之外；请先移动它们。</numerusform>
+        </translation>
     </message>
 </context>
 <context>

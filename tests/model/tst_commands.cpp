@@ -196,6 +196,82 @@ private slots:
         QVERIFY(!doc.plan().workload());
     }
 
+    void removeHallTakesItsContentsAndUndoRestoresOrder()
+    {
+        FloorPlanDocument doc;
+        setUpHall(doc);
+        Hall b;
+        b.id = doc.plan().unusedHallId();
+        QCOMPARE(b.id, HallId(2));
+        b.name = QStringLiteral("Hall B");
+        b.yardDepthMm = 6000;
+        doc.undoStack()->push(new AddHallCommand(&doc, b));
+        Hall c;
+        c.id = doc.plan().unusedHallId();
+        c.name = QStringLiteral("Hall C");
+        doc.undoStack()->push(new AddHallCommand(&doc, c));
+        QCOMPARE(doc.plan().hallIndex(2), 1);
+
+        Equipment inA = rack(QStringLiteral("a"), 0, 0);
+        Equipment inB = rack(QStringLiteral("b"), 0, 0);
+        inB.setHallId(2);
+        Equipment yardB = rack(QStringLiteral("chiller"), 0, -3000);
+        yardB.setHallId(2);
+        yardB.setInYard(true);
+        doc.undoStack()->push(new AddEquipmentCommand(&doc, {inA, inB, yardB}));
+        Structure wall;
+        wall.hallId = 2;
+        wall.rectMm = QRectF(0, 5000, 4000, 200);
+        doc.undoStack()->push(new AddRemoveStructuresCommand(&doc, AddRemoveStructuresCommand::Mode::Add, {wall}));
+        const QByteArray before = writePlan(doc.plan());
+
+        QSignalSpy spy(&doc, &FloorPlanDocument::changed);
+        doc.undoStack()->push(new RemoveHallCommand(&doc, 2));
+        QCOMPARE(doc.undoStack()->undoText(), QStringLiteral("Delete Hall Hall B"));
+        QCOMPARE(doc.plan().halls().size(), 2);
+        QCOMPARE(doc.plan().halls().at(1).name, QStringLiteral("Hall C"));
+        QCOMPARE(doc.plan().equipmentCount(), 1); // only hall A's rack is left
+        QCOMPARE(doc.plan().equipmentAt(0).catalogId(), QStringLiteral("a"));
+        QVERIFY(doc.plan().structures().isEmpty());
+        // Items go before the hall, so no view ever sees an item of a hall that is gone.
+        const QList<ChangeEvent::Type> order = types(spy);
+        QVERIFY(order.indexOf(ChangeEvent::Type::EquipmentRemoved) < order.indexOf(ChangeEvent::Type::HallChanged));
+        QVERIFY(order.indexOf(ChangeEvent::Type::StructuresChanged) < order.indexOf(ChangeEvent::Type::HallChanged));
+
+        doc.undoStack()->undo();
+        QCOMPARE(doc.plan().hallIndex(2), 1); // back between A and C
+        QCOMPARE(writePlan(doc.plan()), before); // byte-identical: order of halls, items, structures
+        doc.undoStack()->redo();
+        QCOMPARE(doc.plan().halls().size(), 2);
+        QCOMPARE(doc.plan().equipmentCount(), 1);
+    }
+
+    void structureDragMergesAndReturnLeavesNoStep()
+    {
+        FloorPlanDocument doc;
+        setUpHall(doc);
+        Structure column;
+        column.kind = StructureKind::Column;
+        column.hallId = 1;
+        column.rectMm = QRectF(6000, 6000, 600, 600);
+        doc.undoStack()->push(new AddRemoveStructuresCommand(&doc, AddRemoveStructuresCommand::Mode::Add, {column}));
+        const StructureId id = doc.plan().structures().front().id;
+        const int steps = doc.undoStack()->count();
+        doc.undoStack()->push(new MoveStructuresCommand(&doc, {{id, QRectF(6600, 6000, 600, 600)}}, 7));
+        doc.undoStack()->push(new MoveStructuresCommand(&doc, {{id, QRectF(7200, 6600, 600, 600)}}, 7));
+        QCOMPARE(doc.undoStack()->count(), steps + 1); // one drag = one step
+        QCOMPARE(doc.plan().structures().front().rectMm, QRectF(7200, 6600, 600, 600));
+        doc.undoStack()->push(new MoveStructuresCommand(&doc, {{id, QRectF(7800, 6600, 600, 600)}}, 8)); // a new drag
+        QCOMPARE(doc.undoStack()->count(), steps + 2);
+        doc.undoStack()->undo();
+        doc.undoStack()->undo();
+        QCOMPARE(doc.plan().structures().front().rectMm, QRectF(6000, 6000, 600, 600));
+        // A drag that comes back to its start leaves no step.
+        doc.undoStack()->push(new MoveStructuresCommand(&doc, {{id, QRectF(6600, 6000, 600, 600)}}, 9));
+        doc.undoStack()->push(new MoveStructuresCommand(&doc, {{id, QRectF(6000, 6000, 600, 600)}}, 9));
+        QCOMPARE(doc.undoStack()->count(), steps);
+    }
+
     void idsAreNeverReused()
     {
         FloorPlanDocument doc;

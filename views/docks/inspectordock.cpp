@@ -10,11 +10,13 @@
 #include "views/scene/structureitem.h"
 #include "views/tools/placementcheck.h"
 
+#include <QComboBox>
 #include <QCoreApplication>
 #include <QFormLayout>
 #include <QLabel>
 #include <QLineEdit>
 #include <QLocale>
+#include <QScrollArea>
 #include <QStackedWidget>
 #include <QVBoxLayout>
 
@@ -80,6 +82,15 @@ InspectorDock::InspectorDock(FloorPlanScene *scene, QWidget *parent)
     m_hallPage = new QWidget;
     auto *hallForm = new QFormLayout(m_hallPage);
     hallForm->setContentsMargins(0, 0, 0, 0);
+    // Which hall the page edits (a click on a hall's floor chooses it too).
+    m_hallCombo = new QComboBox;
+    m_hallCombo->setObjectName(QStringLiteral("inspector_hall.select"));
+    auto *hallLabel = new QLabel(tr("&Hall:"));
+    hallLabel->setBuddy(m_hallCombo);
+    hallForm->addRow(hallLabel, m_hallCombo);
+    connect(m_hallCombo, &QComboBox::activated, this, [this](int index) {
+        m_scene->setCurrentHall(HallId(m_hallCombo->itemData(index).toUInt()));
+    });
     addField(hallForm, QStringLiteral("hall.name"), tr("&Name:"));
     addField(hallForm, QStringLiteral("hall.width"), tr("&Width (mm):"));
     addField(hallForm, QStringLiteral("hall.depth"), tr("&Depth (mm):"));
@@ -106,7 +117,13 @@ InspectorDock::InspectorDock(FloorPlanScene *scene, QWidget *parent)
     layout->addWidget(m_stack);
     layout->addWidget(m_error);
     layout->addStretch(1);
-    setWidget(content);
+    // Scrolls rather than forcing the dock column (and so the main window) to the height of
+    // its longest page: the window must fit a 1366 x 768 laptop screen.
+    auto *scroll = new QScrollArea;
+    scroll->setWidgetResizable(true);
+    scroll->setFrameShape(QFrame::NoFrame);
+    scroll->setWidget(content);
+    setWidget(scroll);
 
     connect(scene, &QGraphicsScene::selectionChanged, this, [this] {
         m_error->hide();
@@ -114,6 +131,10 @@ InspectorDock::InspectorDock(FloorPlanScene *scene, QWidget *parent)
         refresh();
     });
     connect(m_document, &FloorPlanDocument::changed, this, &InspectorDock::documentChanged);
+    connect(scene, &FloorPlanScene::currentHallChanged, this, [this] {
+        m_error->hide();
+        refresh();
+    });
     refresh();
 }
 
@@ -181,6 +202,13 @@ void InspectorDock::refresh()
         m_details->setText(hall ? tr("%1 m² · select items to edit them").arg(QLocale().toString(hall->areaM2(), 'f', 0))
                                 : QString());
         m_hallPage->setEnabled(hall != nullptr);
+        {
+            const QSignalBlocker blocker(m_hallCombo);
+            m_hallCombo->clear();
+            for (const Hall &h : plan.halls())
+                m_hallCombo->addItem(h.name, QVariant::fromValue(uint(h.id)));
+            m_hallCombo->setCurrentIndex(hall ? plan.hallIndex(hall->id) : -1);
+        }
         if (!hall)
             return;
         setFieldText(QStringLiteral("hall.name"), hall->name);
@@ -486,6 +514,32 @@ bool InspectorDock::applyHallField(const QString &key, const QString &text)
     }
     if (hall == *current)
         return true;
+    // A smaller hall or yard must still hold what stands on it: refuse, naming the first item.
+    const FloorPlan &plan = m_document->plan();
+    const QRectF floor(0, 0, hall.widthMm, hall.depthMm);
+    const QRectF yard(0, -hall.yardDepthMm, hall.widthMm, hall.yardDepthMm);
+    auto outside = [](const QRectF &bounds, const QRectF &r) { return !bounds.adjusted(-0.5, -0.5, 0.5, 0.5).contains(r); };
+    int stranded = 0;
+    QString first;
+    for (int i = 0; i < plan.equipmentCount(); ++i) {
+        const Equipment &e = plan.equipmentAt(i);
+        if (e.hallId() == hall.id && outside(e.inYard() ? yard : floor, e.footprintMm())) {
+            if (stranded++ == 0)
+                first = m_scene->displayName(e);
+        }
+    }
+    for (const Structure &st : plan.structures()) {
+        if (st.hallId == hall.id && outside(floor, st.rectMm)) {
+            if (stranded++ == 0)
+                first = st.label.isEmpty() ? StructureItem::kindName(st.kind) : st.label;
+        }
+    }
+    if (stranded > 0) {
+        refuse(tr("“%1” was not applied: %2 and %n other item(s) would end up outside the hall or its yard; "
+                  "move them first.", nullptr, stranded - 1)
+                   .arg(text, first));
+        return false;
+    }
     m_document->undoStack()->push(new ChangeHallCommand(m_document, hall));
     return true;
 }

@@ -8,6 +8,7 @@
 #include <QDockWidget>
 #include <QHash>
 
+class QComboBox;
 class QFormLayout;
 class QLabel;
 class QLineEdit;
@@ -22,8 +23,9 @@ class FloorPlanScene;
 /**
  * Edits the selection: label, position (x/y mm), rotation and type-specific properties
  * (units_per_rack for server systems, redundancy_group for UPS); for one selected structure
- * (and no equipment) its label, x, y, width and depth; with nothing selected, the
- * hall (name, width, depth, tile, yard depth, floor rating, minimum aisle).
+ * (and no equipment) its label, x, y, width and depth; with nothing selected, the current
+ * hall (chosen by clicking its floor or in the Hall box): name, width, depth, tile, yard depth,
+ * floor rating, minimum aisle. A hall is never shrunk under the items standing on it.
  *
  * Each field applies when editing finishes (Return or leaving it) as one undo command. A bad
  * value (not a number, out of the hall, not a multiple of 90, units_per_rack < 1...) is refused
@@ -66,6 +68,7 @@ private:
     QStackedWidget *m_stack;
     QWidget *m_itemPage;
     QWidget *m_hallPage;
+    QComboBox *m_hallCombo;
     QWidget *m_structurePage;
     QLabel *m_title;
     QLabel *m_details;

@@ -127,8 +127,26 @@ std::optional<HallPoint> FloorPlanScene::hallAt(const QPointF &scenePos) const
 
 const Hall *FloorPlanScene::defaultHall() const
 {
+    if (const Hall *h = m_document->plan().hall(m_currentHallId))
+        return h;
     const QList<Hall> &halls = m_document->plan().halls();
     return halls.isEmpty() ? nullptr : &halls.first();
+}
+
+HallId FloorPlanScene::currentHallId() const
+{
+    const Hall *h = defaultHall();
+    return h ? h->id : 0;
+}
+
+void FloorPlanScene::setCurrentHall(HallId id)
+{
+    if (!m_document->plan().hall(id) || id == currentHallId())
+        return;
+    m_currentHallId = id;
+    for (HallItem *item : std::as_const(m_hallItems))
+        item->setCurrent(m_document->plan().halls().size() > 1 && item->hallId() == id);
+    emit currentHallChanged(id);
 }
 
 QRectF FloorPlanScene::hallsBoundingRect() const
@@ -317,17 +335,25 @@ void FloorPlanScene::documentChanged(const ChangeEvent &event)
     case ChangeEvent::Type::StructuresChanged:
         rebuildStructures();
         break;
-    case ChangeEvent::Type::HallChanged:
+    case ChangeEvent::Type::HallChanged: {
+        // A removed current hall hands over to the first one.
+        const HallId before = currentHallId();
+        if (!m_document->plan().hall(m_currentHallId))
+            m_currentHallId = 0;
         // Hall sizes move the origins of the halls east of it: re-place everything.
         rebuildHalls();
         rebuildStructures();
         syncAll();
         updateSceneRect();
+        if (currentHallId() != before)
+            emit currentHallChanged(currentHallId());
         break;
+    }
     case ChangeEvent::Type::WorkloadChanged:
     case ChangeEvent::Type::PlanPropertiesChanged:
         break;
     case ChangeEvent::Type::DocumentReloaded:
+        m_currentHallId = 0;
         rebuild();
         break;
     }
@@ -356,8 +382,11 @@ void FloorPlanScene::rebuildHalls()
 {
     qDeleteAll(m_hallItems);
     m_hallItems.clear();
+    const HallId current = currentHallId();
+    const bool several = m_document->plan().halls().size() > 1;
     for (const Hall &h : m_document->plan().halls()) {
         auto *item = new HallItem(h);
+        item->setCurrent(several && h.id == current);
         item->setPos(hallOriginX(h.id), 0.0);
         addItem(item);
         m_hallItems << item;

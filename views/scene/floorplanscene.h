@@ -67,8 +67,12 @@ public:
     /// The hall (or yard) under a scene point, if any; points in the gap between halls map to
     /// the nearest hall to the west.
     std::optional<HallPoint> hallAt(const QPointF &scenePos) const;
-    /// The hall that holds most of the view when nothing else decides (the first one).
+    /// The current hall (last clicked, added or chosen in the inspector), else the first one:
+    /// the hall the inspector edits and Delete Hall removes.
     const Hall *defaultHall() const;
+    HallId currentHallId() const;
+    /// Makes `id` the current hall (ignored when no such hall); emits currentHallChanged().
+    void setCurrentHall(HallId id);
     QRectF hallsBoundingRect() const;
 
     // Items
@@ -100,6 +104,7 @@ public:
 
 signals:
     void colorModeChanged(th::FloorPlanScene::ColorMode mode);
+    void currentHallChanged(quint32 hallId);
 
 private:
     void documentChanged(const ChangeEvent &event);
@@ -117,6 +122,7 @@ private:
     QList<StructureItem *> m_structureItems;
     GhostItem *m_ghost = nullptr;
     ColorMode m_colorMode = ColorMode::Type;
+    HallId m_currentHallId = 0;
 };
 
 /// Colour of a value on a green - yellow - red scale between `low` and `high`.

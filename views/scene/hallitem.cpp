@@ -23,9 +23,18 @@ void HallItem::syncFromModel(const Hall &hall)
     update();
 }
 
+void HallItem::setCurrent(bool current)
+{
+    if (m_current == current)
+        return;
+    m_current = current;
+    update();
+}
+
 QRectF HallItem::boundingRect() const
 {
-    return QRectF(0, -m_hall.yardDepthMm, m_hall.widthMm, m_hall.depthMm + m_hall.yardDepthMm).adjusted(-400, -400, 400, 400);
+    // Room above for the caption line (drawn in device pixels above the hall or its yard).
+    return QRectF(0, -m_hall.yardDepthMm, m_hall.widthMm, m_hall.depthMm + m_hall.yardDepthMm).adjusted(-400, -1500, 400, 400);
 }
 
 void HallItem::paint(QPainter *painter, const QStyleOptionGraphicsItem *option, QWidget *)
@@ -68,7 +77,7 @@ void HallItem::paint(QPainter *painter, const QStyleOptionGraphicsItem *option, 
     }
 
     painter->setBrush(Qt::NoBrush);
-    painter->setPen(QPen(QColor(60, 64, 72), 3.0 * px));
+    painter->setPen(QPen(m_current ? QColor(25, 118, 210) : QColor(60, 64, 72), (m_current ? 5.0 : 3.0) * px));
     painter->drawRect(floor);
 
     // Name above the hall (or inside the yard), in device pixels.
@@ -85,19 +94,15 @@ void HallItem::paint(QPainter *painter, const QStyleOptionGraphicsItem *option, 
                                  .arg(m_hall.name.isEmpty() ? QObject::tr("Hall") : m_hall.name)
                                  .arg(m_hall.widthMm / 1000.0, 0, 'f', 1)
                                  .arg(m_hall.depthMm / 1000.0, 0, 'f', 1);
-        if (m_hall.yardDepthMm <= 0) {
-            painter->drawText(QRectF(device.left(), device.top() - 20, device.width(), 18),
-                              Qt::AlignLeft | Qt::AlignBottom, text);
-        } else {
-            // With a yard north of it the name goes inside the hall, and the yard gets its own caption.
-            painter->drawText(QRectF(device.left() + 6, device.top() + 4, device.width(), 18),
-                              Qt::AlignLeft | Qt::AlignTop, text);
-            const QRectF yardDevice = device.translated(0, -m_hall.yardDepthMm * lod);
+        // Above the hall, or above its yard, so that the captions never cover placed items.
+        const double top = device.top() - m_hall.yardDepthMm * lod;
+        const QRectF line(device.left(), top - 20, device.width(), 18);
+        painter->drawText(line, Qt::AlignLeft | Qt::AlignBottom, text);
+        if (m_hall.yardDepthMm > 0 && device.width() > 320) {
             font.setBold(false);
             painter->setFont(font);
             painter->setPen(QColor(100, 125, 90));
-            painter->drawText(QRectF(yardDevice.left() + 6, yardDevice.top() + 4, device.width(), 18),
-                              Qt::AlignLeft | Qt::AlignTop, QObject::tr("Yard (outdoor plant)"));
+            painter->drawText(line, Qt::AlignRight | Qt::AlignBottom, QObject::tr("Yard (outdoor plant)"));
         }
         painter->restore();
     }

@@ -22,12 +22,16 @@ public:
     int type() const override { return Type; }
     HallId hallId() const { return m_hall.id; }
     void syncFromModel(const Hall &hall);
+    /// The hall the inspector and "Delete Hall" act on: outlined in the accent colour.
+    void setCurrent(bool current);
+    bool isCurrent() const { return m_current; }
 
     QRectF boundingRect() const override;
     void paint(QPainter *painter, const QStyleOptionGraphicsItem *option, QWidget *widget) override;
 
 private:
     Hall m_hall;
+    bool m_current = false;
 };
 
 } // namespace th

@@ -59,6 +59,8 @@ EditActions::EditActions(FloorPlanView *view, QWidget *dialogParent)
     m_alignTop = makeAction(this, tr("Align &Top"), QStringLiteral("alignTopAction"), {});
     m_distribute = makeAction(this, tr("Distribute &Horizontally"), QStringLiteral("distributeAction"), {});
     m_array = makeAction(this, tr("&Array of Racks…"), QStringLiteral("arrayAction"), {QKeySequence(tr("Ctrl+Shift+A"))});
+    m_addHall = makeAction(this, tr("Add &Hall"), QStringLiteral("addHallAction"), {});
+    m_deleteHall = makeAction(this, tr("Delete Current Hall"), QStringLiteral("deleteHallAction"), {});
 
     connect(m_rotate, &QAction::triggered, this, &EditActions::rotateSelection);
     connect(m_delete, &QAction::triggered, this, &EditActions::deleteSelection);
@@ -71,6 +73,9 @@ EditActions::EditActions(FloorPlanView *view, QWidget *dialogParent)
     connect(m_alignTop, &QAction::triggered, this, &EditActions::alignTop);
     connect(m_distribute, &QAction::triggered, this, &EditActions::distributeHorizontally);
     connect(m_array, &QAction::triggered, this, &EditActions::showArrayDialog);
+    connect(m_addHall, &QAction::triggered, this, &EditActions::addHall);
+    connect(m_deleteHall, &QAction::triggered, this, &EditActions::deleteCurrentHall);
+    connect(view->floorPlanScene()->document(), &FloorPlanDocument::changed, this, &EditActions::updateActions);
 
     view->addActions(actions());
     connect(view->floorPlanScene(), &QGraphicsScene::selectionChanged, this, &EditActions::updateActions);
@@ -80,7 +85,8 @@ EditActions::EditActions(FloorPlanView *view, QWidget *dialogParent)
 
 QList<QAction *> EditActions::actions() const
 {
-    return {m_cut, m_copy, m_paste, m_duplicate, m_delete, m_rotate, m_selectAll, m_alignLeft, m_alignTop, m_distribute, m_array};
+    return {m_cut,      m_copy,      m_paste, m_duplicate, m_delete,  m_rotate,
+            m_selectAll, m_alignLeft, m_alignTop, m_distribute, m_array, m_addHall, m_deleteHall};
 }
 
 void EditActions::updateActions()
@@ -92,8 +98,48 @@ void EditActions::updateActions()
     m_alignLeft->setEnabled(n > 1);
     m_alignTop->setEnabled(n > 1);
     m_distribute->setEnabled(n > 2);
+    m_deleteHall->setEnabled(m_view->floorPlanScene()->document()->plan().halls().size() > 1);
     const QMimeData *data = QGuiApplication::clipboard()->mimeData();
     m_paste->setEnabled(data && data->hasFormat(clipboardMimeType()));
+}
+
+HallId EditActions::addHall()
+{
+    FloorPlanScene *scene = m_view->floorPlanScene();
+    FloorPlanDocument *document = scene->document();
+    Hall hall;
+    if (const Hall *current = scene->defaultHall()) {
+        hall = *current; // same size, tiles, yard, floor rating and aisle rule
+        hall.unknownFields = {};
+    }
+    hall.id = document->plan().unusedHallId();
+    hall.name = tr("Hall %1").arg(document->plan().halls().size() + 1);
+    document->undoStack()->push(new AddHallCommand(document, hall));
+    scene->setCurrentHall(hall.id);
+    m_view->ensureVisible(scene->toScene(hall.id, QRectF(0, -hall.yardDepthMm, hall.widthMm, hall.depthMm + hall.yardDepthMm)));
+    emit message(tr("Added %1 (%2 × %3 m); Plan > Hall Properties edits it.")
+                     .arg(hall.name)
+                     .arg(hall.widthMm / 1000.0, 0, 'f', 1)
+                     .arg(hall.depthMm / 1000.0, 0, 'f', 1));
+    return hall.id;
+}
+
+bool EditActions::deleteCurrentHall()
+{
+    FloorPlanScene *scene = m_view->floorPlanScene();
+    FloorPlanDocument *document = scene->document();
+    const Hall *hall = scene->defaultHall();
+    if (!hall || document->plan().halls().size() < 2) {
+        emit message(tr("A plan keeps at least one hall; resize it in Plan > Hall Properties instead."));
+        return false;
+    }
+    const QString name = hall->name;
+    int items = 0;
+    for (int i = 0; i < document->plan().equipmentCount(); ++i)
+        items += document->plan().equipmentAt(i).hallId() == hall->id ? 1 : 0;
+    document->undoStack()->push(new RemoveHallCommand(document, hall->id));
+    emit message(tr("Deleted %1 and its %n item(s); Undo brings them back.", nullptr, items).arg(name));
+    return true;
 }
 
 QString EditActions::clipboardMimeType()

@@ -58,6 +58,10 @@ public:
     QAction *alignTopAction() const { return m_alignTop; }
     QAction *distributeAction() const { return m_distribute; }
     QAction *arrayAction() const { return m_array; }
+    /// Plan > Add Hall: a new hall east of the others, sized like the current one, made current.
+    QAction *addHallAction() const { return m_addHall; }
+    /// Plan > Delete Hall: the current hall with everything on it, one undo step; never the last.
+    QAction *deleteHallAction() const { return m_deleteHall; }
     QList<QAction *> actions() const;
 
     static QString clipboardMimeType();
@@ -77,6 +81,10 @@ public slots:
     bool alignTop();
     bool distributeHorizontally();
     void showArrayDialog();
+    /// Adds a hall (see addHallAction()); returns its id.
+    HallId addHall();
+    /// Deletes the current hall (see deleteHallAction()); false (and message()) for the last one.
+    bool deleteCurrentHall();
     /// Places the array as one undo step; false (and message()) when any item would not fit.
     bool placeArray(const ArrayParameters &parameters);
 
@@ -104,6 +112,8 @@ private:
     QAction *m_alignTop;
     QAction *m_distribute;
     QAction *m_array;
+    QAction *m_addHall;
+    QAction *m_deleteHall;
 };
 
 } // namespace th

@@ -2,6 +2,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "views/tools/selecttool.h"
 
+#include "model/commands/planedits.h"
 #include "model/document/floorplandocument.h"
 #include "views/scene/equipmentitem.h"
 #include "views/scene/floorplanscene.h"
@@ -42,12 +43,43 @@ double SelectTool::tileMm() const
     return h ? h->tileMm : 600.0;
 }
 
-QHash<EquipmentId, Geometry> SelectTool::shifted(const QHash<EquipmentId, Geometry> &start, double dx, double dy) const
+QHash<EquipmentId, Geometry> SelectTool::relocated(const QHash<EquipmentId, Geometry> &start, double dx, double dy,
+                                                   const std::optional<QPointF> &cursorScene) const
 {
+    FloorPlanScene *scene = m_view->floorPlanScene();
+    const FloorPlan &plan = scene->document()->plan();
     QHash<EquipmentId, Geometry> out = start;
-    for (Geometry &g : out) {
-        g.xMm += dx;
-        g.yMm += dy;
+    HallId targetHall = 0; // 0 = stay in each item's hall
+    if (cursorScene) {
+        if (const std::optional<HallPoint> at = scene->hallAt(*cursorScene))
+            targetHall = at->hallId;
+    }
+    // Another hall: every item goes there, keeping its scene offset from the others; the group
+    // is then snapped once (by the pressed item) to the new hall's tiles.
+    const auto pressed = start.constFind(m_pressedId);
+    const Geometry *anchor = pressed != start.cend() ? &*pressed : (start.isEmpty() ? nullptr : &*start.cbegin());
+    if (targetHall != 0 && anchor && targetHall != anchor->hallId) {
+        const Hall *hall = plan.hall(targetHall);
+        const double tile = hall ? hall->tileMm : 600.0;
+        const double targetOrigin = scene->hallOriginX(targetHall);
+        const double anchorX = anchor->xMm + scene->hallOriginX(anchor->hallId) + dx - targetOrigin;
+        const double snapX = snapToTile(anchorX, tile) - anchorX;
+        const double snapY = snapToTile(anchor->yMm + dy, tile) - (anchor->yMm + dy);
+        for (Geometry &g : out) {
+            g.xMm = g.xMm + scene->hallOriginX(g.hallId) + dx - targetOrigin + snapX;
+            g.yMm += dy + snapY;
+            g.hallId = targetHall;
+        }
+    } else {
+        for (Geometry &g : out) {
+            g.xMm += dx;
+            g.yMm += dy;
+        }
+    }
+    // Hall or yard by where the item's centre lies (the yard is north of y = 0).
+    for (auto it = out.begin(); it != out.end(); ++it) {
+        if (const Equipment *e = plan.equipment(it.key()))
+            it->inYard = footprintFor(*e, *it).center().y() < 0.0;
     }
     return out;
 }
@@ -100,14 +132,32 @@ void SelectTool::mousePressed(QMouseEvent *event)
             }
         }
     }
+    if (const std::optional<HallPoint> at = scene->hallAt(m_pressScenePos); at && !hit && !structureHit)
+        scene->setCurrentHall(at->hallId);
+    else if (hit)
+        scene->setCurrentHall(hit->equipment()->hallId());
+    else if (structureHit)
+        scene->setCurrentHall(structureHit->structure().hallId);
+
+    m_startStructures.clear();
+    m_startGeometry.clear();
     if (structureHit) {
-        // Structures are selected (for Delete and the inspector), not dragged.
         if (toggle) {
             structureHit->setSelected(!structureHit->isSelected());
-        } else if (!structureHit->isSelected()) {
-            scene->selectStructureIds({structureHit->id()});
+            m_mode = Mode::None;
+            return;
         }
-        m_mode = Mode::None;
+        if (!structureHit->isSelected())
+            scene->selectStructureIds({structureHit->id()});
+        // Get ready to move the selected structures.
+        const FloorPlan &plan = scene->document()->plan();
+        for (StructureId id : scene->selectedStructureIds()) {
+            if (const Structure *s = plan.structure(id))
+                m_startStructures.insert(id, s->rectMm);
+        }
+        m_lastDelta = QPointF();
+        m_dragSerial = DragGeometryCommand::nextSerial();
+        m_mode = Mode::PendingMove;
         return;
     }
 
@@ -136,12 +186,13 @@ void SelectTool::mousePressed(QMouseEvent *event)
         scene->selectIds({hit->id()});
 
     // Get ready to move the selection (Tiled: reset the merge on press).
-    m_startGeometry.clear();
+    m_pressedId = hit->id();
     const FloorPlan &plan = scene->document()->plan();
     for (EquipmentId id : scene->selectedIds()) {
         if (const Equipment *e = plan.equipment(id))
             m_startGeometry.insert(id, geometryOf(*e));
     }
+    m_lastHall = hit->equipment()->hallId();
     m_lastDelta = QPointF();
     m_dragSerial = DragGeometryCommand::nextSerial();
     m_mode = Mode::PendingMove;
@@ -162,18 +213,31 @@ void SelectTool::mouseMoved(QMouseEvent *event)
         m_mode = Mode::Moving;
         [[fallthrough]];
     case Mode::Moving: {
-        const double tile = tileMm();
-        const QPointF delta = m_view->mapToScene(pos) - m_pressScenePos;
-        const QPointF snapped(snapToTile(delta.x(), tile), snapToTile(delta.y(), tile));
-        if (snapped == m_lastDelta)
+        const QPointF cursor = m_view->mapToScene(pos);
+        const QPointF delta = cursor - m_pressScenePos;
+        if (!m_startStructures.isEmpty()) {
+            const Structure *first = m_view->floorPlanScene()->document()->plan().structure(m_startStructures.begin().key());
+            const Hall *hall = first ? m_view->floorPlanScene()->document()->plan().hall(first->hallId) : nullptr;
+            const double tile = hall ? hall->tileMm : 600.0;
+            const QPointF snapped(snapToTile(delta.x(), tile), snapToTile(delta.y(), tile));
+            if (snapped != m_lastDelta && moveStructuresBy(m_startStructures, snapped.x(), snapped.y(), m_dragSerial))
+                m_lastDelta = snapped;
             return;
-        const QHash<EquipmentId, Geometry> geometry = shifted(m_startGeometry, snapped.x(), snapped.y());
+        }
+        const double tile = tileMm();
+        const QPointF snapped(snapToTile(delta.x(), tile), snapToTile(delta.y(), tile));
+        const std::optional<HallPoint> over = m_view->floorPlanScene()->hallAt(cursor);
+        const HallId overHall = over ? over->hallId : 0;
+        if (snapped == m_lastDelta && overHall == m_lastHall)
+            return;
+        const QHash<EquipmentId, Geometry> geometry = relocated(m_startGeometry, snapped.x(), snapped.y(), cursor);
         const QString problem = problemFor(geometry);
         if (!problem.isEmpty()) {
             emit message(tr("Cannot move here: %1.").arg(problem));
             return;
         }
         m_lastDelta = snapped;
+        m_lastHall = overHall;
         FloorPlanDocument *document = m_view->floorPlanScene()->document();
         document->undoStack()->push(new DragGeometryCommand(
             document, QCoreApplication::translate("UndoCommands", "Move %n Item(s)", nullptr, int(geometry.size())),
@@ -227,12 +291,46 @@ void SelectTool::mouseReleased(QMouseEvent *event)
     }
     m_mode = Mode::None;
     m_startGeometry.clear();
+    m_startStructures.clear();
+}
+
+bool SelectTool::moveStructuresBy(const QHash<quint64, QRectF> &start, double dx, double dy, int mergeKey)
+{
+    FloorPlanScene *scene = m_view->floorPlanScene();
+    const FloorPlan &plan = scene->document()->plan();
+    QHash<quint64, QRectF> rects;
+    for (auto it = start.begin(); it != start.end(); ++it) {
+        const Structure *current = plan.structure(it.key());
+        if (!current)
+            continue;
+        Structure moved = *current;
+        moved.rectMm = it.value().translated(dx, dy);
+        const QString problem = structurePlacementProblem(scene, moved);
+        if (!problem.isEmpty()) {
+            emit message(tr("Cannot move here: %1.").arg(problem));
+            return false;
+        }
+        rects.insert(it.key(), moved.rectMm);
+    }
+    if (rects.isEmpty())
+        return false;
+    FloorPlanDocument *document = scene->document();
+    document->undoStack()->push(new MoveStructuresCommand(document, rects, mergeKey));
+    return true;
 }
 
 bool SelectTool::moveSelectionBy(double dxMm, double dyMm)
 {
     FloorPlanScene *scene = m_view->floorPlanScene();
     const FloorPlan &plan = scene->document()->plan();
+    if (scene->selectedIds().isEmpty() && !scene->selectedStructureIds().isEmpty()) {
+        QHash<quint64, QRectF> structures;
+        for (StructureId id : scene->selectedStructureIds()) {
+            if (const Structure *s = plan.structure(id))
+                structures.insert(id, s->rectMm);
+        }
+        return moveStructuresBy(structures, dxMm, dyMm, 0);
+    }
     QHash<EquipmentId, Geometry> start;
     for (EquipmentId id : scene->selectedIds()) {
         if (const Equipment *e = plan.equipment(id))
@@ -240,7 +338,7 @@ bool SelectTool::moveSelectionBy(double dxMm, double dyMm)
     }
     if (start.isEmpty())
         return false;
-    const QHash<EquipmentId, Geometry> geometry = shifted(start, dxMm, dyMm);
+    const QHash<EquipmentId, Geometry> geometry = relocated(start, dxMm, dyMm, std::nullopt);
     const QString problem = problemFor(geometry);
     if (!problem.isEmpty()) {
         emit message(tr("Cannot move: %1.").arg(problem));

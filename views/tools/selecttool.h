@@ -6,6 +6,9 @@
 
 #include <QHash>
 #include <QObject>
+#include <QRectF>
+
+#include <optional>
 #include <QPoint>
 #include <QPointF>
 
@@ -18,12 +21,19 @@ namespace th {
 class FloorPlanView;
 
 /**
- * Selects and moves equipment (Tiled's ObjectSelectionTool): click selects, Ctrl/Shift-click
- * toggles, a drag on empty floor draws a rubber band, a drag on a selected item moves the
- * selection by whole tiles. Each snapped step pushes a DragGeometryCommand; the steps of one
- * drag merge into one undo step, and a drag that ends where it began leaves none. Steps that
- * would overlap, leave the hall or block a door are skipped (the items stay at the last valid
- * place). Arrow keys move the selection by one tile.
+ * Selects and moves equipment and structures (Tiled's ObjectSelectionTool): click selects,
+ * Ctrl/Shift-click toggles, a drag on empty floor draws a rubber band, a drag on a selected item
+ * moves the selection by whole tiles. Each snapped step pushes a DragGeometryCommand (equipment)
+ * or a MoveStructuresCommand (a drag that starts on a structure moves the selected structures);
+ * the steps of one drag merge into one undo step, and a drag that ends where it began leaves
+ * none. Steps that would overlap, leave the hall or block a door are skipped (the items stay at
+ * the last valid place).
+ *
+ * Equipment may be dragged between a hall and its yard (an item belongs to the yard when its
+ * centre is north of the hall's wall) and into another hall (the hall under the cursor; the
+ * group keeps its layout and snaps to that hall's tiles). Structures stay in their hall. A
+ * click on the floor makes that hall the current one (inspector, Delete Hall). Arrow keys move
+ * the selection by one tile.
  */
 class SelectTool : public QObject
 {
@@ -48,7 +58,10 @@ signals:
 
 private:
     enum class Mode { None, PendingMove, Moving, RubberBand };
-    QHash<EquipmentId, Geometry> shifted(const QHash<EquipmentId, Geometry> &start, double dx, double dy) const;
+    /// The start geometry moved by (dx, dy) scene mm; with a cursor, into the hall under it.
+    QHash<EquipmentId, Geometry> relocated(const QHash<EquipmentId, Geometry> &start, double dx, double dy,
+                                          const std::optional<QPointF> &cursorScene) const;
+    bool moveStructuresBy(const QHash<quint64, QRectF> &start, double dx, double dy, int mergeKey);
     QString problemFor(const QHash<EquipmentId, Geometry> &geometry) const;
 
     FloorPlanView *m_view;
@@ -57,6 +70,9 @@ private:
     QPointF m_pressScenePos;
     QPointF m_lastDelta;
     QHash<EquipmentId, Geometry> m_startGeometry;
+    QHash<quint64, QRectF> m_startStructures; ///< a structure drag (empty for equipment)
+    EquipmentId m_pressedId = 0;
+    HallId m_lastHall = 0;
     int m_dragSerial = 0;
     QRubberBand *m_rubberBand = nullptr;
     Qt::KeyboardModifiers m_pressModifiers;
