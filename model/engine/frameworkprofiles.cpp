@@ -12,6 +12,7 @@ FrameworkOptions megatron2021Framework()
     fw.overlapParamGather = false;
     fw.tpCommOverlapFraction = 0.0;
     fw.gradReduceBytesPerParam = 4.0;
+    fw.contextParallel = false; // context parallelism arrived with Megatron-Core in 2023
     return fw;
 }
 

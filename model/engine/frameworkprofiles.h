@@ -8,7 +8,8 @@ namespace th::engine {
 
 /// Megatron-LM of 2021-2022 (Narayanan et al. 2021; Korthikanti et al. 2022): no FlashAttention
 /// (published May 2022), no overlap of DP or TP communication, fp32 gradient all-reduce of
-/// Megatron's main_grad buffers. Used to reproduce those papers' runs.
+/// Megatron's main_grad buffers, no context parallelism (the search does not offer it). Used to
+/// reproduce those papers' runs and other 2021-22 Megatron/DeepSpeed runs.
 FrameworkOptions megatron2021Framework();
 
 /**

@@ -154,9 +154,24 @@ double activationBytesPerLayer(const ModelSpec &m, const Parallelism &p, bool mo
         units = p.sequenceParallel ? (linearPart + scoresPart) / t
                                    : (10.0 + (linearPart - 10.0) / t + scoresPart / t);
         break;
-    case Recompute::Selective:
-        units = p.sequenceParallel ? linearPart / t : (10.0 + (linearPart - 10.0) / t);
+    case Recompute::Selective: {
+        double kept = linearPart;
+        if (flashAttention) {
+            // Fused attention stores no scores, so selective recompute means Megatron-Core's
+            // module recompute (recompute_modules "layernorm", "mla_up_proj", "moe_act";
+            // DeepSeek-V3 arXiv:2412.19437 §3.3.2): the two norm outputs (the QKV and first MLP
+            // GEMM inputs, 2 units each at the GEMM-input width), MLA's per-head Q, K and V
+            // (rebuilt from the stored latents) and, in MoE layers, the expert activation
+            // output (2 f/h per routed FFN at the GEMM-input width) are not stored.
+            kept -= 4.0 * narrow;
+            if (m.isMla())
+                kept -= 2.0 * static_cast<double>(m.heads) * (2.0 * m.qkHeadDim() + m.valueHeadDim()) / h;
+            if (moeLayer && m.isMoe())
+                kept -= 2.0 * narrow * m.topK * static_cast<double>(m.effectiveMoeFfnHidden()) / h;
+        }
+        units = p.sequenceParallel ? kept / t : (10.0 + (kept - 10.0) / t);
         break;
+    }
     case Recompute::Full:
         // Only the layer input is kept (2 bytes per element, split by SP).
         units = p.sequenceParallel ? 2.0 / t : 2.0;

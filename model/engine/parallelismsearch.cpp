@@ -111,7 +111,8 @@ SearchResult searchParallelism(const PerformanceInputs &base, const PinnedParall
         }
         const long long afterTp = chips / tp;
         tmp.clear();
-        for (int c = 1; c <= limits.maxContextParallel && c <= afterTp; ++c) {
+        const int maxCp = base.framework.contextParallel ? limits.maxContextParallel : 1;
+        for (int c = 1; c <= maxCp && c <= afterTp; ++c) {
             if (afterTp % c == 0 && (c == 1 || m.seqLen % (2 * c) == 0))
                 tmp.push_back(c);
         }
@@ -174,7 +175,7 @@ SearchResult searchParallelism(const PerformanceInputs &base, const PinnedParall
                             if (pinned.recompute && *pinned.recompute != rc)
                                 continue;
                             for (int zero = 0; zero <= 3; ++zero) {
-                                if (pinned.zeroStage ? *pinned.zeroStage != zero : (zero >= 2 && pp > 1))
+                                if (pinned.zeroStage ? *pinned.zeroStage != zero : (zero >= 3 && pp > 1))
                                     continue;
                                 bool outOfMemory = false;
                                 for (int mb : mbs) {

@@ -83,6 +83,10 @@ struct LayerCost
     double attentionForwardSeconds = 0.0; ///< attention core (scores, softmax, weighted sum)
     double attentionBackwardSeconds = 0.0;
     double attentionRecomputeSeconds = 0.0; ///< extra for selective recompute
+    /// Selective recompute with FlashAttention (module-level, see layerCost): GEMM seconds and
+    /// elementwise bytes repeated once per micro-batch.
+    double moduleRecomputeGemmSeconds = 0.0;
+    double moduleRecomputeBytes = 0.0;
     double memoryForwardBytes = 0.0;      ///< elementwise traffic, forward
     double tpForwardSeconds = 0.0;        ///< TP collectives of one forward pass (before overlap)
     double epForwardSeconds = 0.0;        ///< EP all-to-alls of one forward pass (before overlap)
@@ -118,6 +122,7 @@ LayerCost layerCost(const Context &c, bool moe)
     // K and V elements per token as the attention kernel (and the CP ring) sees them.
     double kvElements = 2.0 * m.effectiveKvHeads() * static_cast<double>(m.headDim());
     double attnOutDim = m.queryDim(); // input width of the output projection
+    double mlaUpSeconds = 0.0;        // MLA up-projection GEMMs (recomputed by selective)
     LayerCost lc;
 
     if (m.isMla()) {
@@ -133,13 +138,17 @@ LayerCost layerCost(const Context &c, bool moe)
         const double kvDownWidth = static_cast<double>(m.kvLoraRank) + m.qkRopeHeadDim;
         const double kvUpWidth = heads * (m.qkNopeHeadDim + v) / t;
         if (m.qLoraRank > 0) {
-            lc.gemmForwardSeconds += c.gemm.seconds(tok, m.qLoraRank, h) + c.gemm.seconds(tok, qWidth, m.qLoraRank);
+            const double upSeconds = c.gemm.seconds(tok, qWidth, m.qLoraRank);
+            lc.gemmForwardSeconds += c.gemm.seconds(tok, m.qLoraRank, h) + upSeconds;
             lc.gemmForwardFlop += 2.0 * tok * (h * m.qLoraRank + m.qLoraRank * qWidth);
+            mlaUpSeconds += upSeconds;
         } else {
             lc.gemmForwardSeconds += c.gemm.seconds(tok, qWidth, h);
             lc.gemmForwardFlop += 2.0 * tok * h * qWidth;
         }
-        lc.gemmForwardSeconds += c.gemm.seconds(tok, kvDownWidth, h) + c.gemm.seconds(tok, kvUpWidth, m.kvLoraRank);
+        const double kvUpSeconds = c.gemm.seconds(tok, kvUpWidth, m.kvLoraRank);
+        lc.gemmForwardSeconds += c.gemm.seconds(tok, kvDownWidth, h) + kvUpSeconds;
+        mlaUpSeconds += kvUpSeconds;
         lc.gemmForwardFlop += 2.0 * tok * (h * kvDownWidth + m.kvLoraRank * kvUpWidth);
         kvElements = heads * (qk + v);
         attnOutDim = heads * v;
@@ -255,6 +264,21 @@ LayerCost layerCost(const Context &c, bool moe)
         lc.attentionForwardSeconds = fwdSeconds;
         lc.attentionBackwardSeconds = 2.5 * fwdSeconds;
         lc.attentionRecomputeSeconds = 0.0; // flash recomputes scores inside its backward already
+        if (p.recompute == Recompute::Selective) {
+            // FlashAttention already keeps no scores, so "selective" means what Megatron-Core's
+            // recompute_modules do today (megatron/core/transformer/transformer_config.py:
+            // "layernorm", "mla_up_proj", "moe_act"; DeepSeek-V3 arXiv:2412.19437 §3.3.2
+            // recomputes all RMSNorms and the MLA up-projections): the two norm outputs, the
+            // MLA up-projections (Q, K, V rebuilt from the latents) and the MoE activation
+            // function are recomputed in the backward instead of stored (memoryfit.cpp).
+            // Norm: read the input, write the output (2 x tok h, split by SP), twice; MoE
+            // activation: read gate and up, write the product.
+            lc.moduleRecomputeGemmSeconds = mlaUpSeconds;
+            lc.moduleRecomputeBytes = 4.0 * tok * h * kActivationBytes / sp;
+            if (moe && m.isMoe())
+                lc.moduleRecomputeBytes += (m.gatedMlp ? 3.0 : 2.0) * tok * m.topK * fw.moeCapacityFactor
+                                           * fw.moeLoadImbalance * m.effectiveMoeFfnHidden() / t * kActivationBytes;
+        }
     } else {
         // Materialised scores: QK^T and attention x V as batched GEMMs over the full s x s
         // (no causal skipping), plus scale-mask-softmax and dropout on b a/t s^2 elements:
@@ -330,7 +354,10 @@ Infeasible checkLayout(const PerformanceInputs &in)
     // (account_for_embedding/loss_in_pipeline_split), hence layers + 2 virtual chunks at most.
     if (p.interleave > 1 && (p.pp == 1 || static_cast<long long>(p.pp) * p.interleave > m.layers + 2))
         return Infeasible::InterleaveInvalid;
-    if (p.zeroStage >= 2 && p.pp > 1)
+    // ZeRO-3 re-gathers the weights for every micro-batch of every stage: not combined with
+    // pipelines (Megatron-Core, DeepSpeed). ZeRO-2 (sharded gradients) is: Llama 3 shards
+    // optimizer and gradients over DP with PP 16 (arXiv:2407.21783 §3.3.1).
+    if (p.zeroStage >= 3 && p.pp > 1)
         return Infeasible::ZeroWithPipeline;
     return Infeasible::None;
 }
@@ -383,17 +410,14 @@ StepEstimate estimateStep(const PerformanceInputs &in)
     const Parallelism &p = in.parallelism;
     const FrameworkOptions &fw = in.framework;
 
-    // FlashAttention never stores the s x s scores, so "no recompute" keeps exactly what
-    // selective recompute keeps (Korthikanti et al. 2022 §5: selective drops the 5as/h term).
+    // FlashAttention never stores the s x s scores (activationBytesPerLayer drops the 5as/h
+    // term of Korthikanti et al. 2022 for it); selective then recomputes modules instead.
     {
         bool exactBatch = false;
         const long long pipelineMicroBatches
             = globalSequences(in, &exactBatch) / (static_cast<long long>(p.dp) * p.microBatch);
         const MemoryAssumptions memoryAssumptions = effectiveMemoryAssumptions(in);
-        Parallelism memoryView = p;
-        if (fw.flashAttention && p.recompute == Recompute::None)
-            memoryView.recompute = Recompute::Selective;
-        out.memory = memoryPerChip(m, memoryView, in.chip.memoryGib, memoryAssumptions, pipelineMicroBatches);
+        out.memory = memoryPerChip(m, p, in.chip.memoryGib, memoryAssumptions, pipelineMicroBatches);
     }
     if (fw.enforceMemoryFit && !out.memory.fits()) {
         out.infeasible = Infeasible::OutOfMemory;
@@ -441,9 +465,11 @@ StepEstimate estimateStep(const PerformanceInputs &in)
     const double attentionForward = mix(&LayerCost::attentionForwardSeconds);
     const double attentionBackward = mix(&LayerCost::attentionBackwardSeconds);
     double computeMb = passes * mix(&LayerCost::gemmForwardSeconds) + attentionForward + attentionBackward
-                       + (full ? attentionForward : mix(&LayerCost::attentionRecomputeSeconds)) + logitSeconds;
+                       + (full ? attentionForward : mix(&LayerCost::attentionRecomputeSeconds)) + logitSeconds
+                       + mix(&LayerCost::moduleRecomputeGemmSeconds);
     // Memory-bound work: backward moves about twice the forward traffic.
-    const double memoryMb = (passes * mix(&LayerCost::memoryForwardBytes) + logitBytes) / c.hbmBytesPerSecond;
+    const double memoryMb = (passes * mix(&LayerCost::memoryForwardBytes) + mix(&LayerCost::moduleRecomputeBytes) + logitBytes)
+                            / c.hbmBytesPerSecond;
     // TP and EP collectives: forward, backward (same volume), and again for a full recompute.
     // The overlapped share still costs `overlapInterference` of its time.
     const double interference = cal.overlapInterference;
@@ -517,10 +543,22 @@ StepEstimate estimateStep(const PerformanceInputs &in)
     double dpExposed = 0.0;
     if (p.zeroStage == 0) {
         dpExposed = exposed(both(fw.gradReduceBytesPerParam, true), fw.overlapGradReduce, backwardWindow);
-    } else if (p.zeroStage <= 2) {
+    } else if (p.zeroStage == 1) {
         // Distributed optimizer: reduce-scatter gradients, all-gather updated bf16 parameters
         // (Rajbhandari et al. 2020 §5; same bytes as one all-reduce).
         dpExposed = exposed(both(fw.gradReduceBytesPerParam, false), fw.overlapGradReduce, backwardWindow)
+                    + exposed(both(2.0, false), fw.overlapParamGather, forwardWindow);
+    } else if (p.zeroStage == 2) {
+        // ZeRO-2: no full-size gradient buffer, so every micro-batch's gradients are
+        // reduce-scattered into the shards as its backward produces them (Rajbhandari et al.
+        // 2020 §5.2; PyTorch FSDP SHARD_GRAD_OP; Llama 3 §3.3.1), hidden under that backward;
+        // the updated parameters are all-gathered once per step.
+        const double reduce = both(fw.gradReduceBytesPerParam, false);
+        const double backwardCompute = perMicroBatch * (passes - 1.0) / passes;
+        const double perMb = fw.overlapGradReduce
+                                 ? std::max(0.0, reduce - backwardCompute) + interference * std::min(reduce, backwardCompute)
+                                 : reduce;
+        dpExposed = M * perMb + (fw.overlapGradReduce ? reduce * lastBucketShare : 0.0)
                     + exposed(both(2.0, false), fw.overlapParamGather, forwardWindow);
     } else {
         // ZeRO-3 / FSDP: weights all-gathered before each forward and backward of every

@@ -52,6 +52,10 @@ struct FrameworkOptions
     /// Gradient bucket size in parameters (Megatron-Core default 40 M): the last bucket's
     /// reduction cannot overlap with backward.
     double gradBucketParams = 40e6;
+    /// The framework implements context parallelism (ring/all-gather attention over sequence
+    /// shards; Megatron-Core 2023+, Liu et al. 2023). The search offers cp > 1 only when set;
+    /// a pinned cp is still evaluated.
+    bool contextParallel = true;
     /// When false, a configuration that does not fit is still timed (infeasible stays None and
     /// memory.fits() tells); used by calibration against published runs.
     bool enforceMemoryFit = true;

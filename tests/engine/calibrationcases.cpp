@@ -394,10 +394,10 @@ void addMegatronBridge(const std::string &dir, std::vector<CalibrationCase> &out
         p.sequenceParallel = p.tp > 1;
         p.zeroStage = num(r[QLatin1String("FSDP")], 0) > 0 ? 3 : 1; // Megatron-FSDP or distributed optimizer
         c.microBatchChoices = {int(num(r[QLatin1String("MBS")], 1))};
-        // Recompute is not stated. With FlashAttention, none and selective keep the same
-        // activations. 33 of the 36 rows fit with it (tst_memorycalibration); the other three
-        // (two offload activations to the CPU, not modelled) are still timed as selective.
-        c.recomputeChoices = {Recompute::Selective};
+        // Recompute is not stated: the fastest of none and selective (module recompute of norms,
+        // MLA up-projections and MoE activations, which FlashAttention makes the only selective
+        // recompute) that fits, as for every unstated knob.
+        c.recomputeChoices = {Recompute::None, Recompute::Selective};
         c.inputs = in;
         out.push_back(c);
     }

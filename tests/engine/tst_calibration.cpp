@@ -150,15 +150,20 @@ private slots:
             if (f.open(QIODevice::WriteOnly | QIODevice::Truncate))
                 f.write(summary + "\n\n" + table);
         }
+        // Achieved (docs/validation.md, 2026-11-24): dense median 6.3 %, p90 15.0 %, worst row
+        // outside the known anomalies 24.1 %; MoE median 20.3 %, without GPT-OSS 15.4 %. The
+        // bounds sit just above, so a regression fails; the targets are median <= 10 %
+        // and every row <= 25 %.
         QVERIFY(errors.size() >= 200);
-        QVERIFY2(median <= 0.10, summary.constData());
+        QVERIFY2(median <= 0.065, summary.constData());
+        QVERIFY2(p90 <= 0.155, summary.constData());
         QVERIFY2(worst <= 0.25, summary.constData());
         // MoE tier (docs/validation.md): median over all MoE rows, and over those whose attention
         // is represented exactly (MLA, Qwen3 head width; GPT-OSS sinks are not).
         QVERIFY(approxErrors.size() >= 20);
         QVERIFY(moeExactErrors.size() >= 12);
-        QVERIFY2(approxMedian <= 0.22, summary.constData());
-        QVERIFY2(moeExactMedian <= 0.17, summary.constData());
+        QVERIFY2(approxMedian <= 0.21, summary.constData());
+        QVERIFY2(moeExactMedian <= 0.16, summary.constData());
     }
 };
 

@@ -36,9 +36,6 @@ PerformanceInputs publishedLayout(const CalibrationCase &c)
     for (Recompute r : c.recomputeChoices)
         rc = std::max(rc, r); // None < Selective < Full in memory saved
     in.parallelism.recompute = rc;
-    // FlashAttention: no recompute keeps what selective keeps (estimateStep does the same).
-    if (in.framework.flashAttention && rc == Recompute::None)
-        in.parallelism.recompute = Recompute::Selective;
     return in;
 }
 

@@ -298,6 +298,47 @@ private slots:
         TH_FUZZY_COMPARE(selective.mfu / full.mfu, full.stepTimeSeconds / selective.stepTimeSeconds, 1e-12);
     }
 
+    void zeroTwoWithPipeline()
+    {
+        // GPT-3 on 1024 H100, tp 8 / pp 8 / dp 16: 1536 / 16 = 96 micro-batches. Without overlap,
+        // ZeRO-1 exposes one gradient reduce-scatter R (bf16) and one parameter all-gather of the
+        // same bytes (= R); ZeRO-2 reduce-scatters after every micro-batch: 96 R + R.
+        PerformanceInputs in = gpt3On1024H100();
+        in.framework.enforceMemoryFit = false;
+        in.framework.overlapGradReduce = false;
+        in.framework.overlapParamGather = false;
+        in.framework.gradReduceBytesPerParam = 2.0;
+        in.parallelism.zeroStage = 1;
+        const StepEstimate z1 = estimateStep(in);
+        in.parallelism.zeroStage = 2;
+        const StepEstimate z2 = estimateStep(in);
+        QCOMPARE(z2.infeasible, Infeasible::None); // legal with pipeline parallelism (Llama 3)
+        TH_FUZZY_COMPARE(z2.breakdown.dpCommExposedSeconds, z1.breakdown.dpCommExposedSeconds * 97.0 / 2.0, 1e-9);
+        // Gradients sharded over dp = 16.
+        TH_FUZZY_COMPARE(z2.memory.gradientsGib, z1.memory.gradientsGib / 16.0, 1e-9);
+        in.parallelism.zeroStage = 3;
+        QCOMPARE(estimateStep(in).infeasible, Infeasible::ZeroWithPipeline);
+    }
+
+    void selectiveIsModuleRecomputeWithFlashAttention()
+    {
+        // FlashAttention: selective recomputes the two norms (not stored) once more per
+        // micro-batch: 4 tok h 2 / sp bytes per layer = 4 * 2048 * 12288 * 2 / 8 = 25,165,824;
+        // x 12 layers per stage x 96 micro-batches at HBM x 0.85.
+        PerformanceInputs in = gpt3On1024H100();
+        in.framework.enforceMemoryFit = false;
+        in.framework.flashAttention = true;
+        in.parallelism.recompute = Recompute::None;
+        const StepEstimate none = estimateStep(in);
+        in.parallelism.recompute = Recompute::Selective;
+        const StepEstimate selective = estimateStep(in);
+        const double hbm = in.chip.memoryBandwidthTbps * 1e12 * in.calibration.hbmEfficiency;
+        TH_FUZZY_COMPARE(selective.breakdown.memoryBoundSeconds - none.breakdown.memoryBoundSeconds,
+                         25165824.0 * 12 * 96 / hbm, 1e-9);
+        TH_FUZZY_COMPARE(selective.breakdown.computeSeconds, none.breakdown.computeSeconds, 1e-12); // no MLA
+        QVERIFY(selective.memory.activationsGib < none.memory.activationsGib);
+    }
+
     void moeRunsAndCountsAllToAll()
     {
         PerformanceInputs in = gpt3On1024H100();
