@@ -93,7 +93,7 @@ bool faceFlows(const ThermalGridSpec &spec, const std::vector<double> &kx, const
         p = solver.solve(q);
     } else {
         Eigen::ConjugateGradient<SpMat, Eigen::Lower | Eigen::Upper> solver(a);
-        solver.setTolerance(1e-9);
+        solver.setTolerance(1e-8);
         p = solver.solve(q);
         iterations += int(solver.iterations());
         if (solver.info() != Eigen::Success)
@@ -254,9 +254,8 @@ ThermalResult solveThermal(const ThermalGridSpec &spec, const std::vector<Therma
             if (solver.info() != Eigen::Success)
                 return r;
         } else {
-            Eigen::BiCGSTAB<SpMat, Eigen::IncompleteLUT<double>> solver;
-            solver.preconditioner().setDroptol(1e-4);
-            solver.setTolerance(1e-10);
+            Eigen::BiCGSTAB<SpMat, Eigen::DiagonalPreconditioner<double>> solver;
+            solver.setTolerance(1e-9);
             solver.compute(a);
             if (temp.size() == n + m)
                 temp = solver.solveWithGuess(rhs, temp);

@@ -56,7 +56,7 @@ struct ThermalGridSpec
     double mixingWPerK = kAirRhoCpJPerM3K * 0.05 * 2.4;
     double leakWPerK = 0.5;        ///< per cell, to ambientC
     double ambientC = 24.0;
-    int directLimitCells = 400000;
+    int directLimitCells = 60000; ///< direct solvers up to this many cells, iterative above
     double layerHeightM = 2.4;     ///< air layer (rack height) for velocities
     /// Per cell (empty: none): 1 = solid (rack body, wall, column): air passes only through the
     /// rack's own fans (sources with an intake) and leaks through `wallOpenFraction`.
