@@ -36,7 +36,7 @@ inline double airflowForHeatM3PerS(double watts, double deltaK)
  *    exactly its capacity at T_return = supplyC + designDeltaK). A weak leak to `ambientC` per
  *    cell stands for the envelope. The matrix is a column-diagonally-dominant M-matrix (every
  *    outflow of a cell is an inflow elsewhere), so the discrete energy balance is exact and more
- *    heat warms every cell. SparseLU (BiCGSTAB + incomplete LU above `directLimitCells`); the
+ *    heat warms every cell. SparseLU (Jacobi-preconditioned BiCGSTAB above `directLimitCells`); the
  *    saturated units are found by an active-set loop (a few solves at most).
  *
  * Backward compatible: a source without `intakeCell` is plain heat; a sink without return cells
