@@ -70,7 +70,10 @@ int runReport(Context &ctx)
         return BadInput;
     const CatalogCache cache(catalog.get());
     // The same assumptions as `terahall evaluate`, so that the KPIs match it.
-    const ReportData data = buildReportData(*read.plan, cache, PlanAssumptions{}, request);
+    // Same assumptions as `terahall evaluate` (thermal map on), so the summary matches it.
+    PlanAssumptions assumptions;
+    assumptions.facility.thermalMap = true;
+    const ReportData data = buildReportData(*read.plan, cache, assumptions, request);
     if (!data.errors.isEmpty()) {
         for (const InputError &e : data.errors)
             ctx.err(QStringLiteral("terahall: --compare: ") + e.toString() + QLatin1Char('\n'));

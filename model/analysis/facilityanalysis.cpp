@@ -145,13 +145,17 @@ std::optional<CoolingUnitType> coolingType(const QString &c)
 }
 
 /// Unit vector of the rack front (cold side): rotation 0 faces north (-y), 90 east, 180 south, 270 west.
+/// Unit vector from a rack's centre to its front (air intake, cold-aisle side), in hall
+/// coordinates (y grows southwards): south at rotation 0, west at 90, north at 180, east at 270,
+/// as the editor draws the front edge (views/scene/equipmentitem.cpp) and the sample generator
+/// lays out rows ("row A faces north (rotation 180)").
 QPointF frontDirection(int rotationDeg)
 {
     switch (((rotationDeg % 360) + 360) % 360) {
-    case 90: return {1.0, 0.0};
-    case 180: return {0.0, 1.0};
-    case 270: return {-1.0, 0.0};
-    default: return {0.0, -1.0};
+    case 90: return {-1.0, 0.0};
+    case 180: return {0.0, -1.0};
+    case 270: return {1.0, 0.0};
+    default: return {0.0, 1.0};
     }
 }
 
@@ -177,6 +181,240 @@ struct PlacedRack
     double liquidKw = 0.0;
     double immersionKw = 0.0;
 };
+
+/// Indicative thermal map of each hall (docs/facility-model.md §5): racks are fans with their
+/// heat (intake one tile in front, exhaust one tile behind, per tile column of the footprint),
+/// rack bodies, walls and columns are solid, aisle containments are enclosures; CRAHs supply
+/// their airflow through the raised floor to the rack intakes within their throw and draw room
+/// air at the unit (plus the exhaust of contained hot aisles, ducted to the returns); in-row
+/// units supply the intakes within their reach and return from behind; rear doors cool their
+/// own tiles. Liquid heat of a rack with no CDU in reach is counted as air heat: nothing else
+/// removes it.
+void thermalMaps(const FloorPlan &plan, const FacilityAssumptions &a, const std::vector<PlacedRack> &racks,
+                 const PowerChainInput &pin, const PowerChainResult &pr, const CoolingInput &cin, const CoolingResult &cr,
+                 const QHash<EquipmentId, bool> &indoorUnit, FacilityResult &res)
+{
+    const QSet<EquipmentId> noCdu(cr.loadsWithoutLiquid.begin(), cr.loadsWithoutLiquid.end());
+    for (const Hall &h : plan.halls()) {
+        ThermalGridSpec spec;
+        spec.cellMm = h.tileMm > 0 ? h.tileMm : 600.0;
+        while (std::ceil(h.widthMm / spec.cellMm) * std::ceil(h.depthMm / spec.cellMm) > a.thermalMaxCellsPerHall)
+            spec.cellMm *= 2.0;
+        spec.nx = std::max(1, int(std::ceil(h.widthMm / spec.cellMm)));
+        spec.ny = std::max(1, int(std::ceil(h.depthMm / spec.cellMm)));
+        const int n = spec.nx * spec.ny;
+        spec.mixingWPerK = a.thermalMixingWPerK;
+        spec.wallOpenFraction = a.thermalWallOpenFraction;
+        spec.ambientC = a.supplyAirC + 2.0;
+        spec.solid.assign(std::size_t(n), 0);
+        spec.zone.assign(std::size_t(n), 0);
+        const double cell = spec.cellMm;
+        auto cellAt = [&](QPointF p) {
+            const int x = std::clamp(int(std::floor(p.x() / cell)), 0, spec.nx - 1);
+            const int y = std::clamp(int(std::floor(p.y() / cell)), 0, spec.ny - 1);
+            return y * spec.nx + x;
+        };
+        auto cellCentre = [&](int i) { return QPointF((i % spec.nx + 0.5) * cell, (i / spec.nx + 0.5) * cell); };
+        // Cells whose centre lies in `r` (half-open, so adjacent items do not share a tile).
+        auto cellsIn = [&](const QRectF &r) {
+            std::vector<int> out;
+            const int x0 = std::max(0, int(std::ceil(r.left() / cell - 0.5))), x1 = std::min(spec.nx - 1, int(std::ceil(r.right() / cell - 0.5)) - 1);
+            const int y0 = std::max(0, int(std::ceil(r.top() / cell - 0.5))), y1 = std::min(spec.ny - 1, int(std::ceil(r.bottom() / cell - 0.5)) - 1);
+            for (int y = y0; y <= y1; ++y)
+                for (int x = x0; x <= x1; ++x)
+                    out.push_back(y * spec.nx + x);
+            return out;
+        };
+        // The first non-solid cell from `p` on along `d` (a few tiles at most).
+        auto openCellFrom = [&](QPointF p, QPointF d) {
+            int c = cellAt(p);
+            for (int step = 0; step < 4 && spec.solid[std::size_t(c)]; ++step) {
+                p += d * cell;
+                if (p.x() < 0.0 || p.y() < 0.0 || p.x() >= h.widthMm || p.y() >= h.depthMm)
+                    break;
+                c = cellAt(p);
+            }
+            return c;
+        };
+
+        std::vector<const PlacedRack *> hallRacks;
+        for (const PlacedRack &r : racks)
+            if (r.hall == h.id && !r.e->inYard())
+                hallRacks.push_back(&r);
+        for (const PlacedRack *r : hallRacks)
+            for (int c : cellsIn(r->e->footprintMm()))
+                spec.solid[std::size_t(c)] = 1;
+        std::vector<int> hotAisleZones;
+        int zoneId = 0;
+        for (const Structure &s : plan.structures()) {
+            if (s.hallId != h.id)
+                continue;
+            if (s.kind == StructureKind::Wall || s.kind == StructureKind::Column) {
+                for (int c : cellsIn(s.rectMm))
+                    spec.solid[std::size_t(c)] = 1;
+            } else if (s.kind == StructureKind::HotAisle || s.kind == StructureKind::ColdAisle) {
+                ++zoneId;
+                for (int c : cellsIn(s.rectMm))
+                    spec.zone[std::size_t(c)] = zoneId;
+                if (s.kind == StructureKind::HotAisle)
+                    hotAisleZones.push_back(zoneId);
+            }
+        }
+
+        // Racks: one fan per tile column of the footprint's front edge.
+        std::vector<ThermalSource> sources;
+        std::vector<std::pair<EquipmentId, std::vector<std::size_t>>> rackSources;
+        for (const PlacedRack *r : hallRacks) {
+            const double heatW = (r->airKw + (noCdu.contains(r->e->id()) ? r->liquidKw : 0.0)) * 1000.0;
+            const QRectF fp = r->e->footprintMm();
+            const QPointF d = frontDirection(r->e->rotationDeg());
+            const QPointF along(std::abs(d.y()), std::abs(d.x()));
+            const double lengthMm = std::abs(d.y()) > 0.5 ? fp.width() : fp.height();
+            const double halfDepthMm = (std::abs(d.y()) > 0.5 ? fp.height() : fp.width()) / 2.0;
+            const int columns = std::max(1, int(std::lround(lengthMm / cell)));
+            std::vector<std::size_t> idx;
+            for (int j = 0; j < columns; ++j) {
+                const QPointF p = fp.center() + along * ((j + 0.5) * lengthMm / columns - lengthMm / 2.0);
+                ThermalSource s;
+                s.watts = heatW / columns;
+                s.intakeCell = openCellFrom(p + d * (halfDepthMm + cell / 2.0), d);
+                s.cell = openCellFrom(p - d * (halfDepthMm + cell / 2.0), -d);
+                s.airflowM3PerS = engine::airflowForHeatM3PerS(s.watts, a.thermalRackDeltaK);
+                idx.push_back(sources.size());
+                sources.push_back(s);
+            }
+            rackSources.push_back({r->e->id(), std::move(idx)});
+        }
+        const std::size_t rackSourceCount = sources.size();
+        for (const PowerUnit &u : pin.units) {
+            if (!indoorUnit.value(u.id) || plan.equipment(u.id)->hallId() != h.id)
+                continue;
+            for (const PowerUnitResult &ur : pr.units) {
+                if (ur.id == u.id && ur.lossKw > 0.0 && u.kind != PowerUnitKind::Transformer)
+                    sources.push_back({cellAt(QPointF(u.xMm, u.yMm)), ur.lossKw * 1000.0});
+            }
+        }
+
+        // Air cooling units.
+        std::vector<ThermalSink> sinks;
+        std::vector<bool> roomReturn; // draws room air (CRAH, in-row): shares the hot-aisle return
+        for (const CoolingUnit &u : cin.units) {
+            const Equipment *e = plan.equipment(u.id);
+            if (mediumOf(u.type) != CoolingMedium::Air || e->hallId() != h.id || e->inYard())
+                continue;
+            ThermalSink s;
+            const QRectF fp = e->footprintMm();
+            s.capacityW = u.capacityKw * 1000.0;
+            s.supplyC = a.supplyAirC;
+            s.designDeltaK = a.thermalDesignDeltaK;
+            s.chilledWaterC = a.plant.airLoopSupplyC;
+            if (u.type == CoolingUnitType::Crah || u.type == CoolingUnitType::InRow) {
+                double alongMm = a.crahThrowMm, acrossMm = a.crahThrowMm;
+                if (u.type == CoolingUnitType::InRow) {
+                    alongMm = u.rowAlongX ? a.reach.inRowAlongMm : a.reach.inRowAcrossMm;
+                    acrossMm = u.rowAlongX ? a.reach.inRowAcrossMm : a.reach.inRowAlongMm;
+                }
+                const QRectF area = fp.adjusted(-alongMm, -acrossMm, alongMm, acrossMm);
+                // Supply: the rack intakes in reach, each in proportion to its airflow
+                // (perforated tiles or in-row fans matched to the racks).
+                for (std::size_t k = 0; k < rackSourceCount; ++k) {
+                    if (area.contains(cellCentre(sources[k].intakeCell))) {
+                        s.cells.push_back(sources[k].intakeCell);
+                        s.weights.push_back(sources[k].airflowM3PerS);
+                    }
+                }
+                const QPointF d = frontDirection(e->rotationDeg());
+                if (s.cells.empty()) // no rack in reach: supply into the room in front of the unit
+                    s.cells.push_back(openCellFrom(fp.center() + d * ((std::abs(d.y()) > 0.5 ? fp.height() : fp.width()) / 2.0 + cell / 2.0), d));
+                if (u.type == CoolingUnitType::Crah) {
+                    for (int c : cellsIn(fp))
+                        if (!spec.solid[std::size_t(c)])
+                            s.returnCells.push_back(c);
+                    if (s.returnCells.empty())
+                        s.returnCells.push_back(cellAt(fp.center()));
+                } else {
+                    s.returnCells.push_back(openCellFrom(fp.center() - d * ((std::abs(d.y()) > 0.5 ? fp.height() : fp.width()) / 2.0 + cell / 2.0), -d));
+                }
+                s.returnWeights.assign(s.returnCells.size(), 1.0);
+                roomReturn.push_back(true);
+            } else { // rear door: cools the air on its own tiles
+                s.cells = cellsIn(fp);
+                if (s.cells.empty())
+                    s.cells.push_back(cellAt(fp.center()));
+                roomReturn.push_back(false);
+            }
+            sinks.push_back(std::move(s));
+        }
+        // Return air reaches the room units above the racks, which a one-layer model cannot
+        // carry: contained hot aisles are ducted to the returns (ceiling plenum / chimney), and
+        // of open exhaust (racks outside a hot-aisle containment, power gear) the share
+        // `thermalOpenCaptureFraction` rises to the returns; the rest stays at inlet height,
+        // where it can recirculate. Each room unit takes these plumes in proportion to its
+        // airflow; what the units cannot draw stays in the room (or leaks out of the containment).
+        auto hotAisle = [&](int c) { return std::find(hotAisleZones.begin(), hotAisleZones.end(), spec.zone[std::size_t(c)]) != hotAisleZones.end(); };
+        std::vector<std::pair<int, double>> plumes; // exhaust cell, m3/s to the returns
+        double unitFlow = 0.0, plumeFlow = 0.0;
+        for (std::size_t k = 0; k < sources.size(); ++k) {
+            const double flow = k < rackSourceCount ? sources[k].airflowM3PerS : engine::airflowForHeatM3PerS(sources[k].watts, a.thermalRackDeltaK);
+            const double capture = k < rackSourceCount && hotAisle(sources[k].cell) ? 1.0 : std::clamp(a.thermalOpenCaptureFraction, 0.0, 1.0);
+            if (flow * capture > 0.0) {
+                plumes.push_back({sources[k].cell, flow * capture});
+                plumeFlow += flow * capture;
+            }
+        }
+        for (std::size_t k = 0; k < sinks.size(); ++k)
+            if (roomReturn[k])
+                unitFlow += engine::airflowForHeatM3PerS(sinks[k].capacityW, sinks[k].designDeltaK);
+        if (unitFlow > 0.0 && plumeFlow > 0.0) {
+            const double drawn = std::min(unitFlow, plumeFlow); // m3/s taken from the plumes
+            for (std::size_t k = 0; k < sinks.size(); ++k) {
+                if (!roomReturn[k])
+                    continue;
+                ThermalSink &s = sinks[k];
+                const double q = engine::airflowForHeatM3PerS(s.capacityW, s.designDeltaK);
+                const double fromPlumes = q / unitFlow * drawn;
+                for (double &w : s.returnWeights)
+                    w *= (q - fromPlumes) / double(s.returnWeights.size());
+                for (const auto &[c, flow] : plumes) {
+                    s.returnCells.push_back(c);
+                    s.returnWeights.push_back(fromPlumes * flow / plumeFlow);
+                }
+            }
+        }
+        if (sources.empty() && sinks.empty())
+            continue;
+        const ThermalResult tr = solveThermal(spec, sources, sinks);
+        if (!tr.ok)
+            continue;
+        HallGrid g;
+        g.hallId = h.id;
+        g.nx = spec.nx;
+        g.ny = spec.ny;
+        g.cellMm = spec.cellMm;
+        g.values.resize(qsizetype(tr.temperatureC.size()));
+        for (std::size_t k = 0; k < tr.temperatureC.size(); ++k)
+            g.values[qsizetype(k)] = float(tr.temperatureC[k]);
+        g.maxValue = tr.maxC;
+        res.thermal << g;
+        QList<EquipmentId> warm, hot;
+        for (const auto &[id, idx] : rackSources) {
+            double t = -1e9;
+            for (std::size_t k : idx)
+                t = std::max(t, tr.sourceInletC[k]);
+            res.rackInlets << RackInlet{id, h.id, t};
+            if (t > engine::kAshraeA1AllowableMaxC)
+                hot << id;
+            else if (t > engine::kAshraeRecommendedMaxC)
+                warm << id;
+        }
+        if (!hot.isEmpty())
+            addViolation(res.violations, "inlet_above_allowable", "error", hot,
+                         Tr::tr("%n rack(s) in %1 have an indicative inlet above 32 C (ASHRAE A1 allowable)", nullptr, int(hot.size())).arg(h.name));
+        if (!warm.isEmpty())
+            addViolation(res.violations, "inlet_above_recommended", "warning", warm,
+                         Tr::tr("%n rack(s) in %1 have an indicative inlet above 27 C (ASHRAE recommended)", nullptr, int(warm.size())).arg(h.name));
+    }
+}
 
 /// Tiles of `hall` overloaded by the weight of in-hall items (weight spread over the footprint).
 void floorLoading(const FloorPlan &plan, const CatalogCache &cache, const FacilityAssumptions &a, FacilityResult &res)
@@ -816,108 +1054,8 @@ FacilityResult facilityAnalysis(const FloorPlan &plan, const CatalogCache &cache
                              .arg(res.generatorKw, 0, 'f', 0).arg(res.generatorKw * a.deratingFraction, 0, 'f', 0).arg(designFacilityKw, 0, 'f', 0));
     }
 
-    // Thermal map per hall.
-    if (a.thermalMap) {
-        for (const Hall &h : plan.halls()) {
-            ThermalGridSpec spec;
-            spec.cellMm = h.tileMm > 0 ? h.tileMm : 600.0;
-            while (std::ceil(h.widthMm / spec.cellMm) * std::ceil(h.depthMm / spec.cellMm) > a.thermalMaxCellsPerHall)
-                spec.cellMm *= 2.0;
-            spec.nx = std::max(1, int(std::ceil(h.widthMm / spec.cellMm)));
-            spec.ny = std::max(1, int(std::ceil(h.depthMm / spec.cellMm)));
-            // In 2D a face conductance goes with face width / centre distance: independent of the cell size.
-            spec.mixingWPerK = a.thermalMixingWPerK;
-            spec.ambientC = a.supplyAirC + 2.0;
-            auto cellAt = [&](QPointF p) {
-                const int x = std::clamp(int(std::floor(p.x() / spec.cellMm)), 0, spec.nx - 1);
-                const int y = std::clamp(int(std::floor(p.y() / spec.cellMm)), 0, spec.ny - 1);
-                return y * spec.nx + x;
-            };
-            std::vector<ThermalSource> sources;
-            std::vector<std::pair<EquipmentId, int>> inletCells;
-            for (const PlacedRack &r : racks) {
-                if (r.hall != h.id || r.e->inYard())
-                    continue;
-                const QPointF c = r.e->footprintMm().center();
-                const QPointF d = frontDirection(r.e->rotationDeg());
-                const double reach = r.e->depthMm() / 2.0 + spec.cellMm / 2.0;
-                if (r.airKw > 0.0)
-                    sources.push_back({cellAt(c - d * reach), r.airKw * 1000.0});
-                inletCells.push_back({r.e->id(), cellAt(c + d * reach)});
-            }
-            for (const PowerUnit &u : pin.units) {
-                if (!indoorUnit.value(u.id) || plan.equipment(u.id)->hallId() != h.id)
-                    continue;
-                for (const PowerUnitResult &ur : pr.units) {
-                    if (ur.id == u.id && ur.lossKw > 0.0 && u.kind != PowerUnitKind::Transformer)
-                        sources.push_back({cellAt(QPointF(u.xMm, u.yMm)), ur.lossKw * 1000.0});
-                }
-            }
-            std::vector<ThermalSink> sinks;
-            for (const CoolingUnit &u : cin.units) {
-                if (mediumOf(u.type) != CoolingMedium::Air || plan.equipment(u.id)->hallId() != h.id || plan.equipment(u.id)->inYard())
-                    continue;
-                ThermalSink s;
-                const QRectF fp = plan.equipment(u.id)->footprintMm();
-                // Supply area: CRAH throw (raised floor / room), in-row cold aisle along its
-                // row, rear door its own footprint; weights fall off with distance (Gaussian).
-                double alongMm = 0.0, acrossMm = 0.0;
-                if (u.type == CoolingUnitType::Crah)
-                    alongMm = acrossMm = a.crahThrowMm;
-                else if (u.type == CoolingUnitType::InRow) {
-                    alongMm = u.rowAlongX ? a.reach.inRowAlongMm : a.reach.inRowAcrossMm;
-                    acrossMm = u.rowAlongX ? a.reach.inRowAcrossMm : a.reach.inRowAlongMm;
-                }
-                const QRectF area = fp.adjusted(-alongMm, -acrossMm, alongMm, acrossMm);
-                for (double y = std::max(0.0, area.top()) + spec.cellMm / 2; y < std::min(h.depthMm, area.bottom()); y += spec.cellMm) {
-                    for (double x = std::max(0.0, area.left()) + spec.cellMm / 2; x < std::min(h.widthMm, area.right()); x += spec.cellMm) {
-                        const double dx = std::max({0.0, fp.left() - x, x - fp.right()}) / std::max(alongMm, 1.0);
-                        const double dy = std::max({0.0, fp.top() - y, y - fp.bottom()}) / std::max(acrossMm, 1.0);
-                        s.cells.push_back(cellAt(QPointF(x, y)));
-                        s.weights.push_back(std::exp(-2.0 * (dx * dx + dy * dy)));
-                    }
-                }
-                if (s.cells.empty()) {
-                    s.cells.push_back(cellAt(fp.center()));
-                    s.weights.push_back(1.0);
-                }
-                s.capacityW = u.capacityKw * 1000.0;
-                s.supplyC = a.supplyAirC;
-                s.designDeltaK = a.thermalDesignDeltaK;
-                sinks.push_back(std::move(s));
-            }
-            if (sources.empty() && sinks.empty())
-                continue;
-            const ThermalResult tr2 = solveThermal(spec, sources, sinks);
-            if (!tr2.ok)
-                continue;
-            HallGrid g;
-            g.hallId = h.id;
-            g.nx = spec.nx;
-            g.ny = spec.ny;
-            g.cellMm = spec.cellMm;
-            g.values.resize(qsizetype(tr2.temperatureC.size()));
-            for (std::size_t k = 0; k < tr2.temperatureC.size(); ++k)
-                g.values[qsizetype(k)] = float(tr2.temperatureC[k]);
-            g.maxValue = tr2.maxC;
-            res.thermal << g;
-            QList<EquipmentId> warm, hot;
-            for (const auto &[id, cell] : inletCells) {
-                const double t = tr2.temperatureC[std::size_t(cell)];
-                res.rackInlets << RackInlet{id, h.id, t};
-                if (t > engine::kAshraeA1AllowableMaxC)
-                    hot << id;
-                else if (t > engine::kAshraeRecommendedMaxC)
-                    warm << id;
-            }
-            if (!hot.isEmpty())
-                addViolation(res.violations, "inlet_above_allowable", "error", hot,
-                             Tr::tr("%n rack(s) in %1 have an indicative inlet above 32 C (ASHRAE A1 allowable)", nullptr, int(hot.size())).arg(h.name));
-            if (!warm.isEmpty())
-                addViolation(res.violations, "inlet_above_recommended", "warning", warm,
-                             Tr::tr("%n rack(s) in %1 have an indicative inlet above 27 C (ASHRAE recommended)", nullptr, int(warm.size())).arg(h.name));
-        }
-    }
+    if (a.thermalMap)
+        thermalMaps(plan, a, racks, pin, pr, cin, cr, indoorUnit, res);
 
     floorLoading(plan, cache, a, res);
     aislesAndDoors(plan, res);

@@ -9,6 +9,7 @@
 #include "model/engine/cooling.h"
 #include "model/engine/facilitypue.h"
 #include "model/engine/powerchain.h"
+#include "model/engine/thermalmap.h"
 
 #include <QList>
 #include <QString>
@@ -37,9 +38,18 @@ struct FacilityAssumptions
     double defaultPlantCop = 6.0;               ///< stand-in water-cooled plant when none is placed
     double emptyRackKg = 140.0;                 ///< added to server racks (catalog rack-600x1200-48u)
     bool thermalMap = true;
-    int thermalMaxCellsPerHall = 250000;        ///< cells are coarsened above this
-    double thermalMixingWPerK = 900.0;          ///< per 600 mm cell face; scaled with cell size
-    double thermalDesignDeltaK = 12.0;          ///< cooling unit removes its capacity at supply + this
+    int thermalMaxCellsPerHall = 60000;         ///< cells are coarsened above this (direct solvers; docs/performance.md)
+    /// Turbulent mixing per cell face, rho c_p D_t H (0.05 m2/s over a 2.4 m layer; thermalmap.h).
+    double thermalMixingWPerK = engine::ThermalGridSpec{}.mixingWPerK;
+    /// Air-side design dT of the cooling units: airflow = capacity / (rho c_p dT). 12 K, between
+    /// the 20 F (11.1 K) of traditional units and the 15 K of a modern CRAH design (facility-model.md §5).
+    double thermalDesignDeltaK = 12.0;
+    /// Temperature rise of the air through a rack: airflow = heat / (rho c_p dT) (facility-model.md §5).
+    double thermalRackDeltaK = 12.0;
+    double thermalWallOpenFraction = 0.03;      ///< leakage of containment walls and rack bodies
+    /// Share of uncontained exhaust that rises to the unit returns over the racks; the rest
+    /// stays at inlet height (1 - this ~ the supply heat index of Sharma et al. 2002; §5).
+    double thermalOpenCaptureFraction = 0.8;
     double crahThrowMm = 12000.0;               ///< CRAH supply area (raised floor) around the unit
 };
 

@@ -35,9 +35,9 @@ struct PlanAssumptions
     /// catalog's 600 x 1200 mm 48U rack (equipment row rack-600x1200-48u).
     double emptyRackKg = 140.0;
     /// Facility physics (power chain, cooling zones, PUE from the placed equipment, N-1, floor
-    /// load per tile). Its thermal map is off by default in evaluatePlan: it costs ~0.3 s on a
-    /// 100,000-tile campus, too much for the live recompute; the CLI and the thermal overlay
-    /// switch it on.
+    /// load per tile). Its thermal map is off by default in evaluatePlan: ~10 ms on a normal
+    /// hall but seconds on a campus-sized grid (docs/performance.md), too much for the live
+    /// recompute; `terahall evaluate` and the thermal overlay switch it on.
     bool includeFacility = true;
     FacilityAssumptions facility = [] {
         FacilityAssumptions f;

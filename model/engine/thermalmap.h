@@ -6,42 +6,81 @@
 
 namespace th::engine {
 
+/// Volumetric heat capacity of air, rho c_p: standard air 1.2 kg/m3 x 1005 J/(kg K) = 1206 J/(m3 K)
+/// (the "BTU/h = 1.08 x CFM x dT(F)" rule of the data-centre airflow literature is the same number
+/// in IP units; docs/facility-model.md §5).
+inline constexpr double kAirRhoCpJPerM3K = 1.2 * 1005.0;
+
+/// Airflow that carries `watts` at a temperature rise of `deltaK`: V = P / (rho c_p dT), m3/s.
+inline double airflowForHeatM3PerS(double watts, double deltaK)
+{
+    return deltaK > 0.0 ? watts / (kAirRhoCpJPerM3K * deltaK) : 0.0;
+}
+
 /**
  * Indicative steady-state air temperature over a hall grid — NOT CFD (docs/facility-model.md §5).
  *
- * Each cell holds one well-mixed air temperature T. Neighbouring cells exchange heat through a
- * mixing conductance G_mix (W/K: air movement and turbulent mixing lumped into one number,
- * rho c_p v_eff A_face: 1.2 kg/m3 x 1005 J/kgK x 0.5 m/s x 0.6 m x 2.5 m ~ 900 W/K for a 600 mm
- * tile). Rack air heat enters as sources; each cooling unit is a sink drawing
- * G_u (T - T_supply) from its cells with G_u = capacity / designDeltaT (it removes its
- * capacity when its cells are designDeltaT above supply); every cell leaks weakly to the
- * ambient through G_leak (building envelope; also keeps the system non-singular).
- * Steady state: (L + D) T = q + D T_ref, L the 5-point graph Laplacian times G_mix, D the
- * sink and leak conductances: symmetric positive definite, solved with Eigen's SimplicialLDLT
- * (ConjugateGradient above `directLimitCells`).
- * Not modelled: advection (plume direction, recirculation over racks), containment, height.
+ * One well-mixed air layer of height `layerHeightM` (the rack-inlet zone) per cell. Two steps:
+ * 1. Airflow: fans are volumetric sources and sinks (a rack draws its airflow from its intake
+ *    cell and blows it out at its exhaust cell; a cooling unit draws its airflow from its return
+ *    cells and delivers it at its supply cells). The face flows follow a potential (Darcy)
+ *    field: div(k grad p) = sources, F = k (p_i - p_j), with k = 1 on open faces and
+ *    `wallOpenFraction` on faces into a solid cell (rack body, wall) or across a containment
+ *    boundary (cells of different `zone`). Solved with SimplicialLDLT (conjugate gradient above
+ *    `directLimitCells`).
+ * 2. Energy, finite volume: upwind advection of rho c_p T by the face flows, turbulent mixing
+ *    `mixingWPerK` per face (scaled like k), rack heat added to its own airflow, cooling units
+ *    returning air at the weighted mean of their return cells and supplying it at `supplyC`
+ *    while within capacity; above capacity the coil saturates (constant effectiveness:
+ *    T_supply = T_return - eps (T_return - chilledWaterC), eps chosen so that the unit removes
+ *    exactly its capacity at T_return = supplyC + designDeltaK). A weak leak to `ambientC` per
+ *    cell stands for the envelope. The matrix is a column-diagonally-dominant M-matrix (every
+ *    outflow of a cell is an inflow elsewhere), so the discrete energy balance is exact and more
+ *    heat warms every cell. SparseLU (Jacobi-preconditioned BiCGSTAB above `directLimitCells`); the
+ *    saturated units are found by an active-set loop (a few solves at most).
+ *
+ * Backward compatible: a source without `intakeCell` is plain heat; a sink without return cells
+ * returns from its supply cells, i.e. removes rho c_p V (T - supplyC) = capacity / designDeltaK
+ * x (T - supplyC) from them (the earlier linear sink).
+ * Not modelled: height (stratification, recirculation over rack tops), plenum pressure
+ * non-uniformity, buoyancy, transients.
  */
 struct ThermalGridSpec
 {
     int nx = 0;
     int ny = 0;
     double cellMm = 600.0;
-    double mixingWPerK = 900.0;
+    /// Turbulent mixing per open face, rho c_p D_t H: 1206 J/(m3 K) x 0.05 m2/s x 2.4 m = 145 W/K
+    /// (D_t between the 0.001-0.013 m2/s of naturally ventilated rooms and 0.06-0.12 m2/s of
+    /// ventilated corridors; docs/facility-model.md §5). Independent of the cell size in 2D.
+    double mixingWPerK = kAirRhoCpJPerM3K * 0.05 * 2.4;
     double leakWPerK = 0.5;        ///< per cell, to ambientC
     double ambientC = 24.0;
-    int directLimitCells = 400000;
+    int directLimitCells = 60000; ///< direct solvers up to this many cells, iterative above
+    double layerHeightM = 2.4;     ///< air layer (rack height) for velocities
+    /// Per cell (empty: none): 1 = solid (rack body, wall, column): air passes only through the
+    /// rack's own fans (sources with an intake) and leaks through `wallOpenFraction`.
+    std::vector<unsigned char> solid;
+    /// Per cell (empty: all 0): containment enclosure id; faces between cells of different ids
+    /// are containment walls (open fraction `wallOpenFraction` for flow and mixing).
+    std::vector<int> zone;
+    /// Open fraction of a solid face or containment wall (gaps, doors, blanking-panel leakage).
+    double wallOpenFraction = 0.03;
 };
 
 struct ThermalSource
 {
-    int cell = 0;                  ///< y * nx + x
+    int cell = 0;                  ///< y * nx + x: where the heat (and a rack's exhaust) enters
     double watts = 0.0;
+    /// A rack's fans: airflow drawn from `intakeCell` and blown out, heated by `watts`, at
+    /// `cell`. -1 or airflow 0: plain heat at `cell` (power gear losses).
+    int intakeCell = -1;
+    double airflowM3PerS = 0.0;
 };
 
-/// A cooling unit: its conductance G_u = capacity / designDeltaT is spread over `cells` in
-/// proportion to `weights` (empty: equally). Spreading over the unit's supply area (raised-floor
-/// tiles, the cold aisle of an in-row unit) stands in for the supply air that the diffusion
-/// model cannot carry.
+/// A cooling unit: supplies its airflow (`airflowM3PerS`, or capacity / (rho c_p designDeltaK)
+/// when 0) over `cells` in proportion to `weights` (empty: equally) and draws it back from
+/// `returnCells` (`returnWeights`; both empty: from `cells` with the same weights).
 struct ThermalSink
 {
     std::vector<int> cells;
@@ -49,6 +88,10 @@ struct ThermalSink
     double capacityW = 0.0;
     double supplyC = 20.0;
     double designDeltaK = 12.0;
+    std::vector<int> returnCells;
+    std::vector<double> returnWeights;
+    double airflowM3PerS = 0.0;
+    double chilledWaterC = 14.0;   ///< coil water inlet; sets the effectiveness above capacity
 };
 
 struct ThermalResult
@@ -60,7 +103,16 @@ struct ThermalResult
     double removedW = 0.0;         ///< by sinks
     double leakW = 0.0;            ///< to ambient
     double maxC = 0.0;
-    int iterations = 0;            ///< CG iterations (0 when solved directly)
+    int iterations = 0;            ///< iterative solver iterations (0 when solved directly)
+    // Extensions of the advective model (all sized as their inputs):
+    std::vector<double> sinkReturnC;   ///< per sink: mixed return air
+    std::vector<double> sinkSupplyC;   ///< per sink: supply air (above supplyC when saturated)
+    std::vector<double> sinkAirflowM3PerS;
+    std::vector<unsigned char> sinkSaturated; ///< 1: load above capacity, supply air warmer
+    std::vector<double> sourceInletC;  ///< per source: intake cell (the cell itself without one)
+    std::vector<float> velocityXMps;   ///< per cell, cell-centred, + = towards larger x
+    std::vector<float> velocityYMps;   ///< per cell, + = towards larger y
+    int activeSetPasses = 0;           ///< energy solves (1 + units switched to saturation)
 };
 
 ThermalResult solveThermal(const ThermalGridSpec &spec, const std::vector<ThermalSource> &sources,

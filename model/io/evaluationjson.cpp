@@ -99,7 +99,7 @@ QJsonObject evaluationToJson(const FloorPlan &plan, const PlanEvaluation &e, con
                                                                : QJsonValue(QJsonObject{{QStringLiteral("inlet_max_c"), inletMaxC},
                                                                                         {QStringLiteral("racks_above_27c"), above27},
                                                                                         {QStringLiteral("racks_above_32c"), above32},
-                                                                                        {QStringLiteral("note"), QStringLiteral("indicative 2D diffusion model, not CFD")}})},
+                                                                                        {QStringLiteral("note"), QStringLiteral("indicative 2D airflow and heat model, not CFD")}})},
             {QStringLiteral("compliance"), compliance},
             {QStringLiteral("units"), units}};
     }

@@ -664,14 +664,15 @@ left under OUT.pdf.
 Prints every KPI of a floor plan (terahall.evaluation/1): accelerators, peak PFLOPS (dense,
 by precision), IT and facility kW, PUE, densities, capacities, cost, the attached workload&apos;s
 training estimate and the violations. --strict: exit 1 when there is an error violation.
---thermal: add the indicative 2D thermal map (rack inlet temperatures; not CFD, uncalibrated).
+The facility section includes the indicative 2D thermal map (airflow and rack inlet temperatures;
+not CFD); --no-thermal skips it.
 </source>
         <translation>用法：terahall evaluate PLAN.thplan [--precision bf16] [--strict] [--format json|text]
 
 输出平面布置方案的全部 KPI（terahall.evaluation/1）：加速卡、峰值 PFLOPS（稠密，
 按精度）、IT 与设施 kW、PUE、密度、容量、成本、所附工作负载的
 训练估算以及违规项。--strict：存在错误级违规项时以状态 1 退出。
---thermal：附加示意性二维热场图（机柜进风温度；非 CFD，未经校准）。
+设施部分包含示意性二维热场图（气流组织与机柜进风温度；非 CFD）；--no-thermal 跳过热场计算。
 </translation>
     </message>
 </context>

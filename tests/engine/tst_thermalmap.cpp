@@ -11,6 +11,72 @@ using namespace th::engine;
 
 namespace {
 
+/// A 3 x 1 duct: a rack (1 m3/s, 12,060 W: 10 K rise) draws from cell 0 and blows into cell 2;
+/// a unit supplies `unitFlow` at 20 C into cell 0 and returns it from cell 2. No mixing, no leak.
+ThermalResult duct(double unitFlow, double capacityW)
+{
+    ThermalGridSpec g;
+    g.nx = 3;
+    g.ny = 1;
+    g.mixingWPerK = 0.0;
+    g.leakWPerK = 0.0;
+    ThermalSource rack{2, 12060.0, 0, 1.0};
+    ThermalSink u;
+    u.cells = {0};
+    u.returnCells = {2};
+    u.airflowM3PerS = unitFlow;
+    u.capacityW = capacityW;
+    u.supplyC = 20.0;
+    u.chilledWaterC = 14.0;
+    return solveThermal(g, {rack}, {u});
+}
+
+/// Two rows facing a cold aisle along x, backs to contained hot aisles, CRAHs at both ends of
+/// the hall drawing from the hot aisles: a small symmetric hall with every feature.
+struct Hall
+{
+    ThermalGridSpec g;
+    std::vector<ThermalSource> src;
+    std::vector<ThermalSink> sinks;
+};
+
+Hall smallHall(double rackW = 10000.0, double unitCapW = 150000.0)
+{
+    Hall h;
+    h.g.nx = 24;
+    h.g.ny = 14;
+    const int n = h.g.nx * h.g.ny;
+    h.g.solid.assign(std::size_t(n), 0);
+    h.g.zone.assign(std::size_t(n), 0);
+    auto at = [&](int x, int y) { return y * h.g.nx + x; };
+    // Rack rows at y = 4-5 (front north... facing y = 6-7, the cold aisle) and y = 8-9.
+    for (int x = 4; x < 20; ++x) {
+        for (int y : {4, 5, 8, 9})
+            h.g.solid[std::size_t(at(x, y))] = 1;
+        for (int y : {2, 3})
+            h.g.zone[std::size_t(at(x, y))] = 1; // hot aisle north
+        for (int y : {10, 11})
+            h.g.zone[std::size_t(at(x, y))] = 2; // hot aisle south
+        h.src.push_back({at(x, 3), rackW, at(x, 6), airflowForHeatM3PerS(rackW, 12.0)});
+        h.src.push_back({at(x, 10), rackW, at(x, 7), airflowForHeatM3PerS(rackW, 12.0)});
+    }
+    for (int side : {0, 1}) {
+        ThermalSink s;
+        s.capacityW = unitCapW;
+        s.supplyC = 20.0;
+        for (const ThermalSource &r : h.src) {
+            s.cells.push_back(r.intakeCell);
+            s.weights.push_back(r.airflowM3PerS);
+            s.returnCells.push_back(r.cell);
+            s.returnWeights.push_back(r.airflowM3PerS);
+        }
+        s.returnCells.push_back(at(side == 0 ? 0 : h.g.nx - 1, 7));
+        s.returnWeights.push_back(0.2);
+        h.sinks.push_back(s);
+    }
+    return h;
+}
+
 ThermalSink sink(std::vector<int> cells, double capW)
 {
     ThermalSink s;
@@ -47,6 +113,7 @@ private slots:
         g.nx = 2;
         g.ny = 1;
         g.leakWPerK = 0.0;
+        g.mixingWPerK = 900.0;
         const ThermalResult r = solveThermal(g, {{0, 900.0}}, {sink({1}, 12000.0)});
         QVERIFY(r.ok);
         TH_FUZZY_COMPARE(r.temperatureC[1], 20.9, 1e-12);
@@ -120,6 +187,122 @@ private slots:
             TH_FUZZY_COMPARE(t, 20.0, 1e-12);
     }
 
+    void bypassDuct()
+    {
+        // Unit 2 m3/s, rack 1 m3/s: the surplus 1 m3/s bypasses 0 -> 1 -> 2.
+        // Cell 0: in 2 c 20, out 2 c T0 -> T0 = 20; cell 1: T1 = T0 = 20;
+        // cell 2: in c (T0 + 10) + c T1, out 2 c T2 -> T2 = 25 = the return.
+        const ThermalResult r = duct(2.0, 100000.0);
+        QVERIFY(r.ok);
+        TH_FUZZY_COMPARE(r.temperatureC[0], 20.0, 1e-9);
+        TH_FUZZY_COMPARE(r.temperatureC[1], 20.0, 1e-9);
+        TH_FUZZY_COMPARE(r.temperatureC[2], 25.0, 1e-9);
+        TH_FUZZY_COMPARE(r.sinkReturnC[0], 25.0, 1e-9);
+        TH_FUZZY_COMPARE(r.sourceInletC[0], 20.0, 1e-9);
+        TH_FUZZY_COMPARE(r.removedW, 12060.0, 1e-9);
+        QCOMPARE(r.sinkSaturated[0], (unsigned char)0);
+        // Velocity at cell 1: 1 m3/s through 2.4 m x 0.6 m = 0.694 m/s towards +x.
+        TH_FUZZY_COMPARE(double(r.velocityXMps[1]), 1.0 / (2.4 * 0.6), 1e-6);
+    }
+
+    void recirculationDuct()
+    {
+        // Unit 0.5 m3/s for a 1 m3/s rack: 0.5 m3/s of exhaust flows back 2 -> 1 -> 0.
+        // Cell 2: in c (T0 + 10), out c T2 -> T2 = T0 + 10; T1 = T2;
+        // cell 0: in 0.5 c 20 + 0.5 c T1, out c T0 -> T0 = (20 + T0 + 10) / 2 = 30; T2 = 40.
+        // Removed 0.5 x 1206 x (40 - 20) = 12,060 W = the heat.
+        const ThermalResult r = duct(0.5, 100000.0);
+        QVERIFY(r.ok);
+        TH_FUZZY_COMPARE(r.sourceInletC[0], 30.0, 1e-9);
+        TH_FUZZY_COMPARE(r.temperatureC[1], 40.0, 1e-9);
+        TH_FUZZY_COMPARE(r.temperatureC[2], 40.0, 1e-9);
+        TH_FUZZY_COMPARE(r.removedW, 12060.0, 1e-9);
+    }
+
+    void saturatedUnit()
+    {
+        // Unit 2 m3/s rated 6,030 W (design dT = 6030 / (1206 x 2) = 2.5 K) carries 12,060 W:
+        // coil effectiveness eps = 2.5 / (20 + 2.5 - 14) = 0.2941; removed = 2 c eps (Tr - 14)
+        // = 12,060 -> Tr = 14 + 5 / eps = 31; supply Tr - 5 = 26 (above the 20 C set point).
+        const ThermalResult r = duct(2.0, 6030.0);
+        QVERIFY(r.ok);
+        QCOMPARE(r.sinkSaturated[0], (unsigned char)1);
+        TH_FUZZY_COMPARE(r.sinkReturnC[0], 31.0, 1e-9);
+        TH_FUZZY_COMPARE(r.sinkSupplyC[0], 26.0, 1e-9);
+        TH_FUZZY_COMPARE(r.sourceInletC[0], 26.0, 1e-9);
+        TH_FUZZY_COMPARE(r.removedW, 12060.0, 1e-9);
+        QVERIFY(r.activeSetPasses == 2);
+    }
+
+    void hallEnergyBalanceAndSymmetry()
+    {
+        const Hall h = smallHall();
+        const ThermalResult r = solveThermal(h.g, h.src, h.sinks);
+        QVERIFY(r.ok);
+        // 32 racks x 10 kW in; out through the two units and the envelope leak.
+        TH_FUZZY_COMPARE(r.heatInW, 320000.0, 1e-12);
+        QVERIFY(std::abs(r.removedW + r.leakW - r.heatInW) < 1e-6 * r.heatInW);
+        // Mirror left-right (x -> nx - 1 - x): the layout is symmetric, so is the field.
+        for (int y = 0; y < h.g.ny; ++y)
+            for (int x = 0; x < h.g.nx; ++x)
+                QVERIFY(std::abs(r.temperatureC[std::size_t(y * h.g.nx + x)] - r.temperatureC[std::size_t(y * h.g.nx + h.g.nx - 1 - x)]) < 1e-7);
+        TH_FUZZY_COMPARE(r.sinkRemovedW[0], r.sinkRemovedW[1], 1e-7);
+        // 300 kW of units for 320 kW: both saturate, the supply air warms above 20 C.
+        // Each unit: 160 kW on 150 kW, eps = 12 / (20 + 12 - 14) = 0.667, V = 150000 / (1206 x 12)
+        // = 10.36 m3/s: Tr = 14 + 160000 / (1206 x 10.36 x 0.667) = 33.2, supply Tr - 12.8 = 20.4 C
+        // (a little less: the envelope leak takes some heat).
+        QCOMPARE(r.sinkSaturated[0], (unsigned char)1);
+        QVERIFY(r.sinkSupplyC[0] > 20.3 && r.sinkSupplyC[0] < 20.41);
+    }
+
+    void containmentBlocksMixing()
+    {
+        // 5 x 1 cells, cells 0-1 inside a containment (zone 1), 100 W at cell 0, a local unit of
+        // G = 1200 W / 12 K = 100 W/K at cell 4, mixing 100 W/K per face (3 % through the wall):
+        // T4 = 20 + 100 / 100 = 21, T3 = 22, T2 = 23, T1 = 23 + 100 / 3 = 56.33, T0 = 57.33 C.
+        ThermalGridSpec g;
+        g.nx = 5;
+        g.ny = 1;
+        g.leakWPerK = 0.0;
+        g.mixingWPerK = 100.0;
+        g.zone = {1, 1, 0, 0, 0};
+        g.wallOpenFraction = 0.03;
+        const ThermalResult r = solveThermal(g, {{0, 100.0}}, {sink({4}, 1200.0)});
+        QVERIFY(r.ok);
+        TH_FUZZY_COMPARE(r.temperatureC[4], 21.0, 1e-9);
+        TH_FUZZY_COMPARE(r.temperatureC[2], 23.0, 1e-9);
+        TH_FUZZY_COMPARE(r.temperatureC[1], 23.0 + 100.0 / 3.0, 1e-9);
+        TH_FUZZY_COMPARE(r.temperatureC[0], 24.0 + 100.0 / 3.0, 1e-9);
+        // A solid cell (rack body) in the way acts alike on both of its faces.
+        g.zone.clear();
+        g.solid = {0, 0, 1, 0, 0};
+        const ThermalResult s = solveThermal(g, {{0, 100.0}}, {sink({4}, 1200.0)});
+        TH_FUZZY_COMPARE(s.temperatureC[0], 22.0 + 2.0 * 100.0 / 3.0 + 1.0, 1e-9);
+    }
+
+    void monotonicAdvective()
+    {
+        const Hall h = smallHall(10000.0, 400000.0);
+        const ThermalResult r0 = solveThermal(h.g, h.src, h.sinks);
+        // More heat at fixed airflows: every cell warmer (column M-matrix: A^-1 >= 0).
+        std::vector<ThermalSource> more = h.src;
+        more[5].watts += 5000.0;
+        const ThermalResult r1 = solveThermal(h.g, more, h.sinks);
+        // More cooling (larger units: more airflow): every rack inlet cooler or equal.
+        Hall big = smallHall(10000.0, 600000.0);
+        const ThermalResult r2 = solveThermal(big.g, big.src, big.sinks);
+        QVERIFY(r0.ok && r1.ok && r2.ok);
+        for (std::size_t i = 0; i < r0.temperatureC.size(); ++i)
+            QVERIFY(r1.temperatureC[i] > r0.temperatureC[i]);
+        double max0 = 0.0, max2 = 0.0;
+        for (std::size_t k = 0; k < r0.sourceInletC.size(); ++k) {
+            QVERIFY(r2.sourceInletC[k] <= r0.sourceInletC[k] + 1e-9);
+            max0 = std::max(max0, r0.sourceInletC[k]);
+            max2 = std::max(max2, r2.sourceInletC[k]);
+        }
+        QVERIFY(max2 < max0);
+    }
+
     void iterativeMatchesDirect()
     {
         // Above directLimitCells the conjugate-gradient path gives the same field.
@@ -134,6 +317,17 @@ private slots:
         QVERIFY(cg.ok && cg.iterations > 0);
         for (std::size_t i = 0; i < direct.temperatureC.size(); ++i)
             QVERIFY(std::abs(direct.temperatureC[i] - cg.temperatureC[i]) < 1e-5);
+    }
+
+    void iterativeMatchesDirectWithFlow()
+    {
+        Hall h = smallHall(10000.0, 400000.0);
+        const ThermalResult direct = solveThermal(h.g, h.src, h.sinks);
+        h.g.directLimitCells = 10;
+        const ThermalResult it = solveThermal(h.g, h.src, h.sinks);
+        QVERIFY(it.ok && it.iterations > 0);
+        for (std::size_t i = 0; i < direct.temperatureC.size(); ++i)
+            QVERIFY(std::abs(direct.temperatureC[i] - it.temperatureC[i]) < 1e-4);
     }
 };
 
