@@ -178,6 +178,34 @@ struct PlacedRack
     double immersionKw = 0.0;
 };
 
+/// The IT load and its heat split of a compute system or network/storage rack; nullopt for
+/// everything else (and for missing catalog rows).
+std::optional<PlacedRack> placedRack(const Equipment &e, const ResolvedCatalogItem &r)
+{
+    if (!r.found)
+        return std::nullopt;
+    PlacedRack pr;
+    pr.e = &e;
+    pr.hall = e.hallId();
+    if (r.isSystem) {
+        pr.itKw = unitsPerRack(e, r) * r.itKwPerUnit;
+        if (r.cooling == QLatin1String("immersion"))
+            pr.immersionKw = pr.itKw;
+        else {
+            const double lf = std::clamp(r.liquidFraction, 0.0, 1.0);
+            pr.liquidKw = pr.itKw * lf;
+            pr.airKw = pr.itKw - pr.liquidKw;
+        }
+        return pr;
+    }
+    if (r.category == QLatin1String("network_rack") || r.category == QLatin1String("storage_rack")) {
+        pr.itKw = r.ownPowerKw;
+        pr.airKw = r.ownPowerKw;
+        return pr;
+    }
+    return std::nullopt;
+}
+
 /// Tiles of `hall` overloaded by the weight of in-hall items (weight spread over the footprint).
 void floorLoading(const FloorPlan &plan, const CatalogCache &cache, const FacilityAssumptions &a, FacilityResult &res)
 {
@@ -442,6 +470,120 @@ std::optional<SiteClimate> shippedClimateSite(const QString &id)
     return std::nullopt;
 }
 
+std::vector<HallThermalProblem> thermalProblems(const FloorPlan &plan, const CatalogCache &cache, const FacilityAssumptions &a,
+                                                const FacilityResult &facility)
+{
+    std::vector<HallThermalProblem> out;
+    for (const Hall &h : plan.halls()) {
+        HallThermalProblem p;
+        p.hallId = h.id;
+        p.hallName = h.name;
+        ThermalGridSpec &spec = p.spec;
+        spec.cellMm = h.tileMm > 0 ? h.tileMm : 600.0;
+        while (std::ceil(h.widthMm / spec.cellMm) * std::ceil(h.depthMm / spec.cellMm) > a.thermalMaxCellsPerHall)
+            spec.cellMm *= 2.0;
+        spec.nx = std::max(1, int(std::ceil(h.widthMm / spec.cellMm)));
+        spec.ny = std::max(1, int(std::ceil(h.depthMm / spec.cellMm)));
+        // In 2D a face conductance goes with face width / centre distance: independent of the cell size.
+        spec.mixingWPerK = a.thermalMixingWPerK;
+        spec.ambientC = a.supplyAirC + 2.0;
+        auto cellAt = [&](QPointF pt) {
+            const int x = std::clamp(int(std::floor(pt.x() / spec.cellMm)), 0, spec.nx - 1);
+            const int y = std::clamp(int(std::floor(pt.y() / spec.cellMm)), 0, spec.ny - 1);
+            return y * spec.nx + x;
+        };
+        for (int i = 0; i < plan.equipmentCount(); ++i) {
+            const Equipment &e = plan.equipmentAt(i);
+            if (e.hallId() != h.id || e.inYard())
+                continue;
+            const std::optional<PlacedRack> r = placedRack(e, cache.resolve(e.kind(), e.catalogId()));
+            if (!r)
+                continue;
+            const QPointF c = e.footprintMm().center();
+            const QPointF d = frontDirection(e.rotationDeg());
+            const double reach = e.depthMm() / 2.0 + spec.cellMm / 2.0;
+            if (r->airKw > 0.0)
+                p.sources.push_back({cellAt(c - d * reach), r->airKw * 1000.0});
+            p.inletCells.push_back({e.id(), cellAt(c + d * reach)});
+        }
+        // Losses of indoor UPS and distribution units heat the hall air.
+        for (const FacilityUnitStatus &u : facility.powerUnits) {
+            const Equipment *e = plan.equipment(u.id);
+            if (!e || e->inYard() || e->hallId() != h.id || u.lossKw <= 0.0 || u.category == QLatin1String("transformer"))
+                continue;
+            p.sources.push_back({cellAt(e->footprintMm().center()), u.lossKw * 1000.0});
+        }
+        for (int i = 0; i < plan.equipmentCount(); ++i) {
+            const Equipment &e = plan.equipmentAt(i);
+            const ResolvedCatalogItem &r = cache.resolve(e.kind(), e.catalogId());
+            const std::optional<CoolingUnitType> type = r.found && !r.isSystem ? coolingType(r.category) : std::nullopt;
+            if (!type || mediumOf(*type) != CoolingMedium::Air || e.hallId() != h.id || e.inYard())
+                continue;
+            ThermalSink s;
+            const QRectF fp = e.footprintMm();
+            const bool rowAlongX = e.rotationDeg() % 180 == 0;
+            // Supply area: CRAH throw (raised floor / room), in-row cold aisle along its
+            // row, rear door its own footprint; weights fall off with distance (Gaussian).
+            double alongMm = 0.0, acrossMm = 0.0;
+            if (*type == CoolingUnitType::Crah)
+                alongMm = acrossMm = a.crahThrowMm;
+            else if (*type == CoolingUnitType::InRow) {
+                alongMm = rowAlongX ? a.reach.inRowAlongMm : a.reach.inRowAcrossMm;
+                acrossMm = rowAlongX ? a.reach.inRowAcrossMm : a.reach.inRowAlongMm;
+            }
+            const QRectF area = fp.adjusted(-alongMm, -acrossMm, alongMm, acrossMm);
+            for (double y = std::max(0.0, area.top()) + spec.cellMm / 2; y < std::min(h.depthMm, area.bottom()); y += spec.cellMm) {
+                for (double x = std::max(0.0, area.left()) + spec.cellMm / 2; x < std::min(h.widthMm, area.right()); x += spec.cellMm) {
+                    const double dx = std::max({0.0, fp.left() - x, x - fp.right()}) / std::max(alongMm, 1.0);
+                    const double dy = std::max({0.0, fp.top() - y, y - fp.bottom()}) / std::max(acrossMm, 1.0);
+                    s.cells.push_back(cellAt(QPointF(x, y)));
+                    s.weights.push_back(std::exp(-2.0 * (dx * dx + dy * dy)));
+                }
+            }
+            if (s.cells.empty()) {
+                s.cells.push_back(cellAt(fp.center()));
+                s.weights.push_back(1.0);
+            }
+            s.capacityW = r.capacityKw * 1000.0;
+            s.supplyC = a.supplyAirC;
+            s.designDeltaK = a.thermalDesignDeltaK;
+            p.sinks.push_back(std::move(s));
+        }
+        if (!p.sources.empty() || !p.sinks.empty())
+            out.push_back(std::move(p));
+    }
+    return out;
+}
+
+void addThermalSolution(const HallThermalProblem &p, const ThermalResult &solved, FacilityResult &res)
+{
+    HallGrid g;
+    g.hallId = p.hallId;
+    g.nx = p.spec.nx;
+    g.ny = p.spec.ny;
+    g.cellMm = p.spec.cellMm;
+    g.values.resize(qsizetype(solved.temperatureC.size()));
+    for (std::size_t k = 0; k < solved.temperatureC.size(); ++k)
+        g.values[qsizetype(k)] = float(solved.temperatureC[k]);
+    g.maxValue = solved.maxC;
+    res.thermal << g;
+    QList<EquipmentId> warm, hot;
+    for (const auto &[id, cell] : p.inletCells) {
+        const double t = solved.temperatureC[std::size_t(cell)];
+        res.rackInlets << RackInlet{id, p.hallId, t};
+        if (t > engine::kAshraeA1AllowableMaxC)
+            hot << id;
+        else if (t > engine::kAshraeRecommendedMaxC)
+            warm << id;
+    }
+    if (!hot.isEmpty())
+        addViolation(res.violations, "inlet_above_allowable", "error", hot,
+                     Tr::tr("%n rack(s) in %1 have an indicative inlet above 32 C (ASHRAE A1 allowable)", nullptr, int(hot.size())).arg(p.hallName));
+    if (!warm.isEmpty())
+        addViolation(res.violations, "inlet_above_recommended", "warning", warm,
+                     Tr::tr("%n rack(s) in %1 have an indicative inlet above 27 C (ASHRAE recommended)", nullptr, int(warm.size())).arg(p.hallName));
+}
+
 FacilityResult facilityAnalysis(const FloorPlan &plan, const CatalogCache &cache, const FacilityAssumptions &a)
 {
     FacilityResult res;
@@ -470,33 +612,15 @@ FacilityResult facilityAnalysis(const FloorPlan &plan, const CatalogCache &cache
             continue;
         const QPointF c = e.footprintMm().center();
         const int site = siteOfHall.value(e.hallId(), 0);
-        if (r.isSystem) {
-            PlacedRack pr;
-            pr.e = &e;
-            pr.hall = e.hallId();
-            pr.site = site;
-            pr.itKw = unitsPerRack(e, r) * r.itKwPerUnit;
-            if (r.cooling == QLatin1String("immersion"))
-                pr.immersionKw = pr.itKw;
-            else {
-                const double lf = std::clamp(r.liquidFraction, 0.0, 1.0);
-                pr.liquidKw = pr.itKw * lf;
-                pr.airKw = pr.itKw - pr.liquidKw;
-            }
-            racks.push_back(pr);
+        if (!r.isSystem)
+            categoryOf.insert(e.id(), r.category);
+        if (std::optional<PlacedRack> pr = placedRack(e, r)) {
+            pr->site = site;
+            racks.push_back(*pr);
             continue;
         }
         const QString &cat = r.category;
-        categoryOf.insert(e.id(), cat);
-        if (cat == QLatin1String("network_rack") || cat == QLatin1String("storage_rack")) {
-            PlacedRack pr;
-            pr.e = &e;
-            pr.hall = e.hallId();
-            pr.site = site;
-            pr.itKw = r.ownPowerKw;
-            pr.airKw = r.ownPowerKw;
-            racks.push_back(pr);
-        } else if (cat == QLatin1String("transformer") || cat == QLatin1String("ups") || isDistribution(cat)) {
+        if (cat == QLatin1String("transformer") || cat == QLatin1String("ups") || isDistribution(cat)) {
             const FacilityExtras &x = extras.get(e.catalogId());
             PowerUnit u;
             u.id = e.id();
@@ -574,6 +698,7 @@ FacilityResult facilityAnalysis(const FloorPlan &plan, const CatalogCache &cache
         res.itKw += pr.itKw;
     }
     res.hasPowerChain = !pin.units.empty();
+    res.deratingFraction = a.deratingFraction;
     const PowerChainResult pr = analysePowerChain(pin);
     res.deliverableKw = pr.deliverableKw;
     res.powerShortfallKw = pr.shortfallKw;
@@ -816,109 +941,14 @@ FacilityResult facilityAnalysis(const FloorPlan &plan, const CatalogCache &cache
                              .arg(res.generatorKw, 0, 'f', 0).arg(res.generatorKw * a.deratingFraction, 0, 'f', 0).arg(designFacilityKw, 0, 'f', 0));
     }
 
-    // Thermal map per hall.
+    // Thermal map per hall (the editor's overlay builds the same problems and solves them on a worker).
     if (a.thermalMap) {
-        for (const Hall &h : plan.halls()) {
-            ThermalGridSpec spec;
-            spec.cellMm = h.tileMm > 0 ? h.tileMm : 600.0;
-            while (std::ceil(h.widthMm / spec.cellMm) * std::ceil(h.depthMm / spec.cellMm) > a.thermalMaxCellsPerHall)
-                spec.cellMm *= 2.0;
-            spec.nx = std::max(1, int(std::ceil(h.widthMm / spec.cellMm)));
-            spec.ny = std::max(1, int(std::ceil(h.depthMm / spec.cellMm)));
-            // In 2D a face conductance goes with face width / centre distance: independent of the cell size.
-            spec.mixingWPerK = a.thermalMixingWPerK;
-            spec.ambientC = a.supplyAirC + 2.0;
-            auto cellAt = [&](QPointF p) {
-                const int x = std::clamp(int(std::floor(p.x() / spec.cellMm)), 0, spec.nx - 1);
-                const int y = std::clamp(int(std::floor(p.y() / spec.cellMm)), 0, spec.ny - 1);
-                return y * spec.nx + x;
-            };
-            std::vector<ThermalSource> sources;
-            std::vector<std::pair<EquipmentId, int>> inletCells;
-            for (const PlacedRack &r : racks) {
-                if (r.hall != h.id || r.e->inYard())
-                    continue;
-                const QPointF c = r.e->footprintMm().center();
-                const QPointF d = frontDirection(r.e->rotationDeg());
-                const double reach = r.e->depthMm() / 2.0 + spec.cellMm / 2.0;
-                if (r.airKw > 0.0)
-                    sources.push_back({cellAt(c - d * reach), r.airKw * 1000.0});
-                inletCells.push_back({r.e->id(), cellAt(c + d * reach)});
-            }
-            for (const PowerUnit &u : pin.units) {
-                if (!indoorUnit.value(u.id) || plan.equipment(u.id)->hallId() != h.id)
-                    continue;
-                for (const PowerUnitResult &ur : pr.units) {
-                    if (ur.id == u.id && ur.lossKw > 0.0 && u.kind != PowerUnitKind::Transformer)
-                        sources.push_back({cellAt(QPointF(u.xMm, u.yMm)), ur.lossKw * 1000.0});
-                }
-            }
-            std::vector<ThermalSink> sinks;
-            for (const CoolingUnit &u : cin.units) {
-                if (mediumOf(u.type) != CoolingMedium::Air || plan.equipment(u.id)->hallId() != h.id || plan.equipment(u.id)->inYard())
-                    continue;
-                ThermalSink s;
-                const QRectF fp = plan.equipment(u.id)->footprintMm();
-                // Supply area: CRAH throw (raised floor / room), in-row cold aisle along its
-                // row, rear door its own footprint; weights fall off with distance (Gaussian).
-                double alongMm = 0.0, acrossMm = 0.0;
-                if (u.type == CoolingUnitType::Crah)
-                    alongMm = acrossMm = a.crahThrowMm;
-                else if (u.type == CoolingUnitType::InRow) {
-                    alongMm = u.rowAlongX ? a.reach.inRowAlongMm : a.reach.inRowAcrossMm;
-                    acrossMm = u.rowAlongX ? a.reach.inRowAcrossMm : a.reach.inRowAlongMm;
-                }
-                const QRectF area = fp.adjusted(-alongMm, -acrossMm, alongMm, acrossMm);
-                for (double y = std::max(0.0, area.top()) + spec.cellMm / 2; y < std::min(h.depthMm, area.bottom()); y += spec.cellMm) {
-                    for (double x = std::max(0.0, area.left()) + spec.cellMm / 2; x < std::min(h.widthMm, area.right()); x += spec.cellMm) {
-                        const double dx = std::max({0.0, fp.left() - x, x - fp.right()}) / std::max(alongMm, 1.0);
-                        const double dy = std::max({0.0, fp.top() - y, y - fp.bottom()}) / std::max(acrossMm, 1.0);
-                        s.cells.push_back(cellAt(QPointF(x, y)));
-                        s.weights.push_back(std::exp(-2.0 * (dx * dx + dy * dy)));
-                    }
-                }
-                if (s.cells.empty()) {
-                    s.cells.push_back(cellAt(fp.center()));
-                    s.weights.push_back(1.0);
-                }
-                s.capacityW = u.capacityKw * 1000.0;
-                s.supplyC = a.supplyAirC;
-                s.designDeltaK = a.thermalDesignDeltaK;
-                sinks.push_back(std::move(s));
-            }
-            if (sources.empty() && sinks.empty())
-                continue;
-            const ThermalResult tr2 = solveThermal(spec, sources, sinks);
-            if (!tr2.ok)
-                continue;
-            HallGrid g;
-            g.hallId = h.id;
-            g.nx = spec.nx;
-            g.ny = spec.ny;
-            g.cellMm = spec.cellMm;
-            g.values.resize(qsizetype(tr2.temperatureC.size()));
-            for (std::size_t k = 0; k < tr2.temperatureC.size(); ++k)
-                g.values[qsizetype(k)] = float(tr2.temperatureC[k]);
-            g.maxValue = tr2.maxC;
-            res.thermal << g;
-            QList<EquipmentId> warm, hot;
-            for (const auto &[id, cell] : inletCells) {
-                const double t = tr2.temperatureC[std::size_t(cell)];
-                res.rackInlets << RackInlet{id, h.id, t};
-                if (t > engine::kAshraeA1AllowableMaxC)
-                    hot << id;
-                else if (t > engine::kAshraeRecommendedMaxC)
-                    warm << id;
-            }
-            if (!hot.isEmpty())
-                addViolation(res.violations, "inlet_above_allowable", "error", hot,
-                             Tr::tr("%n rack(s) in %1 have an indicative inlet above 32 C (ASHRAE A1 allowable)", nullptr, int(hot.size())).arg(h.name));
-            if (!warm.isEmpty())
-                addViolation(res.violations, "inlet_above_recommended", "warning", warm,
-                             Tr::tr("%n rack(s) in %1 have an indicative inlet above 27 C (ASHRAE recommended)", nullptr, int(warm.size())).arg(h.name));
+        for (const HallThermalProblem &p : thermalProblems(plan, cache, a, res)) {
+            const ThermalResult solved = solveThermal(p.spec, p.sources, p.sinks);
+            if (solved.ok)
+                addThermalSolution(p, solved, res);
         }
     }
-
     floorLoading(plan, cache, a, res);
     aislesAndDoors(plan, res);
     return res;

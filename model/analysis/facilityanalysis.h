@@ -9,6 +9,7 @@
 #include "model/engine/cooling.h"
 #include "model/engine/facilitypue.h"
 #include "model/engine/powerchain.h"
+#include "model/engine/thermalmap.h"
 
 #include <QList>
 #include <QString>
@@ -150,6 +151,7 @@ struct FacilityResult
     QList<HallGrid> floorLoad;     ///< kg/m2 per tile
     double floorLoadMaxKgPerM2 = 0.0;
     QList<Violation> violations;
+    double deratingFraction = 0.8; ///< as used: power utilisation is shown against derating x rating
 };
 
 /**
@@ -160,6 +162,27 @@ struct FacilityResult
  * curve, COP and battery columns, looked up once per catalog id per call).
  */
 FacilityResult facilityAnalysis(const FloorPlan &plan, const CatalogCache &cache, const FacilityAssumptions &assumptions = {});
+
+/// One hall's thermal-map problem (docs/facility-model.md §5): grid, rack air heat and indoor
+/// UPS/PDU losses as sources, air cooling units as sinks, and the cell read as each rack's inlet.
+/// Built where the catalog can be read (it queries the catalog through `cache`); solving it
+/// with engine::solveThermal() needs nothing else, so the editor solves it on a worker thread.
+struct HallThermalProblem
+{
+    HallId hallId = 0;
+    QString hallName;
+    engine::ThermalGridSpec spec;
+    std::vector<engine::ThermalSource> sources;
+    std::vector<engine::ThermalSink> sinks;
+    std::vector<std::pair<EquipmentId, int>> inletCells;
+};
+
+/// The thermal problems of every hall with heat or cooling; `facility` gives the power units'
+/// losses (a facilityAnalysis() result of the same plan, with or without its thermal map).
+std::vector<HallThermalProblem> thermalProblems(const FloorPlan &plan, const CatalogCache &cache, const FacilityAssumptions &assumptions,
+                                                const FacilityResult &facility);
+/// Appends a solved hall's grid (degrees C), its rack inlets and the inlet violations to `res`.
+void addThermalSolution(const HallThermalProblem &problem, const engine::ThermalResult &solved, FacilityResult &res);
 
 /// Sites shipped in data/climate (resource :/climate/sites.csv + normals.csv), in file order.
 const QList<engine::SiteClimate> &shippedClimateSites();
