@@ -19,6 +19,7 @@
 #include <QAction>
 #include <QApplication>
 #include <QDir>
+#include <QDockWidget>
 #include <QMenu>
 #include <QMouseEvent>
 #include <QSettings>
@@ -394,6 +395,12 @@ private slots:
         }
         for (const auto &[sample, layers] : shots) {
             open(sample);
+            for (QDockWidget *dock : m_window->findChildren<QDockWidget *>()) {
+                if (m_window->dockWidgetArea(dock) == Qt::BottomDockWidgetArea)
+                    dock->hide();
+            }
+            QTest::qWait(20);
+            view()->fitToHalls();
             QStringList names;
             for (Layer l : layers) {
                 overlay()->setLayer(l, true);

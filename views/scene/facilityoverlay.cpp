@@ -27,7 +27,9 @@ const QColor kFeedAColor(0, 90, 200);
 const QColor kFeedBColor(214, 0, 110);
 const QColor kUnitLinkColor(55, 71, 79);
 const QColor kOverColor(211, 47, 47);
-constexpr int kMapAlpha = 150;
+constexpr int kFloorAlpha = 200;   ///< floor load: opaque enough that its colours read as the legend's
+constexpr int kThermalAlpha = 160; ///< thermal map: the racks stay visible under it
+constexpr int kAntialiasedLinesMax = 400;
 constexpr double kLabelMinPx = 18.0; ///< units narrower than this on screen get no label
 
 /// Unit vector of the rack front (cold side), as the facility analysis reads it: rotation 0
@@ -42,6 +44,11 @@ QPointF frontDirection(int rotationDeg)
     }
 }
 
+QColor mixWithWhite(const QColor &c, double white)
+{
+    return QColor(int(c.red() + (255 - c.red()) * white), int(c.green() + (255 - c.green()) * white), int(c.blue() + (255 - c.blue()) * white));
+}
+
 QPen cosmeticPen(const QColor &color, double widthPx, Qt::PenStyle style = Qt::SolidLine)
 {
     QPen pen(color, widthPx, style, Qt::FlatCap);
@@ -52,14 +59,14 @@ QPen cosmeticPen(const QColor &color, double widthPx, Qt::PenStyle style = Qt::S
 /// One pixel per tile, row-major like HallGrid::values; `color` maps a value to a colour
 /// (invalid: transparent).
 template<typename ColorOf>
-QImage gridImage(const HallGrid &g, ColorOf color)
+QImage gridImage(const HallGrid &g, int alpha, ColorOf color)
 {
     QImage img(g.nx, g.ny, QImage::Format_ARGB32_Premultiplied);
     for (int y = 0; y < g.ny; ++y) {
         auto *line = reinterpret_cast<QRgb *>(img.scanLine(y));
         for (int x = 0; x < g.nx; ++x) {
             const QColor c = color(double(g.values[qsizetype(y) * g.nx + x]));
-            line[x] = c.isValid() ? qPremultiply(qRgba(c.red(), c.green(), c.blue(), kMapAlpha)) : 0u;
+            line[x] = c.isValid() ? qPremultiply(qRgba(c.red(), c.green(), c.blue(), alpha)) : 0u;
         }
     }
     return img;
@@ -138,15 +145,23 @@ private:
             }
         }
         if (m_overlay->isOn(FacilityOverlay::Layer::PowerChain)) {
+            // Thousands of long antialiased (worse: dashed) lines cost seconds in the raster
+            // engine: a 5,000-item plan draws them aliased (docs/performance.md).
+            int total = 0;
+            for (const QList<QLineF> &l : lines)
+                total += int(l.size());
+            // Past that, B feeds keep their colour but not their dashes (the stroker's cost).
+            const bool few = total <= kAntialiasedLinesMax;
+            painter->setRenderHint(QPainter::Antialiasing, few);
             painter->setBrush(Qt::NoBrush);
             static const std::array<QColor, 3> colors{kUnitLinkColor, kFeedAColor, kFeedBColor};
             for (std::size_t i = 0; i < lines.size(); ++i) {
                 const bool drawn = i % 2 == 1;
                 const bool b = i / 2 == 2;
-                QColor c = colors[i / 2];
-                if (!drawn)
-                    c.setAlpha(150);
-                painter->setPen(cosmeticPen(c, drawn ? 3.0 : 1.3, b ? Qt::DashLine : Qt::SolidLine));
+                // Automatic feeds: a lighter tint, opaque (translucent aliased lines take the
+                // raster engine's slow blending path: 9,000 lines 240 ms instead of 14 ms).
+                const QColor c = drawn ? colors[i / 2] : mixWithWhite(colors[i / 2], 0.4);
+                painter->setPen(cosmeticPen(c, drawn ? 3.0 : 1.3, b && few ? Qt::DashLine : Qt::SolidLine));
                 painter->drawLines(lines[i]);
             }
         }
@@ -165,7 +180,24 @@ private:
                 painter->drawEllipse(world.map(p), 3.5, 3.5);
         }
         if (m_overlay->isOn(FacilityOverlay::Layer::Utilisation)) {
-            for (const FacilityOverlay::UnitLabel &l : m_overlay->m_labels) {
+            // Labels that would cover one already drawn are left out (zoom in to see them);
+            // overloaded units come first so their labels always show.
+            QHash<quint64, QList<QRectF>> placed; // by 64 px screen cell
+            auto cellKey = [](int x, int y) { return (quint64(quint32(x)) << 32) | quint32(y); };
+            auto collides = [&](const QRectF &r) {
+                for (int y = int(std::floor(r.top() / 64)); y <= int(std::floor(r.bottom() / 64)); ++y)
+                    for (int x = int(std::floor(r.left() / 64)); x <= int(std::floor(r.right() / 64)); ++x)
+                        for (const QRectF &o : placed.value(cellKey(x, y)))
+                            if (o.intersects(r))
+                                return true;
+                return false;
+            };
+            QList<const FacilityOverlay::UnitLabel *> order;
+            for (const FacilityOverlay::UnitLabel &l : m_overlay->m_labels)
+                order << &l;
+            std::stable_partition(order.begin(), order.end(), [](const FacilityOverlay::UnitLabel *l) { return l->over; });
+            for (const FacilityOverlay::UnitLabel *lp : order) {
+                const FacilityOverlay::UnitLabel &l = *lp;
                 if (!l.rect.intersects(exposed))
                     continue;
                 const QRectF px = world.mapRect(l.rect);
@@ -173,6 +205,11 @@ private:
                     continue;
                 const QSizeF box(fm.horizontalAdvance(l.text) + 8, fm.height() + 2);
                 const QRectF r(px.center() - QPointF(box.width() / 2, box.height() / 2), box);
+                if (collides(r))
+                    continue;
+                for (int y = int(std::floor(r.top() / 64)); y <= int(std::floor(r.bottom() / 64)); ++y)
+                    for (int x = int(std::floor(r.left() / 64)); x <= int(std::floor(r.right() / 64)); ++x)
+                        placed[cellKey(x, y)] << r;
                 painter->setPen(QColor(60, 60, 60));
                 painter->setBrush(l.over ? kOverColor : QColor(255, 255, 255, 235));
                 painter->drawRoundedRect(r, 3, 3);
@@ -437,7 +474,7 @@ void FacilityOverlay::rebuildFloorLoad()
         if (!h || g.values.size() != qsizetype(g.nx) * g.ny)
             continue;
         const double rating = h->floorRatingKgPerM2 > 0.0 ? h->floorRatingKgPerM2 : 1.0;
-        m_floorImages.insert(g.hallId, gridImage(g, [rating](double kgPerM2) {
+        m_floorImages.insert(g.hallId, gridImage(g, kFloorAlpha, [rating](double kgPerM2) {
                                  return kgPerM2 > 0.0 ? loadColor(kgPerM2 / rating) : QColor();
                              }));
     }
@@ -448,7 +485,7 @@ void FacilityOverlay::rebuildThermalImages()
     m_thermalImages.clear();
     for (const HallGrid &g : m_thermalGrids) {
         if (g.values.size() == qsizetype(g.nx) * g.ny)
-            m_thermalImages.insert(g.hallId, gridImage(g, [](double c) { return temperatureColor(c); }));
+            m_thermalImages.insert(g.hallId, gridImage(g, kThermalAlpha, [](double c) { return temperatureColor(c); }));
     }
 }
 

@@ -96,8 +96,11 @@ public:
 
     QList<LegendSection> sections() const
     {
-        QList<LegendSection> out{{m_view->floorPlanScene()->legendTitle(), m_view->floorPlanScene()->legend()}};
-        out << m_view->overlay()->legend();
+        // The equipment-type key gives way to the overlays (it would cover the plan); a
+        // colour-by mode the user chose stays.
+        QList<LegendSection> out = m_view->overlay()->legend();
+        if (out.isEmpty() || m_view->floorPlanScene()->colorMode() != FloorPlanScene::ColorMode::Type)
+            out.prepend({m_view->floorPlanScene()->legendTitle(), m_view->floorPlanScene()->legend()});
         return out;
     }
 
