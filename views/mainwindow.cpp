@@ -16,6 +16,7 @@
 #include "views/docks/kpidock.h"
 #include "views/docks/palettedock.h"
 #include "views/docks/planchartsdock.h"
+#include "views/scene/facilityoverlay.h"
 #include "views/scene/floorplanscene.h"
 #include "views/scene/floorplanview.h"
 #include "views/report/reportrenderer.h"
@@ -272,6 +273,14 @@ void MainWindow::createMenus()
         if (m_colorCombo)
             m_colorCombo->setCurrentIndex(m_colorCombo->findData(int(mode)));
     });
+    // Facility overlays and the power-feed tool (issue 5); they draw the KPI dock's analysis.
+    m_viewMenu->addMenu(m_view->createOverlayMenu(this));
+    auto showFacility = [this] {
+        if (m_kpiDock->evaluation().facility)
+            m_view->overlay()->setFacility(*m_kpiDock->evaluation().facility);
+    };
+    connect(m_kpiDock, &KpiDock::evaluated, m_view, showFacility);
+    showFacility();
     m_viewMenu->addSeparator();
     QAction *toggleCatalog = m_catalogDock->toggleViewAction();
     toggleCatalog->setShortcut(QKeySequence(tr("Ctrl+1")));

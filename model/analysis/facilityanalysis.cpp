@@ -144,12 +144,13 @@ std::optional<CoolingUnitType> coolingType(const QString &c)
     return std::nullopt;
 }
 
-/// Unit vector of the rack front (cold side): rotation 0 faces north (-y), 90 east, 180 south, 270 west.
 /// Unit vector from a rack's centre to its front (air intake, cold-aisle side), in hall
 /// coordinates (y grows southwards): south at rotation 0, west at 90, north at 180, east at 270,
 /// as the editor draws the front edge (views/scene/equipmentitem.cpp) and the sample generator
 /// lays out rows ("row A faces north (rotation 180)").
-QPointF frontDirection(int rotationDeg)
+} // namespace
+
+QPointF rackFrontDirection(int rotationDeg)
 {
     switch (((rotationDeg % 360) + 360) % 360) {
     case 90: return {-1.0, 0.0};
@@ -158,6 +159,8 @@ QPointF frontDirection(int rotationDeg)
     default: return {0.0, 1.0};
     }
 }
+
+namespace {
 
 void addViolation(QList<Violation> &out, const char *kind, const char *severity, const QList<EquipmentId> &items, const QString &message)
 {
@@ -182,238 +185,32 @@ struct PlacedRack
     double immersionKw = 0.0;
 };
 
-/// Indicative thermal map of each hall (docs/facility-model.md §5): racks are fans with their
-/// heat (intake one tile in front, exhaust one tile behind, per tile column of the footprint),
-/// rack bodies, walls and columns are solid, aisle containments are enclosures; CRAHs supply
-/// their airflow through the raised floor to the rack intakes within their throw and draw room
-/// air at the unit (plus the exhaust of contained hot aisles, ducted to the returns); in-row
-/// units supply the intakes within their reach and return from behind; rear doors cool their
-/// own tiles. Liquid heat of a rack with no CDU in reach is counted as air heat: nothing else
-/// removes it.
-void thermalMaps(const FloorPlan &plan, const FacilityAssumptions &a, const std::vector<PlacedRack> &racks,
-                 const PowerChainInput &pin, const PowerChainResult &pr, const CoolingInput &cin, const CoolingResult &cr,
-                 const QHash<EquipmentId, bool> &indoorUnit, FacilityResult &res)
+/// The IT load and its heat split of a compute system or network/storage rack; nullopt for
+/// everything else (and for missing catalog rows).
+std::optional<PlacedRack> placedRack(const Equipment &e, const ResolvedCatalogItem &r)
 {
-    const QSet<EquipmentId> noCdu(cr.loadsWithoutLiquid.begin(), cr.loadsWithoutLiquid.end());
-    for (const Hall &h : plan.halls()) {
-        ThermalGridSpec spec;
-        spec.cellMm = h.tileMm > 0 ? h.tileMm : 600.0;
-        while (std::ceil(h.widthMm / spec.cellMm) * std::ceil(h.depthMm / spec.cellMm) > a.thermalMaxCellsPerHall)
-            spec.cellMm *= 2.0;
-        spec.nx = std::max(1, int(std::ceil(h.widthMm / spec.cellMm)));
-        spec.ny = std::max(1, int(std::ceil(h.depthMm / spec.cellMm)));
-        const int n = spec.nx * spec.ny;
-        spec.mixingWPerK = a.thermalMixingWPerK;
-        spec.wallOpenFraction = a.thermalWallOpenFraction;
-        spec.ambientC = a.supplyAirC + 2.0;
-        spec.solid.assign(std::size_t(n), 0);
-        spec.zone.assign(std::size_t(n), 0);
-        const double cell = spec.cellMm;
-        auto cellAt = [&](QPointF p) {
-            const int x = std::clamp(int(std::floor(p.x() / cell)), 0, spec.nx - 1);
-            const int y = std::clamp(int(std::floor(p.y() / cell)), 0, spec.ny - 1);
-            return y * spec.nx + x;
-        };
-        auto cellCentre = [&](int i) { return QPointF((i % spec.nx + 0.5) * cell, (i / spec.nx + 0.5) * cell); };
-        // Cells whose centre lies in `r` (half-open, so adjacent items do not share a tile).
-        auto cellsIn = [&](const QRectF &r) {
-            std::vector<int> out;
-            const int x0 = std::max(0, int(std::ceil(r.left() / cell - 0.5))), x1 = std::min(spec.nx - 1, int(std::ceil(r.right() / cell - 0.5)) - 1);
-            const int y0 = std::max(0, int(std::ceil(r.top() / cell - 0.5))), y1 = std::min(spec.ny - 1, int(std::ceil(r.bottom() / cell - 0.5)) - 1);
-            for (int y = y0; y <= y1; ++y)
-                for (int x = x0; x <= x1; ++x)
-                    out.push_back(y * spec.nx + x);
-            return out;
-        };
-        // The first non-solid cell from `p` on along `d` (a few tiles at most).
-        auto openCellFrom = [&](QPointF p, QPointF d) {
-            int c = cellAt(p);
-            for (int step = 0; step < 4 && spec.solid[std::size_t(c)]; ++step) {
-                p += d * cell;
-                if (p.x() < 0.0 || p.y() < 0.0 || p.x() >= h.widthMm || p.y() >= h.depthMm)
-                    break;
-                c = cellAt(p);
-            }
-            return c;
-        };
-
-        std::vector<const PlacedRack *> hallRacks;
-        for (const PlacedRack &r : racks)
-            if (r.hall == h.id && !r.e->inYard())
-                hallRacks.push_back(&r);
-        for (const PlacedRack *r : hallRacks)
-            for (int c : cellsIn(r->e->footprintMm()))
-                spec.solid[std::size_t(c)] = 1;
-        std::vector<int> hotAisleZones;
-        int zoneId = 0;
-        for (const Structure &s : plan.structures()) {
-            if (s.hallId != h.id)
-                continue;
-            if (s.kind == StructureKind::Wall || s.kind == StructureKind::Column) {
-                for (int c : cellsIn(s.rectMm))
-                    spec.solid[std::size_t(c)] = 1;
-            } else if (s.kind == StructureKind::HotAisle || s.kind == StructureKind::ColdAisle) {
-                ++zoneId;
-                for (int c : cellsIn(s.rectMm))
-                    spec.zone[std::size_t(c)] = zoneId;
-                if (s.kind == StructureKind::HotAisle)
-                    hotAisleZones.push_back(zoneId);
-            }
+    if (!r.found)
+        return std::nullopt;
+    PlacedRack pr;
+    pr.e = &e;
+    pr.hall = e.hallId();
+    if (r.isSystem) {
+        pr.itKw = unitsPerRack(e, r) * r.itKwPerUnit;
+        if (r.cooling == QLatin1String("immersion"))
+            pr.immersionKw = pr.itKw;
+        else {
+            const double lf = std::clamp(r.liquidFraction, 0.0, 1.0);
+            pr.liquidKw = pr.itKw * lf;
+            pr.airKw = pr.itKw - pr.liquidKw;
         }
-
-        // Racks: one fan per tile column of the footprint's front edge.
-        std::vector<ThermalSource> sources;
-        std::vector<std::pair<EquipmentId, std::vector<std::size_t>>> rackSources;
-        for (const PlacedRack *r : hallRacks) {
-            const double heatW = (r->airKw + (noCdu.contains(r->e->id()) ? r->liquidKw : 0.0)) * 1000.0;
-            const QRectF fp = r->e->footprintMm();
-            const QPointF d = frontDirection(r->e->rotationDeg());
-            const QPointF along(std::abs(d.y()), std::abs(d.x()));
-            const double lengthMm = std::abs(d.y()) > 0.5 ? fp.width() : fp.height();
-            const double halfDepthMm = (std::abs(d.y()) > 0.5 ? fp.height() : fp.width()) / 2.0;
-            const int columns = std::max(1, int(std::lround(lengthMm / cell)));
-            std::vector<std::size_t> idx;
-            for (int j = 0; j < columns; ++j) {
-                const QPointF p = fp.center() + along * ((j + 0.5) * lengthMm / columns - lengthMm / 2.0);
-                ThermalSource s;
-                s.watts = heatW / columns;
-                s.intakeCell = openCellFrom(p + d * (halfDepthMm + cell / 2.0), d);
-                s.cell = openCellFrom(p - d * (halfDepthMm + cell / 2.0), -d);
-                s.airflowM3PerS = engine::airflowForHeatM3PerS(s.watts, a.thermalRackDeltaK);
-                idx.push_back(sources.size());
-                sources.push_back(s);
-            }
-            rackSources.push_back({r->e->id(), std::move(idx)});
-        }
-        const std::size_t rackSourceCount = sources.size();
-        for (const PowerUnit &u : pin.units) {
-            if (!indoorUnit.value(u.id) || plan.equipment(u.id)->hallId() != h.id)
-                continue;
-            for (const PowerUnitResult &ur : pr.units) {
-                if (ur.id == u.id && ur.lossKw > 0.0 && u.kind != PowerUnitKind::Transformer)
-                    sources.push_back({cellAt(QPointF(u.xMm, u.yMm)), ur.lossKw * 1000.0});
-            }
-        }
-
-        // Air cooling units.
-        std::vector<ThermalSink> sinks;
-        std::vector<bool> roomReturn; // draws room air (CRAH, in-row): shares the hot-aisle return
-        for (const CoolingUnit &u : cin.units) {
-            const Equipment *e = plan.equipment(u.id);
-            if (mediumOf(u.type) != CoolingMedium::Air || e->hallId() != h.id || e->inYard())
-                continue;
-            ThermalSink s;
-            const QRectF fp = e->footprintMm();
-            s.capacityW = u.capacityKw * 1000.0;
-            s.supplyC = a.supplyAirC;
-            s.designDeltaK = a.thermalDesignDeltaK;
-            s.chilledWaterC = a.plant.airLoopSupplyC;
-            if (u.type == CoolingUnitType::Crah || u.type == CoolingUnitType::InRow) {
-                double alongMm = a.crahThrowMm, acrossMm = a.crahThrowMm;
-                if (u.type == CoolingUnitType::InRow) {
-                    alongMm = u.rowAlongX ? a.reach.inRowAlongMm : a.reach.inRowAcrossMm;
-                    acrossMm = u.rowAlongX ? a.reach.inRowAcrossMm : a.reach.inRowAlongMm;
-                }
-                const QRectF area = fp.adjusted(-alongMm, -acrossMm, alongMm, acrossMm);
-                // Supply: the rack intakes in reach, each in proportion to its airflow
-                // (perforated tiles or in-row fans matched to the racks).
-                for (std::size_t k = 0; k < rackSourceCount; ++k) {
-                    if (area.contains(cellCentre(sources[k].intakeCell))) {
-                        s.cells.push_back(sources[k].intakeCell);
-                        s.weights.push_back(sources[k].airflowM3PerS);
-                    }
-                }
-                const QPointF d = frontDirection(e->rotationDeg());
-                if (s.cells.empty()) // no rack in reach: supply into the room in front of the unit
-                    s.cells.push_back(openCellFrom(fp.center() + d * ((std::abs(d.y()) > 0.5 ? fp.height() : fp.width()) / 2.0 + cell / 2.0), d));
-                if (u.type == CoolingUnitType::Crah) {
-                    for (int c : cellsIn(fp))
-                        if (!spec.solid[std::size_t(c)])
-                            s.returnCells.push_back(c);
-                    if (s.returnCells.empty())
-                        s.returnCells.push_back(cellAt(fp.center()));
-                } else {
-                    s.returnCells.push_back(openCellFrom(fp.center() - d * ((std::abs(d.y()) > 0.5 ? fp.height() : fp.width()) / 2.0 + cell / 2.0), -d));
-                }
-                s.returnWeights.assign(s.returnCells.size(), 1.0);
-                roomReturn.push_back(true);
-            } else { // rear door: cools the air on its own tiles
-                s.cells = cellsIn(fp);
-                if (s.cells.empty())
-                    s.cells.push_back(cellAt(fp.center()));
-                roomReturn.push_back(false);
-            }
-            sinks.push_back(std::move(s));
-        }
-        // Return air reaches the room units above the racks, which a one-layer model cannot
-        // carry: contained hot aisles are ducted to the returns (ceiling plenum / chimney), and
-        // of open exhaust (racks outside a hot-aisle containment, power gear) the share
-        // `thermalOpenCaptureFraction` rises to the returns; the rest stays at inlet height,
-        // where it can recirculate. Each room unit takes these plumes in proportion to its
-        // airflow; what the units cannot draw stays in the room (or leaks out of the containment).
-        auto hotAisle = [&](int c) { return std::find(hotAisleZones.begin(), hotAisleZones.end(), spec.zone[std::size_t(c)]) != hotAisleZones.end(); };
-        std::vector<std::pair<int, double>> plumes; // exhaust cell, m3/s to the returns
-        double unitFlow = 0.0, plumeFlow = 0.0;
-        for (std::size_t k = 0; k < sources.size(); ++k) {
-            const double flow = k < rackSourceCount ? sources[k].airflowM3PerS : engine::airflowForHeatM3PerS(sources[k].watts, a.thermalRackDeltaK);
-            const double capture = k < rackSourceCount && hotAisle(sources[k].cell) ? 1.0 : std::clamp(a.thermalOpenCaptureFraction, 0.0, 1.0);
-            if (flow * capture > 0.0) {
-                plumes.push_back({sources[k].cell, flow * capture});
-                plumeFlow += flow * capture;
-            }
-        }
-        for (std::size_t k = 0; k < sinks.size(); ++k)
-            if (roomReturn[k])
-                unitFlow += engine::airflowForHeatM3PerS(sinks[k].capacityW, sinks[k].designDeltaK);
-        if (unitFlow > 0.0 && plumeFlow > 0.0) {
-            const double drawn = std::min(unitFlow, plumeFlow); // m3/s taken from the plumes
-            for (std::size_t k = 0; k < sinks.size(); ++k) {
-                if (!roomReturn[k])
-                    continue;
-                ThermalSink &s = sinks[k];
-                const double q = engine::airflowForHeatM3PerS(s.capacityW, s.designDeltaK);
-                const double fromPlumes = q / unitFlow * drawn;
-                for (double &w : s.returnWeights)
-                    w *= (q - fromPlumes) / double(s.returnWeights.size());
-                for (const auto &[c, flow] : plumes) {
-                    s.returnCells.push_back(c);
-                    s.returnWeights.push_back(fromPlumes * flow / plumeFlow);
-                }
-            }
-        }
-        if (sources.empty() && sinks.empty())
-            continue;
-        const ThermalResult tr = solveThermal(spec, sources, sinks);
-        if (!tr.ok)
-            continue;
-        HallGrid g;
-        g.hallId = h.id;
-        g.nx = spec.nx;
-        g.ny = spec.ny;
-        g.cellMm = spec.cellMm;
-        g.values.resize(qsizetype(tr.temperatureC.size()));
-        for (std::size_t k = 0; k < tr.temperatureC.size(); ++k)
-            g.values[qsizetype(k)] = float(tr.temperatureC[k]);
-        g.maxValue = tr.maxC;
-        res.thermal << g;
-        QList<EquipmentId> warm, hot;
-        for (const auto &[id, idx] : rackSources) {
-            double t = -1e9;
-            for (std::size_t k : idx)
-                t = std::max(t, tr.sourceInletC[k]);
-            res.rackInlets << RackInlet{id, h.id, t};
-            if (t > engine::kAshraeA1AllowableMaxC)
-                hot << id;
-            else if (t > engine::kAshraeRecommendedMaxC)
-                warm << id;
-        }
-        if (!hot.isEmpty())
-            addViolation(res.violations, "inlet_above_allowable", "error", hot,
-                         Tr::tr("%n rack(s) in %1 have an indicative inlet above 32 C (ASHRAE A1 allowable)", nullptr, int(hot.size())).arg(h.name));
-        if (!warm.isEmpty())
-            addViolation(res.violations, "inlet_above_recommended", "warning", warm,
-                         Tr::tr("%n rack(s) in %1 have an indicative inlet above 27 C (ASHRAE recommended)", nullptr, int(warm.size())).arg(h.name));
+        return pr;
     }
+    if (r.category == QLatin1String("network_rack") || r.category == QLatin1String("storage_rack")) {
+        pr.itKw = r.ownPowerKw;
+        pr.airKw = r.ownPowerKw;
+        return pr;
+    }
+    return std::nullopt;
 }
 
 /// Tiles of `hall` overloaded by the weight of in-hall items (weight spread over the footprint).
@@ -680,6 +477,261 @@ std::optional<SiteClimate> shippedClimateSite(const QString &id)
     return std::nullopt;
 }
 
+std::vector<HallThermalProblem> thermalProblems(const FloorPlan &plan, const CatalogCache &cache, const FacilityAssumptions &a,
+                                                const FacilityResult &facility)
+{
+    const QSet<EquipmentId> noCdu(facility.liquidWithoutCdu.begin(), facility.liquidWithoutCdu.end());
+    std::vector<PlacedRack> racks;
+    // Air cooling units (CRAH, in-row, rear door) as the cooling analysis sees them.
+    struct AirUnit
+    {
+        EquipmentId id;
+        CoolingUnitType type;
+        double capacityKw;
+        bool rowAlongX;
+    };
+    std::vector<AirUnit> airUnits;
+    for (int i = 0; i < plan.equipmentCount(); ++i) {
+        const Equipment &e = plan.equipmentAt(i);
+        const ResolvedCatalogItem &r = cache.resolve(e.kind(), e.catalogId());
+        if (std::optional<PlacedRack> pr = placedRack(e, r)) {
+            racks.push_back(*pr);
+            continue;
+        }
+        const std::optional<CoolingUnitType> type = r.found && !r.isSystem ? coolingType(r.category) : std::nullopt;
+        if (type && mediumOf(*type) == CoolingMedium::Air)
+            airUnits.push_back({e.id(), *type, r.capacityKw, e.rotationDeg() % 180 == 0});
+    }
+    std::vector<HallThermalProblem> out;
+    for (const Hall &h : plan.halls()) {
+        HallThermalProblem p;
+        p.hallId = h.id;
+        p.hallName = h.name;
+        ThermalGridSpec &spec = p.spec;
+        spec.cellMm = h.tileMm > 0 ? h.tileMm : 600.0;
+        while (std::ceil(h.widthMm / spec.cellMm) * std::ceil(h.depthMm / spec.cellMm) > a.thermalMaxCellsPerHall)
+            spec.cellMm *= 2.0;
+        spec.nx = std::max(1, int(std::ceil(h.widthMm / spec.cellMm)));
+        spec.ny = std::max(1, int(std::ceil(h.depthMm / spec.cellMm)));
+        const int n = spec.nx * spec.ny;
+        spec.mixingWPerK = a.thermalMixingWPerK;
+        spec.wallOpenFraction = a.thermalWallOpenFraction;
+        spec.ambientC = a.supplyAirC + 2.0;
+        spec.solid.assign(std::size_t(n), 0);
+        spec.zone.assign(std::size_t(n), 0);
+        const double cell = spec.cellMm;
+        auto cellAt = [&](QPointF p) {
+            const int x = std::clamp(int(std::floor(p.x() / cell)), 0, spec.nx - 1);
+            const int y = std::clamp(int(std::floor(p.y() / cell)), 0, spec.ny - 1);
+            return y * spec.nx + x;
+        };
+        auto cellCentre = [&](int i) { return QPointF((i % spec.nx + 0.5) * cell, (i / spec.nx + 0.5) * cell); };
+        // Cells whose centre lies in `r` (half-open, so adjacent items do not share a tile).
+        auto cellsIn = [&](const QRectF &r) {
+            std::vector<int> out;
+            const int x0 = std::max(0, int(std::ceil(r.left() / cell - 0.5))), x1 = std::min(spec.nx - 1, int(std::ceil(r.right() / cell - 0.5)) - 1);
+            const int y0 = std::max(0, int(std::ceil(r.top() / cell - 0.5))), y1 = std::min(spec.ny - 1, int(std::ceil(r.bottom() / cell - 0.5)) - 1);
+            for (int y = y0; y <= y1; ++y)
+                for (int x = x0; x <= x1; ++x)
+                    out.push_back(y * spec.nx + x);
+            return out;
+        };
+        // The first non-solid cell from `p` on along `d` (a few tiles at most).
+        auto openCellFrom = [&](QPointF p, QPointF d) {
+            int c = cellAt(p);
+            for (int step = 0; step < 4 && spec.solid[std::size_t(c)]; ++step) {
+                p += d * cell;
+                if (p.x() < 0.0 || p.y() < 0.0 || p.x() >= h.widthMm || p.y() >= h.depthMm)
+                    break;
+                c = cellAt(p);
+            }
+            return c;
+        };
+
+        std::vector<const PlacedRack *> hallRacks;
+        for (const PlacedRack &r : racks)
+            if (r.hall == h.id && !r.e->inYard())
+                hallRacks.push_back(&r);
+        for (const PlacedRack *r : hallRacks)
+            for (int c : cellsIn(r->e->footprintMm()))
+                spec.solid[std::size_t(c)] = 1;
+        std::vector<int> hotAisleZones;
+        int zoneId = 0;
+        for (const Structure &s : plan.structures()) {
+            if (s.hallId != h.id)
+                continue;
+            if (s.kind == StructureKind::Wall || s.kind == StructureKind::Column) {
+                for (int c : cellsIn(s.rectMm))
+                    spec.solid[std::size_t(c)] = 1;
+            } else if (s.kind == StructureKind::HotAisle || s.kind == StructureKind::ColdAisle) {
+                ++zoneId;
+                for (int c : cellsIn(s.rectMm))
+                    spec.zone[std::size_t(c)] = zoneId;
+                if (s.kind == StructureKind::HotAisle)
+                    hotAisleZones.push_back(zoneId);
+            }
+        }
+
+        // Racks: one fan per tile column of the footprint's front edge.
+        std::vector<ThermalSource> sources;
+        std::vector<std::pair<EquipmentId, std::vector<std::size_t>>> rackSources;
+        for (const PlacedRack *r : hallRacks) {
+            const double heatW = (r->airKw + (noCdu.contains(r->e->id()) ? r->liquidKw : 0.0)) * 1000.0;
+            const QRectF fp = r->e->footprintMm();
+            const QPointF d = rackFrontDirection(r->e->rotationDeg());
+            const QPointF along(std::abs(d.y()), std::abs(d.x()));
+            const double lengthMm = std::abs(d.y()) > 0.5 ? fp.width() : fp.height();
+            const double halfDepthMm = (std::abs(d.y()) > 0.5 ? fp.height() : fp.width()) / 2.0;
+            const int columns = std::max(1, int(std::lround(lengthMm / cell)));
+            std::vector<std::size_t> idx;
+            for (int j = 0; j < columns; ++j) {
+                const QPointF p = fp.center() + along * ((j + 0.5) * lengthMm / columns - lengthMm / 2.0);
+                ThermalSource s;
+                s.watts = heatW / columns;
+                s.intakeCell = openCellFrom(p + d * (halfDepthMm + cell / 2.0), d);
+                s.cell = openCellFrom(p - d * (halfDepthMm + cell / 2.0), -d);
+                s.airflowM3PerS = engine::airflowForHeatM3PerS(s.watts, a.thermalRackDeltaK);
+                idx.push_back(sources.size());
+                sources.push_back(s);
+            }
+            rackSources.push_back({r->e->id(), std::move(idx)});
+        }
+        const std::size_t rackSourceCount = sources.size();
+        // Losses of indoor UPS and distribution units heat the hall air.
+        for (const FacilityUnitStatus &u : facility.powerUnits) {
+            const Equipment *e = plan.equipment(u.id);
+            if (!e || e->inYard() || e->hallId() != h.id || u.lossKw <= 0.0 || u.category == QLatin1String("transformer"))
+                continue;
+            sources.push_back({cellAt(e->footprintMm().center()), u.lossKw * 1000.0});
+        }
+
+        // Air cooling units.
+        std::vector<ThermalSink> sinks;
+        std::vector<bool> roomReturn; // draws room air (CRAH, in-row): shares the hot-aisle return
+        for (const AirUnit &u : airUnits) {
+            const Equipment *e = plan.equipment(u.id);
+            if (e->hallId() != h.id || e->inYard())
+                continue;
+            ThermalSink s;
+            const QRectF fp = e->footprintMm();
+            s.capacityW = u.capacityKw * 1000.0;
+            s.supplyC = a.supplyAirC;
+            s.designDeltaK = a.thermalDesignDeltaK;
+            s.chilledWaterC = a.plant.airLoopSupplyC;
+            if (u.type == CoolingUnitType::Crah || u.type == CoolingUnitType::InRow) {
+                double alongMm = a.crahThrowMm, acrossMm = a.crahThrowMm;
+                if (u.type == CoolingUnitType::InRow) {
+                    alongMm = u.rowAlongX ? a.reach.inRowAlongMm : a.reach.inRowAcrossMm;
+                    acrossMm = u.rowAlongX ? a.reach.inRowAcrossMm : a.reach.inRowAlongMm;
+                }
+                const QRectF area = fp.adjusted(-alongMm, -acrossMm, alongMm, acrossMm);
+                // Supply: the rack intakes in reach, each in proportion to its airflow
+                // (perforated tiles or in-row fans matched to the racks).
+                for (std::size_t k = 0; k < rackSourceCount; ++k) {
+                    if (area.contains(cellCentre(sources[k].intakeCell))) {
+                        s.cells.push_back(sources[k].intakeCell);
+                        s.weights.push_back(sources[k].airflowM3PerS);
+                    }
+                }
+                const QPointF d = rackFrontDirection(e->rotationDeg());
+                if (s.cells.empty()) // no rack in reach: supply into the room in front of the unit
+                    s.cells.push_back(openCellFrom(fp.center() + d * ((std::abs(d.y()) > 0.5 ? fp.height() : fp.width()) / 2.0 + cell / 2.0), d));
+                if (u.type == CoolingUnitType::Crah) {
+                    for (int c : cellsIn(fp))
+                        if (!spec.solid[std::size_t(c)])
+                            s.returnCells.push_back(c);
+                    if (s.returnCells.empty())
+                        s.returnCells.push_back(cellAt(fp.center()));
+                } else {
+                    s.returnCells.push_back(openCellFrom(fp.center() - d * ((std::abs(d.y()) > 0.5 ? fp.height() : fp.width()) / 2.0 + cell / 2.0), -d));
+                }
+                s.returnWeights.assign(s.returnCells.size(), 1.0);
+                roomReturn.push_back(true);
+            } else { // rear door: cools the air on its own tiles
+                s.cells = cellsIn(fp);
+                if (s.cells.empty())
+                    s.cells.push_back(cellAt(fp.center()));
+                roomReturn.push_back(false);
+            }
+            sinks.push_back(std::move(s));
+        }
+        // Return air reaches the room units above the racks, which a one-layer model cannot
+        // carry: contained hot aisles are ducted to the returns (ceiling plenum / chimney), and
+        // of open exhaust (racks outside a hot-aisle containment, power gear) the share
+        // `thermalOpenCaptureFraction` rises to the returns; the rest stays at inlet height,
+        // where it can recirculate. Each room unit takes these plumes in proportion to its
+        // airflow; what the units cannot draw stays in the room (or leaks out of the containment).
+        auto hotAisle = [&](int c) { return std::find(hotAisleZones.begin(), hotAisleZones.end(), spec.zone[std::size_t(c)]) != hotAisleZones.end(); };
+        std::vector<std::pair<int, double>> plumes; // exhaust cell, m3/s to the returns
+        double unitFlow = 0.0, plumeFlow = 0.0;
+        for (std::size_t k = 0; k < sources.size(); ++k) {
+            const double flow = k < rackSourceCount ? sources[k].airflowM3PerS : engine::airflowForHeatM3PerS(sources[k].watts, a.thermalRackDeltaK);
+            const double capture = k < rackSourceCount && hotAisle(sources[k].cell) ? 1.0 : std::clamp(a.thermalOpenCaptureFraction, 0.0, 1.0);
+            if (flow * capture > 0.0) {
+                plumes.push_back({sources[k].cell, flow * capture});
+                plumeFlow += flow * capture;
+            }
+        }
+        for (std::size_t k = 0; k < sinks.size(); ++k)
+            if (roomReturn[k])
+                unitFlow += engine::airflowForHeatM3PerS(sinks[k].capacityW, sinks[k].designDeltaK);
+        if (unitFlow > 0.0 && plumeFlow > 0.0) {
+            const double drawn = std::min(unitFlow, plumeFlow); // m3/s taken from the plumes
+            for (std::size_t k = 0; k < sinks.size(); ++k) {
+                if (!roomReturn[k])
+                    continue;
+                ThermalSink &s = sinks[k];
+                const double q = engine::airflowForHeatM3PerS(s.capacityW, s.designDeltaK);
+                const double fromPlumes = q / unitFlow * drawn;
+                for (double &w : s.returnWeights)
+                    w *= (q - fromPlumes) / double(s.returnWeights.size());
+                for (const auto &[c, flow] : plumes) {
+                    s.returnCells.push_back(c);
+                    s.returnWeights.push_back(fromPlumes * flow / plumeFlow);
+                }
+            }
+        }
+        if (sources.empty() && sinks.empty())
+            continue;
+        p.sources = std::move(sources);
+        p.sinks = std::move(sinks);
+        p.rackSources = std::move(rackSources);
+        out.push_back(std::move(p));
+    }
+    return out;
+}
+
+void addThermalSolution(const HallThermalProblem &p, const ThermalResult &tr, FacilityResult &res)
+{
+    HallGrid g;
+    g.hallId = p.hallId;
+    g.nx = p.spec.nx;
+    g.ny = p.spec.ny;
+    g.cellMm = p.spec.cellMm;
+    g.values.resize(qsizetype(tr.temperatureC.size()));
+    for (std::size_t k = 0; k < tr.temperatureC.size(); ++k)
+        g.values[qsizetype(k)] = float(tr.temperatureC[k]);
+    g.maxValue = tr.maxC;
+    res.thermal << g;
+    QList<EquipmentId> warm, hot;
+    for (const auto &[id, idx] : p.rackSources) {
+        double t = -1e9;
+        for (std::size_t k : idx)
+            t = std::max(t, tr.sourceInletC[k]);
+        res.rackInlets << RackInlet{id, p.hallId, t};
+        if (t > engine::kAshraeA1AllowableMaxC)
+            hot << id;
+        else if (t > engine::kAshraeRecommendedMaxC)
+            warm << id;
+    }
+    if (!hot.isEmpty())
+        addViolation(res.violations, "inlet_above_allowable", "error", hot,
+                     Tr::tr("%n rack(s) in %1 have an indicative inlet above 32 C (ASHRAE A1 allowable)", nullptr, int(hot.size())).arg(p.hallName));
+    if (!warm.isEmpty())
+        addViolation(res.violations, "inlet_above_recommended", "warning", warm,
+                     Tr::tr("%n rack(s) in %1 have an indicative inlet above 27 C (ASHRAE recommended)", nullptr, int(warm.size())).arg(p.hallName));
+}
+
 FacilityResult facilityAnalysis(const FloorPlan &plan, const CatalogCache &cache, const FacilityAssumptions &a)
 {
     FacilityResult res;
@@ -708,33 +760,15 @@ FacilityResult facilityAnalysis(const FloorPlan &plan, const CatalogCache &cache
             continue;
         const QPointF c = e.footprintMm().center();
         const int site = siteOfHall.value(e.hallId(), 0);
-        if (r.isSystem) {
-            PlacedRack pr;
-            pr.e = &e;
-            pr.hall = e.hallId();
-            pr.site = site;
-            pr.itKw = unitsPerRack(e, r) * r.itKwPerUnit;
-            if (r.cooling == QLatin1String("immersion"))
-                pr.immersionKw = pr.itKw;
-            else {
-                const double lf = std::clamp(r.liquidFraction, 0.0, 1.0);
-                pr.liquidKw = pr.itKw * lf;
-                pr.airKw = pr.itKw - pr.liquidKw;
-            }
-            racks.push_back(pr);
+        if (!r.isSystem)
+            categoryOf.insert(e.id(), r.category);
+        if (std::optional<PlacedRack> pr = placedRack(e, r)) {
+            pr->site = site;
+            racks.push_back(*pr);
             continue;
         }
         const QString &cat = r.category;
-        categoryOf.insert(e.id(), cat);
-        if (cat == QLatin1String("network_rack") || cat == QLatin1String("storage_rack")) {
-            PlacedRack pr;
-            pr.e = &e;
-            pr.hall = e.hallId();
-            pr.site = site;
-            pr.itKw = r.ownPowerKw;
-            pr.airKw = r.ownPowerKw;
-            racks.push_back(pr);
-        } else if (cat == QLatin1String("transformer") || cat == QLatin1String("ups") || isDistribution(cat)) {
+        if (cat == QLatin1String("transformer") || cat == QLatin1String("ups") || isDistribution(cat)) {
             const FacilityExtras &x = extras.get(e.catalogId());
             PowerUnit u;
             u.id = e.id();
@@ -812,6 +846,7 @@ FacilityResult facilityAnalysis(const FloorPlan &plan, const CatalogCache &cache
         res.itKw += pr.itKw;
     }
     res.hasPowerChain = !pin.units.empty();
+    res.deratingFraction = a.deratingFraction;
     const PowerChainResult pr = analysePowerChain(pin);
     res.deliverableKw = pr.deliverableKw;
     res.powerShortfallKw = pr.shortfallKw;
@@ -935,6 +970,7 @@ FacilityResult facilityAnalysis(const FloorPlan &plan, const CatalogCache &cache
     if (!notN1.isEmpty())
         addViolation(res.violations, "cooling_not_n1", "warning", notN1,
                      Tr::tr("cooling zones lose capacity below their heat when their largest unit fails (not N+1)"));
+    res.liquidWithoutCdu = toList(cr.loadsWithoutLiquid);
     if (!cr.loadsWithoutLiquid.empty())
         addViolation(res.violations, "cooling_no_cdu", "error", toList(cr.loadsWithoutLiquid),
                      Tr::tr("%n liquid-cooled rack(s) have no CDU within reach", nullptr, int(cr.loadsWithoutLiquid.size())));
@@ -1054,9 +1090,14 @@ FacilityResult facilityAnalysis(const FloorPlan &plan, const CatalogCache &cache
                              .arg(res.generatorKw, 0, 'f', 0).arg(res.generatorKw * a.deratingFraction, 0, 'f', 0).arg(designFacilityKw, 0, 'f', 0));
     }
 
-    if (a.thermalMap)
-        thermalMaps(plan, a, racks, pin, pr, cin, cr, indoorUnit, res);
-
+    // Thermal map per hall (the editor's overlay builds the same problems and solves them on a worker).
+    if (a.thermalMap) {
+        for (const HallThermalProblem &p : thermalProblems(plan, cache, a, res)) {
+            const ThermalResult solved = solveThermal(p.spec, p.sources, p.sinks);
+            if (solved.ok)
+                addThermalSolution(p, solved, res);
+        }
+    }
     floorLoading(plan, cache, a, res);
     aislesAndDoors(plan, res);
     return res;

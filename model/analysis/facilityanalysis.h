@@ -12,6 +12,7 @@
 #include "model/engine/thermalmap.h"
 
 #include <QList>
+#include <QPointF>
 #include <QString>
 #include <QVector>
 
@@ -157,9 +158,12 @@ struct FacilityResult
     // Maps
     QList<HallGrid> thermal;       ///< degrees C, indicative (not CFD)
     QList<RackInlet> rackInlets;
+    /// Racks with liquid heat and no CDU in reach (the thermal map counts that heat as air heat).
+    QList<EquipmentId> liquidWithoutCdu;
     QList<HallGrid> floorLoad;     ///< kg/m2 per tile
     double floorLoadMaxKgPerM2 = 0.0;
     QList<Violation> violations;
+    double deratingFraction = 0.8; ///< as used: power utilisation is shown against derating x rating
 };
 
 /**
@@ -170,6 +174,35 @@ struct FacilityResult
  * curve, COP and battery columns, looked up once per catalog id per call).
  */
 FacilityResult facilityAnalysis(const FloorPlan &plan, const CatalogCache &cache, const FacilityAssumptions &assumptions = {});
+
+/// Unit vector from a rack's centre to its front (air intake, cold-aisle side) in hall
+/// coordinates (y southwards): south at rotation 0, west at 90, north at 180, east at 270, as the
+/// editor draws the front edge.
+QPointF rackFrontDirection(int rotationDeg);
+
+/// One hall's thermal-map problem (docs/facility-model.md §5): grid with solid racks, walls and
+/// containment zones; racks as fans carrying their air heat, indoor UPS/PDU losses as heat;
+/// air cooling units as sinks with their supply and return cells.
+/// Built where the catalog can be read (it queries the catalog through `cache`); solving it
+/// with engine::solveThermal() needs nothing else, so the editor solves it on a worker thread.
+struct HallThermalProblem
+{
+    HallId hallId = 0;
+    QString hallName;
+    engine::ThermalGridSpec spec;
+    std::vector<engine::ThermalSource> sources;
+    std::vector<engine::ThermalSink> sinks;
+    /// Each rack's sources (one fan per tile column of its front): its inlet is the warmest of
+    /// their engine::ThermalResult::sourceInletC.
+    std::vector<std::pair<EquipmentId, std::vector<std::size_t>>> rackSources;
+};
+
+/// The thermal problems of every hall with heat or cooling; `facility` gives the power units'
+/// losses (a facilityAnalysis() result of the same plan, with or without its thermal map).
+std::vector<HallThermalProblem> thermalProblems(const FloorPlan &plan, const CatalogCache &cache, const FacilityAssumptions &assumptions,
+                                                const FacilityResult &facility);
+/// Appends a solved hall's grid (degrees C), its rack inlets and the inlet violations to `res`.
+void addThermalSolution(const HallThermalProblem &problem, const engine::ThermalResult &solved, FacilityResult &res);
 
 /// Sites shipped in data/climate (resource :/climate/sites.csv + normals.csv), in file order.
 const QList<engine::SiteClimate> &shippedClimateSites();

@@ -1087,6 +1087,77 @@ not CFD); --no-thermal skips it.
     </message>
 </context>
 <context>
+    <name>FeedRules</name>
+    <message>
+        <source>a transformer</source>
+        <translation>变压器</translation>
+    </message>
+    <message>
+        <source>a UPS</source>
+        <translation>UPS</translation>
+    </message>
+    <message>
+        <source>a PDU, RPP or busway</source>
+        <translation>PDU、RPP 或母线槽</translation>
+    </message>
+    <message>
+        <source>a rack</source>
+        <translation>机柜</translation>
+    </message>
+    <message>
+        <source>an item outside the power chain</source>
+        <translation>不属于供电链路的设备</translation>
+    </message>
+    <message>
+        <source>the item no longer exists</source>
+        <translation>该设备已不存在</translation>
+    </message>
+    <message>
+        <source>a unit cannot feed itself</source>
+        <translation>设备不能给自身供电</translation>
+    </message>
+    <message>
+        <source>only transformers, UPS, PDUs/RPPs/busways and racks take part in the power chain</source>
+        <translation>只有变压器、UPS、PDU/RPP/母线槽和机柜属于供电链路</translation>
+    </message>
+    <message>
+        <source>a transformer takes the utility supply; nothing on the plan feeds it</source>
+        <translation>变压器由市电供电；平面图上没有设备为其供电</translation>
+    </message>
+    <message>
+        <source>a rack cannot feed other equipment</source>
+        <translation>机柜不能为其他设备供电</translation>
+    </message>
+    <message>
+        <source>%1 cannot feed %2: power flows transformer → UPS → PDU → rack</source>
+        <translation>%1 不能为 %2 供电：电能流向为 变压器 → UPS → PDU → 机柜</translation>
+    </message>
+    <message>
+        <source>this feed would close a loop: the upstream unit is already fed through this one</source>
+        <translation>该供电会形成环路：上游设备已经经由本设备供电</translation>
+    </message>
+    <message>
+        <source>only racks have a B feed</source>
+        <translation>只有机柜有 B 路供电</translation>
+    </message>
+    <message>
+        <source>this rack is single-corded: it has no B feed</source>
+        <translation>该机柜为单电源：没有 B 路供电</translation>
+    </message>
+    <message>
+        <source>draw the A feed first</source>
+        <translation>请先连接 A 路供电</translation>
+    </message>
+    <message>
+        <source>the B feed must come from another unit than the A feed</source>
+        <translation>B 路供电必须来自与 A 路不同的设备</translation>
+    </message>
+    <message>
+        <source>this unit is already the rack&apos;s B feed</source>
+        <translation>该设备已是此机柜的 B 路供电</translation>
+    </message>
+</context>
+<context>
     <name>Input</name>
     <message>
         <source>an array</source>
@@ -2623,6 +2694,18 @@ not CFD); --no-thermal skips it.
         <source>Move Structure</source>
         <translation>移动结构</translation>
     </message>
+    <message>
+        <source>Clear Feed (Automatic)</source>
+        <translation>清除供电连接（自动分配）</translation>
+    </message>
+    <message>
+        <source>Connect Feed A</source>
+        <translation>连接 A 路供电</translation>
+    </message>
+    <message>
+        <source>Connect Feed B</source>
+        <translation>连接 B 路供电</translation>
+    </message>
 </context>
 <context>
     <name>th::ArrayToolDialog</name>
@@ -3312,6 +3395,69 @@ not CFD); --no-thermal skips it.
     <message>
         <source>PNG image (*.png);;SVG drawing (*.svg)</source>
         <translation>PNG 图像 (*.png);;SVG 图形 (*.svg)</translation>
+    </message>
+</context>
+<context>
+    <name>th::ConnectTool</name>
+    <message>
+        <source>&amp;Connect Power Feeds</source>
+        <translation>连接供电(&amp;C)</translation>
+    </message>
+    <message>
+        <source>C&amp;lear Feed (Back to Automatic)</source>
+        <translation>清除供电连接（恢复自动分配）(&amp;L)</translation>
+    </message>
+    <message>
+        <source>Ctrl+Shift+F</source>
+        <translation>Ctrl+Shift+F</translation>
+    </message>
+    <message>
+        <source>Click a rack or unit, then the unit that feeds it (Shift-click: B feed). Esc ends.</source>
+        <translation>先点击机柜或设备，再点击为其供电的设备（Shift+点击：B 路）。按 Esc 结束。</translation>
+    </message>
+    <message>
+        <source>Forget the drawn feeds of the selected items; the analysis assigns them automatically</source>
+        <translation>清除所选设备手动连接的供电；由分析自动分配</translation>
+    </message>
+    <message>
+        <source>Connect feeds: click the rack or unit to feed.</source>
+        <translation>连接供电：点击要供电的机柜或设备。</translation>
+    </message>
+    <message>
+        <source>A transformer takes the utility supply: pick a UPS, PDU or rack to feed.</source>
+        <translation>变压器由市电供电：请选择要供电的 UPS、PDU 或机柜。</translation>
+    </message>
+    <message>
+        <source>%1 is not part of the power chain: pick a UPS, PDU or rack.</source>
+        <translation>%1 不属于供电链路：请选择 UPS、PDU 或机柜。</translation>
+    </message>
+    <message>
+        <source>Now click the unit that feeds %1 (Shift-click: its B feed).</source>
+        <translation>现在点击为 %1 供电的设备（Shift+点击：其 B 路）。</translation>
+    </message>
+    <message>
+        <source>Cannot connect: %1.</source>
+        <translation>无法连接：%1。</translation>
+    </message>
+    <message>
+        <source>%1 feeds %2 (A). Click its B feed, or empty floor to keep A only.</source>
+        <translation>%1 为 %2 供电（A 路）。点击其 B 路供电设备，或点击空白处仅保留 A 路。</translation>
+    </message>
+    <message>
+        <source>%1 feeds %2 (A).</source>
+        <translation>%1 为 %2 供电（A 路）。</translation>
+    </message>
+    <message>
+        <source>%1 feeds %2 (B).</source>
+        <translation>%1 为 %2 供电（B 路）。</translation>
+    </message>
+    <message>
+        <source>The selection has no drawn feeds; its feeds are already automatic.</source>
+        <translation>所选设备没有手动连接的供电；其供电已是自动分配。</translation>
+    </message>
+    <message>
+        <source>Feeds cleared: the analysis assigns them automatically.</source>
+        <translation>已清除供电连接：由分析自动分配。</translation>
     </message>
 </context>
 <context>
@@ -4187,6 +4333,125 @@ total %7 GiB of %8 GiB</source>
     </message>
 </context>
 <context>
+    <name>th::FacilityOverlay</name>
+    <message>
+        <source>&amp;Power Chain Connections</source>
+        <translation>供电链路连接(&amp;P)</translation>
+    </message>
+    <message>
+        <source>&amp;Utilisation per Unit</source>
+        <translation>各设备负载率(&amp;U)</translation>
+    </message>
+    <message>
+        <source>&amp;Floor Load (kg/m²)</source>
+        <translation>楼板荷载（kg/m²）(&amp;F)</translation>
+    </message>
+    <message>
+        <source>&amp;Thermal Map (indicative)</source>
+        <translation>温度场（示意）(&amp;T)</translation>
+    </message>
+    <message>
+        <source>Indicative steady-state air temperatures (not CFD); solved in the background after each change</source>
+        <translation>示意性的稳态空气温度（非 CFD）；每次修改后在后台求解</translation>
+    </message>
+    <message>
+        <source>%1 %</source>
+        <translation>%1 %</translation>
+    </message>
+    <message>
+        <source>Power chain</source>
+        <translation>供电链路</translation>
+    </message>
+    <message>
+        <source>A feed</source>
+        <translation>A 路供电</translation>
+    </message>
+    <message>
+        <source>B feed</source>
+        <translation>B 路供电</translation>
+    </message>
+    <message>
+        <source>Transformer → UPS → PDU</source>
+        <translation>变压器 → UPS → PDU</translation>
+    </message>
+    <message>
+        <source>Drawn with the connection tool</source>
+        <translation>用连接工具手动连接</translation>
+    </message>
+    <message>
+        <source>Assigned automatically</source>
+        <translation>自动分配</translation>
+    </message>
+    <message>
+        <source>Utilisation (power: % of the %1 % derated rating)</source>
+        <translation>负载率（供电设备：占 %1 % 降额容量的百分比）</translation>
+    </message>
+    <message>
+        <source>0 %</source>
+        <translation>0 %</translation>
+    </message>
+    <message>
+        <source>50 %</source>
+        <translation>50 %</translation>
+    </message>
+    <message>
+        <source>100 %</source>
+        <translation>100 %</translation>
+    </message>
+    <message>
+        <source>over 100 %: overloaded</source>
+        <translation>超过 100 %：过载</translation>
+    </message>
+    <message>
+        <source>%1 kg/m² (%2 % of rating)</source>
+        <translation>%1 kg/m²（额定值的 %2 %）</translation>
+    </message>
+    <message>
+        <source>%1 % of the hall rating</source>
+        <translation>机房额定荷载的 %1 %</translation>
+    </message>
+    <message>
+        <source>Floor load per tile</source>
+        <translation>每块地板的荷载</translation>
+    </message>
+    <message>
+        <source>above the hall rating</source>
+        <translation>超过机房额定荷载</translation>
+    </message>
+    <message>
+        <source>Thermal map, indicative (°C)</source>
+        <translation>温度场，示意（°C）</translation>
+    </message>
+    <message>
+        <source>Thermal map, indicative (°C): updating…</source>
+        <translation>温度场，示意（°C）：正在更新…</translation>
+    </message>
+    <message>
+        <source>22 °C supply air</source>
+        <translation>22 °C 送风</translation>
+    </message>
+    <message>
+        <source>27 °C ASHRAE recommended max</source>
+        <translation>27 °C ASHRAE 推荐上限</translation>
+    </message>
+    <message>
+        <source>32 °C ASHRAE A1 allowable max</source>
+        <translation>32 °C ASHRAE A1 允许上限</translation>
+    </message>
+    <message>
+        <source>40 °C and above</source>
+        <translation>40 °C 及以上</translation>
+    </message>
+    <message>
+        <source>Rack inlet above 27 °C</source>
+        <translation>机柜进风温度高于 27 °C</translation>
+    </message>
+    <message>
+        <source>Rack inlet above 32 °C</source>
+        <translation>机柜进风温度高于 32 °C</translation>
+    </message>
+</context>
+<context>
     <name>th::FloorPlanScene</name>
     <message>
         <source>Equipment type</source>
@@ -4290,6 +4555,10 @@ total %7 GiB of %8 GiB</source>
     <message>
         <source>%1 m</source>
         <translation>%1 m</translation>
+    </message>
+    <message>
+        <source>&amp;Overlays</source>
+        <translation>叠加图层(&amp;O)</translation>
     </message>
 </context>
 <context>

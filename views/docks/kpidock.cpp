@@ -184,6 +184,7 @@ void KpiDock::evaluate()
     }
     if (ev.violations.isEmpty())
         m_violations->addItem(tr("No problems found."));
+    emit evaluated();
 }
 
 } // namespace th

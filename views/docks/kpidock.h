@@ -44,6 +44,8 @@ public slots:
 
 signals:
     void itemsRequested(const QList<quint64> &ids);
+    /// A new evaluation() is ready (after every debounced recompute); the overlays follow it.
+    void evaluated();
 
 private:
     FloorPlanDocument *m_document;

@@ -50,8 +50,11 @@ public:
 
     struct LegendEntry
     {
+        /// How the legend draws the colour: a filled box, a line style, or an inlet flag.
+        enum class Swatch { Box, Line, DashedLine, ThickLine, Flag };
         QColor color;
         QString text;
+        Swatch swatch = Swatch::Box;
     };
 
     FloorPlanScene(FloorPlanDocument *document, const CatalogCache *cache, QObject *parent = nullptr);

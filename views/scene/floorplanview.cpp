@@ -4,12 +4,15 @@
 
 #include "model/document/floorplandocument.h"
 #include "views/scene/equipmentitem.h"
+#include "views/scene/facilityoverlay.h"
 #include "views/scene/floorplanscene.h"
+#include "views/tools/connecttool.h"
 #include "views/tools/placeequipmenttool.h"
 #include "views/tools/selecttool.h"
 
 #include <QAction>
 #include <QKeyEvent>
+#include <QMenu>
 #include <QPainter>
 #include <QScrollBar>
 #include <QWheelEvent>
@@ -77,7 +80,8 @@ private:
     FloorPlanView *m_view;
 };
 
-/// The colour legend of the scene's colour mode.
+/// The legend: the scene's colour mode, then each facility overlay that is on. Fixed light
+/// colours (white box, dark text) keep it readable on light and dark palettes alike.
 class Legend : public QWidget
 {
 public:
@@ -90,16 +94,29 @@ public:
         refresh();
     }
 
+    QList<LegendSection> sections() const
+    {
+        // The equipment-type key gives way to the overlays (it would cover the plan); a
+        // colour-by mode the user chose stays.
+        QList<LegendSection> out = m_view->overlay()->legend();
+        if (out.isEmpty() || m_view->floorPlanScene()->colorMode() != FloorPlanScene::ColorMode::Type)
+            out.prepend({m_view->floorPlanScene()->legendTitle(), m_view->floorPlanScene()->legend()});
+        return out;
+    }
+
     void refresh()
     {
         const QFontMetrics fm(font());
         QFont bold = font();
         bold.setBold(true);
-        int w = QFontMetrics(bold).horizontalAdvance(m_view->floorPlanScene()->legendTitle()) + 24;
-        const auto entries = m_view->floorPlanScene()->legend();
-        for (const auto &e : entries)
-            w = std::max(w, fm.horizontalAdvance(e.text) + 56);
-        resize(w, (int(entries.size()) + 1) * (fm.height() + 4) + 12);
+        int w = 0, rows = 0;
+        for (const LegendSection &s : sections()) {
+            w = std::max(w, QFontMetrics(bold).horizontalAdvance(s.title) + 24);
+            for (const auto &e : s.entries)
+                w = std::max(w, fm.horizontalAdvance(e.text) + 56);
+            rows += int(s.entries.size()) + 1;
+        }
+        resize(w, rows * (fm.height() + 4) + 12);
         update();
     }
 
@@ -115,19 +132,40 @@ protected:
         const int line = fm.height() + 4;
         QFont bold = font();
         bold.setBold(true);
-        p.setFont(bold);
-        p.setPen(QColor(30, 30, 30));
-        p.drawText(QRect(10, 6, width() - 20, line), Qt::AlignLeft | Qt::AlignVCenter,
-                   m_view->floorPlanScene()->legendTitle());
-        p.setFont(font());
-        int y = 6 + line;
-        for (const auto &e : m_view->floorPlanScene()->legend()) {
-            p.setPen(e.color.darker(150));
-            p.setBrush(e.color);
-            p.drawRect(QRectF(10, y + 3, 22, line - 8));
+        int y = 6;
+        using Swatch = FloorPlanScene::LegendEntry::Swatch;
+        for (const LegendSection &s : sections()) {
+            p.setFont(bold);
             p.setPen(QColor(30, 30, 30));
-            p.drawText(QRect(40, y, width() - 46, line), Qt::AlignLeft | Qt::AlignVCenter, e.text);
+            p.drawText(QRect(10, y, width() - 20, line), Qt::AlignLeft | Qt::AlignVCenter, s.title);
+            p.setFont(font());
             y += line;
+            for (const auto &e : s.entries) {
+                const QRectF box(10, y + 3, 22, line - 8);
+                switch (e.swatch) {
+                case Swatch::Box:
+                    p.setPen(e.color.darker(150));
+                    p.setBrush(e.color);
+                    p.drawRect(box);
+                    break;
+                case Swatch::Line:
+                case Swatch::DashedLine:
+                case Swatch::ThickLine:
+                    p.setPen(QPen(e.color, e.swatch == Swatch::ThickLine ? 3.0 : 1.6, e.swatch == Swatch::DashedLine ? Qt::DashLine : Qt::SolidLine));
+                    p.drawLine(QPointF(box.left(), box.center().y()), QPointF(box.right(), box.center().y()));
+                    break;
+                case Swatch::Flag: {
+                    const QPointF c = box.center();
+                    p.setPen(QColor(40, 40, 40));
+                    p.setBrush(e.color);
+                    p.drawPolygon(QPolygonF{c + QPointF(0, -6), c + QPointF(6, 5), c + QPointF(-6, 5)});
+                    break;
+                }
+                }
+                p.setPen(QColor(30, 30, 30));
+                p.drawText(QRect(40, y, width() - 46, line), Qt::AlignLeft | Qt::AlignVCenter, e.text);
+                y += line;
+            }
         }
     }
 
@@ -155,16 +193,22 @@ FloorPlanView::FloorPlanView(FloorPlanDocument *document, const CatalogCache *ca
 
     m_selectTool = new SelectTool(this);
     m_placeTool = new PlaceEquipmentTool(this);
+    m_overlay = new FacilityOverlay(m_scene, this);
+    m_connectTool = new ConnectTool(this);
+    addAction(m_connectTool->action());
     connect(m_selectTool, &SelectTool::message, this, &FloorPlanView::message);
     connect(m_placeTool, &PlaceEquipmentTool::message, this, &FloorPlanView::message);
+    connect(m_connectTool, &ConnectTool::message, this, &FloorPlanView::message);
 
     m_scaleBar = new ScaleBar(this);
     auto *legend = new Legend(this);
     m_legend = legend;
-    connect(m_scene, &FloorPlanScene::colorModeChanged, this, [this, legend] {
+    auto refreshLegend = [this, legend] {
         legend->refresh();
         placeOverlays();
-    });
+    };
+    connect(m_scene, &FloorPlanScene::colorModeChanged, this, refreshLegend);
+    connect(m_overlay, &FacilityOverlay::legendChanged, this, refreshLegend);
     connect(this, &FloorPlanView::zoomChanged, m_scaleBar, qOverload<>(&QWidget::update));
     // A new or reopened plan: show all of it.
     connect(document, &FloorPlanDocument::changed, this, [this](const ChangeEvent &e) {
@@ -174,7 +218,23 @@ FloorPlanView::FloorPlanView(FloorPlanDocument *document, const CatalogCache *ca
     setZoom(kActualSizePxPerMm);
 }
 
-FloorPlanView::~FloorPlanView() = default;
+FloorPlanView::~FloorPlanView()
+{
+    // Both put items into the scene, which is deleted first among the children.
+    delete m_connectTool;
+    delete m_overlay;
+}
+
+QMenu *FloorPlanView::createOverlayMenu(QWidget *parent)
+{
+    auto *menu = new QMenu(tr("&Overlays"), parent);
+    menu->setObjectName(QStringLiteral("overlayMenu"));
+    menu->addActions(m_overlay->actions());
+    menu->addSeparator();
+    menu->addAction(m_connectTool->action());
+    menu->addAction(m_connectTool->clearAction());
+    return menu;
+}
 
 double FloorPlanView::zoom() const
 {
@@ -265,7 +325,10 @@ void FloorPlanView::mousePressEvent(QMouseEvent *event)
         event->accept();
         return;
     }
-    m_selectTool->mousePressed(event);
+    if (m_connectTool->isActive())
+        m_connectTool->mousePressed(event);
+    else
+        m_selectTool->mousePressed(event);
 }
 
 void FloorPlanView::mouseMoveEvent(QMouseEvent *event)
@@ -278,7 +341,10 @@ void FloorPlanView::mouseMoveEvent(QMouseEvent *event)
         verticalScrollBar()->setValue(verticalScrollBar()->value() - d.y());
         return;
     }
-    m_selectTool->mouseMoved(event);
+    if (m_connectTool->isActive())
+        m_connectTool->mouseMoved(event);
+    else
+        m_selectTool->mouseMoved(event);
 }
 
 void FloorPlanView::mouseReleaseEvent(QMouseEvent *event)
@@ -288,7 +354,8 @@ void FloorPlanView::mouseReleaseEvent(QMouseEvent *event)
         viewport()->setCursor(m_spaceDown ? Qt::OpenHandCursor : Qt::ArrowCursor);
         return;
     }
-    m_selectTool->mouseReleased(event);
+    if (!m_connectTool->isActive())
+        m_selectTool->mouseReleased(event);
 }
 
 void FloorPlanView::mouseDoubleClickEvent(QMouseEvent *event)
@@ -304,7 +371,7 @@ void FloorPlanView::keyPressEvent(QKeyEvent *event)
         viewport()->setCursor(Qt::OpenHandCursor);
         return;
     }
-    if (m_selectTool->keyPressed(event))
+    if (m_connectTool->isActive() ? m_connectTool->keyPressed(event) : m_selectTool->keyPressed(event))
         return;
     // Editing actions added to the view (R, Del, Ctrl+D...) also work when the key reaches the
     // view directly, e.g. in a window that is not active.

@@ -4,9 +4,13 @@
 
 #include <QGraphicsView>
 
+class QMenu;
+
 namespace th {
 
 class CatalogCache;
+class ConnectTool;
+class FacilityOverlay;
 class FloorPlanDocument;
 class FloorPlanScene;
 class PlaceEquipmentTool;
@@ -32,6 +36,12 @@ public:
     FloorPlanScene *floorPlanScene() const { return m_scene; }
     SelectTool *selectTool() const { return m_selectTool; }
     PlaceEquipmentTool *placeTool() const { return m_placeTool; }
+    /// Draws power feeds; while its action is checked it gets the mouse instead of the select tool.
+    ConnectTool *connectTool() const { return m_connectTool; }
+    /// The facility overlays (power chain, utilisation, floor load, thermal map) and their legend.
+    FacilityOverlay *overlay() const { return m_overlay; }
+    /// View ▸ Overlays: the overlay toggles, then the connection tool and "Clear Feed".
+    QMenu *createOverlayMenu(QWidget *parent);
 
     double zoom() const;
     void setZoom(double pxPerMm);
@@ -70,6 +80,8 @@ private:
     FloorPlanScene *m_scene;
     SelectTool *m_selectTool;
     PlaceEquipmentTool *m_placeTool;
+    FacilityOverlay *m_overlay;
+    ConnectTool *m_connectTool;
     QWidget *m_scaleBar;
     QWidget *m_legend;
     bool m_spaceDown = false;

@@ -1,0 +1,152 @@
+// SPDX-FileCopyrightText: 2026 Terahall contributors
+// SPDX-License-Identifier: GPL-3.0-or-later
+//
+// The facility overlays on a 5,000-item plan (label `bench`): one live step as the editor runs
+// it (a rack moves, the KPI recompute with the facility physics, the overlays rebuilt from it,
+// the view repainted), the overlay rebuild + repaint alone, and the thermal solve of the hall
+// (the one the overlay runs on a worker). Results: docs/performance.md.
+#include "model/analysis/plananalysis.h"
+#include "model/catalog/catalog.h"
+#include "model/commands/changegeometry.h"
+#include "model/document/floorplandocument.h"
+#include "views/scene/facilityoverlay.h"
+#include "views/scene/floorplanscene.h"
+#include "views/scene/floorplanview.h"
+
+#include <QTest>
+
+using namespace th;
+
+namespace {
+
+/// 5,000 items in one 300 m x 120 m hall: 4,345 DGX H100 racks (2 servers, 20.4 kW) in rows,
+/// 295 in-row coolers, 300 PDUs (A/B), 50 UPS (groups A and B) and 10 transformers in the yard.
+FloorPlan generatedPlan()
+{
+    FloorPlan plan;
+    plan.name = QStringLiteral("overlay bench 5000");
+    Hall h;
+    h.id = 1;
+    h.name = QStringLiteral("Campus hall");
+    h.widthMm = 300000;
+    h.depthMm = 120000;
+    h.yardDepthMm = 12000;
+    plan.addHall(h);
+    auto add = [&](EquipmentKind kind, const char *id, double x, double y, double w, double d) -> Equipment & {
+        auto e = std::make_unique<Equipment>(plan.allocateId(), kind, QString::fromLatin1(id));
+        e->setHallId(1);
+        e->setPositionMm(x, y);
+        e->setSizeMm(w, d);
+        Equipment &ref = *e;
+        plan.insertEquipment(std::move(e));
+        return ref;
+    };
+    for (int i = 0; i < 4500; ++i) {
+        const int row = i / 116, col = i % 116;
+        const double x = 1200.0 + col * 600.0 + (col / 29) * 1800.0;
+        const double y = 6000.0 + row * 2400.0;
+        if (col % 29 == 28) // one in-row cooler per 29 positions
+            add(EquipmentKind::Facility, "inrow-cw-60kw", x, y, 600, 1070);
+        else
+            add(EquipmentKind::System, "nvidia-dgx-h100", x, y, 600, 1200).setProperty(QStringLiteral("units_per_rack"), 2);
+    }
+    for (int i = 0; i < 140; ++i)
+        add(EquipmentKind::Facility, "inrow-cw-60kw", 1200.0 + i * 1800.0, 1200.0, 600, 1070);
+    for (int i = 0; i < 150; ++i) {
+        add(EquipmentKind::Facility, "pdu-floor-300kva", 1200.0 + i * 1800.0, 103000.0, 1200, 900)
+            .setProperty(QStringLiteral("redundancy_group"), QStringLiteral("A"));
+        add(EquipmentKind::Facility, "pdu-floor-300kva", 1200.0 + i * 1800.0, 106000.0, 1200, 900)
+            .setProperty(QStringLiteral("redundancy_group"), QStringLiteral("B"));
+    }
+    for (int i = 0; i < 25; ++i) {
+        add(EquipmentKind::Facility, "ups-vertiv-exl-s1-1200", 1200.0 + i * 11000.0, 112000.0, 2600, 1000)
+            .setProperty(QStringLiteral("redundancy_group"), QStringLiteral("A"));
+        add(EquipmentKind::Facility, "ups-vertiv-exl-s1-1200", 4200.0 + i * 11000.0, 115000.0, 2600, 1000)
+            .setProperty(QStringLiteral("redundancy_group"), QStringLiteral("B"));
+    }
+    for (int i = 0; i < 10; ++i) {
+        Equipment &t = add(EquipmentKind::Facility, "xfmr-oil-3150kva", 1200.0 + i * 28000.0, -9000.0, 2500, 1600);
+        t.setInYard(true);
+    }
+    return plan;
+}
+
+} // namespace
+
+class BenchOverlays : public QObject
+{
+    Q_OBJECT
+    Catalog m_catalog;
+
+private slots:
+    void initTestCase()
+    {
+        QString error;
+        QVERIFY(m_catalog.openInMemory(&error));
+        QCOMPARE(generatedPlan().equipmentCount(), 5000);
+    }
+
+    void liveStep_data()
+    {
+        QTest::addColumn<bool>("withAnalysis");
+        QTest::addColumn<bool>("withPowerChain");
+        QTest::newRow("move + KPI recompute + overlays + repaint") << true << true;
+        QTest::newRow("overlays + repaint only") << false << true;
+        QTest::newRow("utilisation + floor load + repaint (no power-chain lines)") << false << false;
+    }
+
+    void liveStep()
+    {
+        QFETCH(bool, withAnalysis);
+        QFETCH(bool, withPowerChain);
+        FloorPlanDocument doc;
+        doc.resetPlan(generatedPlan());
+        CatalogCache cache(&m_catalog);
+        FloorPlanView view(&doc, &cache);
+        view.resize(1400, 900);
+        view.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&view));
+        view.fitToHalls();
+        FacilityOverlay *overlay = view.overlay();
+        for (FacilityOverlay::Layer l : {FacilityOverlay::Layer::PowerChain, FacilityOverlay::Layer::Utilisation, FacilityOverlay::Layer::FloorLoad})
+            overlay->setLayer(l, true);
+        PlanEvaluation ev = evaluatePlan(doc.plan(), cache); // warm the catalog cache, as the GUI keeps it
+        QVERIFY(ev.facility);
+        overlay->setFacility(*ev.facility);
+        QVERIFY(overlay->connections().size() > 8000); // 4,345 racks x 2 feeds + unit links
+        QCOMPARE(overlay->unitLabels().size(), 655); // 295 in-row + 300 PDU + 50 UPS + 10 transformers
+        overlay->setLayer(FacilityOverlay::Layer::PowerChain, withPowerChain);
+        const EquipmentId rack = doc.plan().equipmentAt(0).id();
+        double dy = 0.0;
+        QBENCHMARK {
+            if (withAnalysis) {
+                dy = dy > 0.0 ? 0.0 : 600.0;
+                Geometry g = geometryOf(*doc.plan().equipment(rack));
+                g.yMm = 6000.0 + dy;
+                doc.undoStack()->push(new ChangeGeometryCommand(&doc, QStringLiteral("Move"), {{rack, g}}, true));
+                ev = evaluatePlan(doc.plan(), cache);
+            }
+            overlay->setFacility(*ev.facility);
+            view.viewport()->repaint();
+        }
+    }
+
+    void thermalSolveOfTheHall()
+    {
+        // What the thermal overlay runs on its worker after the debounce (500 x 200 tiles).
+        FloorPlan plan = generatedPlan();
+        CatalogCache cache(&m_catalog);
+        const PlanEvaluation ev = evaluatePlan(plan, cache);
+        FacilityAssumptions a;
+        std::vector<HallThermalProblem> problems = thermalProblems(plan, cache, a, *ev.facility);
+        QCOMPARE(problems.size(), std::size_t(1));
+        QCOMPARE(problems.front().spec.nx * problems.front().spec.ny, 500 * 200);
+        QBENCHMARK {
+            const engine::ThermalResult r = engine::solveThermal(problems.front().spec, problems.front().sources, problems.front().sinks);
+            QVERIFY(r.ok);
+        }
+    }
+};
+
+QTEST_MAIN(BenchOverlays)
+#include "bench_overlays.moc"

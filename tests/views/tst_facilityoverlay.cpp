@@ -1,0 +1,421 @@
+// SPDX-FileCopyrightText: 2026 Terahall contributors
+// SPDX-License-Identifier: GPL-3.0-or-later
+//
+// The editor side of issue 5: the connection tool draws feeds through the undo stack and the
+// analysis follows; each overlay shows what the facility analysis computed (numbers compared
+// with the analysis, not with themselves). Runs the main window on the shipped samples.
+#include "model/analysis/facilityanalysis.h"
+#include "model/catalog/catalog.h"
+#include "model/document/floorplandocument.h"
+#include "model/io/planfile.h"
+#include "tests/support/testpaths.h"
+#include "views/docks/kpidock.h"
+#include "views/mainwindow.h"
+#include "views/scene/facilityoverlay.h"
+#include "views/scene/floorplanscene.h"
+#include "views/scene/floorplanview.h"
+#include "views/tools/connecttool.h"
+
+#include <QAction>
+#include <QApplication>
+#include <QDir>
+#include <QDockWidget>
+#include <QMenu>
+#include <QMouseEvent>
+#include <QSettings>
+#include <QSignalSpy>
+#include <QStandardPaths>
+#include <QTest>
+#include <QUndoStack>
+
+using namespace th;
+using Layer = FacilityOverlay::Layer;
+
+namespace {
+
+// overloaded-retrofit.thplan ids
+constexpr EquipmentId kDgx1 = 5, kDgx2 = 6, kUps = 9, kPdu1 = 10, kPdu2 = 11, kTx = 12;
+
+void sendMouse(QWidget *w, QEvent::Type type, const QPoint &pos, Qt::MouseButton button, Qt::MouseButtons buttons,
+               Qt::KeyboardModifiers modifiers)
+{
+    QMouseEvent event(type, QPointF(pos), QPointF(w->mapToGlobal(pos)), button, buttons, modifiers);
+    QApplication::sendEvent(w, &event);
+}
+
+const FacilityUnitStatus *powerUnit(const FacilityResult &r, EquipmentId id)
+{
+    for (const FacilityUnitStatus &u : r.powerUnits) {
+        if (u.id == id)
+            return &u;
+    }
+    return nullptr;
+}
+
+QList<EquipmentId> fedFrom(const FloorPlan &plan, EquipmentId id)
+{
+    QList<EquipmentId> out;
+    for (const QVariant &v : plan.equipment(id)->properties().value(QStringLiteral("fed_from")).toList())
+        out << EquipmentId(v.toULongLong());
+    return out;
+}
+
+} // namespace
+
+class TestFacilityOverlay : public QObject
+{
+    Q_OBJECT
+    Catalog m_catalog;
+    std::unique_ptr<MainWindow> m_window;
+
+    FloorPlanView *view() const { return m_window->floorPlanView(); }
+    FacilityOverlay *overlay() const { return view()->overlay(); }
+    const FloorPlan &plan() const { return m_window->document()->plan(); }
+    /// The facility result the overlay shows; it must be the KPI dock's current one.
+    const FacilityResult &facility() const { return *m_window->kpiDock()->evaluation().facility; }
+
+    void open(const char *sample)
+    {
+        m_window = std::make_unique<MainWindow>(&m_catalog);
+        m_window->resize(1500, 1000);
+        m_window->show();
+        QVERIFY(QTest::qWaitForWindowExposed(m_window.get()));
+        QCoreApplication::processEvents(); // the session start (nothing to restore)
+        QVERIFY(m_window->openFile(test::sourcePath(QStringLiteral("data/samples/%1.thplan").arg(QLatin1String(sample)))));
+        // The KPI dock evaluates on the next event-loop turn (its debounce); the overlay follows.
+        QTRY_VERIFY(m_window->kpiDock()->evaluation().facility.has_value() && overlay()->facility().powerUnits.size() > 0);
+        view()->fitToHalls();
+    }
+
+    QPoint viewPosOf(EquipmentId id) const
+    {
+        return view()->mapFromScene(view()->floorPlanScene()->footprintInScene(*plan().equipment(id)).center());
+    }
+
+    void click(EquipmentId id, Qt::KeyboardModifiers mods = Qt::NoModifier)
+    {
+        const QPoint p = id ? viewPosOf(id) : QPoint(5, 5);
+        QVERIFY(view()->viewport()->rect().contains(p));
+        sendMouse(view()->viewport(), QEvent::MouseButtonPress, p, Qt::LeftButton, Qt::LeftButton, mods);
+        sendMouse(view()->viewport(), QEvent::MouseButtonRelease, p, Qt::LeftButton, Qt::NoButton, mods);
+    }
+
+private slots:
+    void initTestCase()
+    {
+        QStandardPaths::setTestModeEnabled(true);
+        QCoreApplication::setOrganizationName(QStringLiteral("TerahallTest"));
+        QCoreApplication::setApplicationName(QStringLiteral("tst_facilityoverlay"));
+        QSettings().clear();
+        QString error;
+        QVERIFY2(m_catalog.openInMemory(&error), qPrintable(error));
+    }
+
+    void init()
+    {
+        // No recent file: the window's session start must not reopen the previous test's plan.
+        QSettings settings;
+        settings.clear();
+        settings.sync();
+    }
+
+    void cleanup() { m_window.reset(); }
+
+    void menuHasOverlaysAndTool()
+    {
+        open("overloaded-retrofit");
+        QMenu *menu = m_window->findChild<QMenu *>(QStringLiteral("overlayMenu"));
+        QVERIFY(menu);
+        QVERIFY(m_window->viewMenu()->actions().contains(menu->menuAction()));
+        QStringList names;
+        for (QAction *a : menu->actions())
+            names << a->objectName();
+        QCOMPARE(names, (QStringList{QStringLiteral("overlayPowerChainAction"), QStringLiteral("overlayUtilisationAction"),
+                                     QStringLiteral("overlayFloorLoadAction"), QStringLiteral("overlayThermalAction"), QString(),
+                                     QStringLiteral("connectFeedsAction"), QStringLiteral("clearFeedAction")}));
+    }
+
+    void utilisationLabelsMatchAnalysis()
+    {
+        open("overloaded-retrofit");
+        overlay()->action(Layer::Utilisation)->trigger();
+        QVERIFY(overlay()->isOn(Layer::Utilisation));
+        // Every transformer, UPS, PDU and cooling unit has a label.
+        QCOMPARE(overlay()->unitLabels().size(), facility().powerUnits.size() + facility().coolingUnits.size());
+        // The UPS: its output over 80 % of its 500 kW rating, as the analysis computed it.
+        const FacilityUnitStatus *ups = powerUnit(facility(), kUps);
+        QVERIFY(ups);
+        QCOMPARE(facility().deratingFraction, 0.8);
+        const FacilityOverlay::UnitLabel *label = overlay()->unitLabel(kUps);
+        QVERIFY(label);
+        QCOMPARE(label->percent, 100.0 * ups->loadKw / (0.8 * ups->capacityKw));
+        QCOMPARE(label->text, QStringLiteral("%1 %").arg(QLocale().toString(label->percent, 'f', 0)));
+        // The sample overloads its UPS (overloaded-retrofit: four NVL72 on a 500 kW UPS): red.
+        QVERIFY(ups->overloaded);
+        QVERIFY(label->percent > 100.0);
+        QVERIFY(label->over);
+        // A CRAH: % of its rating (no derating for cooling).
+        const FacilityUnitStatus &crah = facility().coolingUnits.front();
+        QCOMPARE(overlay()->unitLabel(crah.id)->percent, 100.0 * crah.utilisation);
+        // The legend gains the utilisation section; the colour of 80 % load is between 0 and 100 %.
+        const QList<LegendSection> legend = overlay()->legend();
+        QCOMPARE(legend.size(), 1);
+        QVERIFY(legend[0].title.contains(QLocale().toString(80.0, 'f', 0)));
+        QCOMPARE(FacilityOverlay::loadColor(1.2), QColor(211, 47, 47));
+        // Off again: nothing drawn.
+        overlay()->action(Layer::Utilisation)->trigger();
+        QVERIFY(overlay()->unitLabels().isEmpty());
+        QVERIFY(overlay()->legend().isEmpty());
+    }
+
+    void powerChainLinesFromAnalysis()
+    {
+        open("overloaded-retrofit");
+        overlay()->setLayer(Layer::PowerChain, true);
+        QVERIFY(overlay()->action(Layer::PowerChain)->isChecked());
+        int unitLinks = 0, feeds = 0;
+        for (const FacilityUnitStatus &u : facility().powerUnits)
+            unitLinks += int(u.feeds.size());
+        for (const RackFeedStatus &f : facility().rackFeeds)
+            feeds += int(f.feeds.size());
+        QCOMPARE(overlay()->connections().size(), unitLinks + feeds);
+        // PDU-1 is fed from the UPS in the file (drawn); the UPS's transformer is automatic.
+        bool pduDrawn = false, upsAuto = false;
+        for (const FacilityOverlay::Connection &c : overlay()->connections()) {
+            if (c.from == kUps && c.to == kPdu1)
+                pduDrawn = c.drawn && c.kind == FacilityOverlay::Connection::Kind::UnitToUnit;
+            if (c.from == kTx && c.to == kUps)
+                upsAuto = !c.drawn;
+        }
+        QVERIFY(pduDrawn);
+        QVERIFY(upsAuto);
+    }
+
+    void abFeedsDistinguished()
+    {
+        // The H100 hall: 2N (UPS A/B), every dual-corded rack on one PDU of each side.
+        open("h100-1024-air");
+        overlay()->setLayer(Layer::PowerChain, true);
+        int a = 0, b = 0;
+        for (const FacilityOverlay::Connection &c : overlay()->connections()) {
+            a += c.kind == FacilityOverlay::Connection::Kind::FeedA;
+            b += c.kind == FacilityOverlay::Connection::Kind::FeedB;
+        }
+        int redundantRacks = 0;
+        for (const RackFeedStatus &f : facility().rackFeeds)
+            redundantRacks += f.redundant && f.feeds.size() == 2;
+        QVERIFY(redundantRacks > 0);
+        QVERIFY(a >= redundantRacks);
+        QCOMPARE(b, redundantRacks);
+    }
+
+    void connectionToolDrawsFeedsAndUndo()
+    {
+        open("overloaded-retrofit");
+        overlay()->setLayer(Layer::Utilisation, true);
+        QUndoStack *undo = m_window->document()->undoStack();
+        QSignalSpy messages(view(), &FloorPlanView::message);
+        const double pdu2Before = powerUnit(facility(), kPdu2)->utilisation;
+        QVERIFY(fedFrom(plan(), kDgx1).isEmpty());
+
+        view()->connectTool()->setActive(true);
+        QVERIFY(overlay()->isOn(Layer::PowerChain)); // the tool shows what it edits
+        click(kDgx1);
+        QCOMPARE(view()->connectTool()->pendingDownstream(), kDgx1);
+        click(kPdu2);
+        QCOMPARE(fedFrom(plan(), kDgx1), QList<EquipmentId>{kPdu2});
+        QCOMPARE(undo->count(), 1);
+        QCOMPARE(undo->undoText(), QStringLiteral("Connect Feed A"));
+        // A dual-corded rack: the next pick is its B feed; empty floor keeps A only.
+        QVERIFY(view()->connectTool()->expectsB());
+        click(0);
+        QVERIFY(!view()->connectTool()->expectsB());
+        QTRY_COMPARE(fedFrom(plan(), kDgx1), QList<EquipmentId>{kPdu2});
+        // The analysis follows: DGX1 hangs on PDU-2 alone, PDU-2's utilisation changed and the
+        // overlay label shows the new analysis value.
+        QTRY_VERIFY(powerUnit(facility(), kPdu2)->utilisation != pdu2Before);
+        for (const RackFeedStatus &f : facility().rackFeeds) {
+            if (f.id == kDgx1)
+                QCOMPARE(f.feeds, QList<EquipmentId>{kPdu2});
+        }
+        QCOMPARE(overlay()->unitLabel(kPdu2)->percent, 100.0 * powerUnit(facility(), kPdu2)->utilisation / 0.8);
+        bool drawnLine = false;
+        for (const FacilityOverlay::Connection &c : overlay()->connections())
+            drawnLine = drawnLine || (c.from == kPdu2 && c.to == kDgx1 && c.drawn && c.kind == FacilityOverlay::Connection::Kind::FeedA);
+        QVERIFY(drawnLine);
+
+        // Shift-click: the B feed.
+        click(kDgx1);
+        click(kPdu1, Qt::ShiftModifier);
+        QCOMPARE(fedFrom(plan(), kDgx1), (QList<EquipmentId>{kPdu2, kPdu1}));
+        QCOMPARE(undo->count(), 2);
+        QCOMPARE(undo->undoText(), QStringLiteral("Connect Feed B"));
+
+        // Illegal links are refused with a message and leave no undo step.
+        click(kPdu1);
+        click(kDgx2);
+        QCOMPARE(undo->count(), 2);
+        QVERIFY(messages.last().at(0).toString().contains(QLatin1String("rack cannot feed")));
+        QCOMPARE(fedFrom(plan(), kPdu1), QList<EquipmentId>{kUps});
+        QKeyEvent esc(QEvent::KeyPress, Qt::Key_Escape, Qt::NoModifier);
+        QApplication::sendEvent(view(), &esc);
+        QCOMPARE(view()->connectTool()->pendingDownstream(), EquipmentId(0));
+        click(kUps);
+        click(kPdu1);
+        QVERIFY(messages.last().at(0).toString().contains(QLatin1String("power flows")));
+        click(kUps); // a unit feeding itself
+        QVERIFY(messages.last().at(0).toString().contains(QLatin1String("itself")));
+        QCOMPARE(undo->count(), 2);
+
+        // Undo restores the automatic feed and the analysis returns to where it was.
+        undo->undo();
+        undo->undo();
+        QVERIFY(fedFrom(plan(), kDgx1).isEmpty());
+        QTRY_COMPARE(powerUnit(facility(), kPdu2)->utilisation, pdu2Before);
+        QTRY_COMPARE(overlay()->unitLabel(kPdu2)->percent, 100.0 * pdu2Before / 0.8);
+
+        // Clear Feed on the selected PDU: back to automatic in one step; undo brings it back.
+        QApplication::sendEvent(view(), &esc);
+        QApplication::sendEvent(view(), &esc); // second Esc leaves the tool
+        QVERIFY(!view()->connectTool()->isActive());
+        view()->floorPlanScene()->selectIds({kPdu1});
+        view()->connectTool()->clearAction()->trigger();
+        QVERIFY(fedFrom(plan(), kPdu1).isEmpty());
+        QCOMPARE(undo->undoText(), QStringLiteral("Clear Feed (Automatic)"));
+        undo->undo();
+        QCOMPARE(fedFrom(plan(), kPdu1), QList<EquipmentId>{kUps});
+    }
+
+    void floorLoadMapMatchesAnalysis()
+    {
+        open("overloaded-retrofit");
+        overlay()->action(Layer::FloorLoad)->trigger();
+        QCOMPARE(facility().floorLoad.size(), 1);
+        const HallGrid &g = facility().floorLoad.front();
+        const QImage img = overlay()->floorLoadImage(g.hallId);
+        QCOMPARE(img.size(), QSize(g.nx, g.ny)); // one pixel per 600 mm tile: 25 x 20
+        QCOMPARE(img.size(), QSize(25, 20));
+        const double rating = plan().hall(g.hallId)->floorRatingKgPerM2;
+        QCOMPARE(rating, 1200.0);
+        int over = 0, empty = 0, checked = 0;
+        for (int y = 0; y < g.ny; ++y) {
+            for (int x = 0; x < g.nx; ++x) {
+                const double v = g.values[qsizetype(y) * g.nx + x];
+                const QColor c = img.pixelColor(x, y);
+                if (v <= 0.0) {
+                    QCOMPARE(c.alpha(), 0);
+                    ++empty;
+                    continue;
+                }
+                const QColor want = FacilityOverlay::loadColor(v / rating);
+                QVERIFY2(std::abs(c.red() - want.red()) <= 2 && std::abs(c.green() - want.green()) <= 2 && std::abs(c.blue() - want.blue()) <= 2,
+                         qPrintable(QStringLiteral("tile %1,%2: %3 kg/m2").arg(x).arg(y).arg(v)));
+                over += v > rating;
+                ++checked;
+            }
+        }
+        // NVL72 racks (1.36 t on 0.64 m2) load their tiles above the 1,200 kg/m2 rating: red.
+        QVERIFY(over > 0);
+        QVERIFY(checked > 0 && empty > 0);
+        QVERIFY(overlay()->legend().front().entries[2].text.contains(QLocale().toString(1200.0, 'f', 0)));
+    }
+
+    void thermalMapOffThreadAndDebounced()
+    {
+        open("overloaded-retrofit");
+        QCOMPARE(overlay()->thermalSolveCount(), 0);
+        overlay()->action(Layer::Thermal)->trigger();
+        QVERIFY(overlay()->legend().front().title.contains(QLatin1String("updating")));
+        QTRY_COMPARE_WITH_TIMEOUT(overlay()->thermalSolveCount(), 1, 20000);
+        // The same field as the analysis with its thermal map on (same problem, same solver).
+        FacilityAssumptions a;
+        a.thermalMap = true;
+        const FacilityResult direct = facilityAnalysis(plan(), *m_window->catalogCache(), a);
+        QCOMPARE(overlay()->thermalGrids().size(), direct.thermal.size());
+        QCOMPARE(overlay()->thermalGrids().front().values, direct.thermal.front().values);
+        QCOMPARE(overlay()->thermalGrids().front().maxValue, direct.thermal.front().maxValue);
+        int flagged = 0;
+        for (const RackInlet &in : direct.rackInlets)
+            flagged += in.inletC > 27.0;
+        QCOMPARE(overlay()->inletFlags().size(), flagged);
+        const QImage img = overlay()->thermalImage(1);
+        QCOMPARE(img.size(), QSize(direct.thermal.front().nx, direct.thermal.front().ny));
+        QVERIFY(!overlay()->legend().front().title.contains(QLatin1String("updating")));
+
+        // An edit re-solves once after the debounce, a burst of edits too.
+        QUndoStack *undo = m_window->document()->undoStack();
+        view()->floorPlanScene()->selectIds({kDgx2});
+        view()->connectTool()->setActive(true);
+        click(kDgx2);
+        click(kPdu2);
+        click(0);
+        click(kDgx2);
+        click(kPdu1, Qt::ShiftModifier);
+        QCOMPARE(undo->count(), 2);
+        QTRY_COMPARE_WITH_TIMEOUT(overlay()->thermalSolveCount(), 2, 20000);
+        QTest::qWait(2 * FacilityOverlay::kThermalDebounceMs);
+        QCOMPARE(overlay()->thermalSolveCount(), 2);
+        // Off: no more solves.
+        overlay()->action(Layer::Thermal)->trigger();
+        undo->undo();
+        QTest::qWait(2 * FacilityOverlay::kThermalDebounceMs);
+        QCOMPARE(overlay()->thermalSolveCount(), 2);
+        QCOMPARE(FacilityOverlay::temperatureColor(27.0), QColor(255, 255, 191));
+    }
+
+    /// Not a check: writes the screenshots of docs/screenshots when TH_SCREENSHOT_DIR is set.
+    void screenshots()
+    {
+        const QString dir = qEnvironmentVariable("TH_SCREENSHOT_DIR");
+        if (dir.isEmpty())
+            QSKIP("set TH_SCREENSHOT_DIR to write overlay screenshots");
+        QDir().mkpath(dir);
+        const QList<std::pair<const char *, QList<Layer>>> shots{
+            {"overloaded-retrofit", {Layer::PowerChain, Layer::Utilisation}},
+            {"overloaded-retrofit", {Layer::FloorLoad}},
+            {"overloaded-retrofit", {Layer::Thermal}},
+            {"h100-1024-air", {Layer::PowerChain}},
+            {"h100-1024-air", {Layer::Utilisation}},
+            {"h100-1024-air", {Layer::Thermal}},
+            {"gb200-nvl72-pod", {Layer::PowerChain, Layer::Utilisation}},
+            {"gb200-nvl72-pod", {Layer::FloorLoad}},
+            {"cloudmatrix-384-hall", {Layer::PowerChain, Layer::Utilisation}},
+            {"ascend-910b-hall", {Layer::Thermal}},
+        };
+        const bool dark = qEnvironmentVariableIsSet("TH_SCREENSHOT_DARK");
+        if (dark) {
+            QPalette p;
+            p.setColor(QPalette::Window, QColor(45, 45, 48));
+            p.setColor(QPalette::WindowText, Qt::white);
+            p.setColor(QPalette::Base, QColor(30, 30, 30));
+            p.setColor(QPalette::Text, Qt::white);
+            p.setColor(QPalette::Button, QColor(60, 60, 60));
+            p.setColor(QPalette::ButtonText, Qt::white);
+            QApplication::setPalette(p);
+        }
+        for (const auto &[sample, layers] : shots) {
+            open(sample);
+            for (QDockWidget *dock : m_window->findChildren<QDockWidget *>()) {
+                if (m_window->dockWidgetArea(dock) == Qt::BottomDockWidgetArea)
+                    dock->hide();
+            }
+            QTest::qWait(20);
+            view()->fitToHalls();
+            QStringList names;
+            for (Layer l : layers) {
+                overlay()->setLayer(l, true);
+                names << QString::fromLatin1(QMetaEnum::fromType<Layer>().valueToKey(int(l)));
+            }
+            if (layers.contains(Layer::Thermal))
+                QTRY_VERIFY_WITH_TIMEOUT(overlay()->thermalSolveCount() >= 1, 30000);
+            QTest::qWait(50);
+            const QString file = QStringLiteral("%1/%2-%3%4.png").arg(dir, QLatin1String(sample), names.join(QLatin1Char('-')),
+                                                                    dark ? QStringLiteral("-dark") : QString());
+            QVERIFY(view()->grab().save(file));
+            m_window->grab().save(file.chopped(4) + QStringLiteral("-window.png"));
+        }
+    }
+};
+
+QTEST_MAIN(TestFacilityOverlay)
+#include "tst_facilityoverlay.moc"

@@ -1,0 +1,601 @@
+// SPDX-FileCopyrightText: 2026 Terahall contributors
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "views/scene/facilityoverlay.h"
+
+#include "model/analysis/catalogcache.h"
+#include "model/analysis/feedrules.h"
+#include "model/document/floorplandocument.h"
+
+#include <QAction>
+#include <QGraphicsItem>
+#include <QLocale>
+#include <QPainter>
+#include <QStyleOptionGraphicsItem>
+#include <QTimer>
+#include <QtConcurrent/QtConcurrentRun>
+
+#include <algorithm>
+#include <array>
+#include <cmath>
+#include <memory>
+
+namespace th {
+
+namespace {
+
+const QColor kFeedAColor(0, 90, 200);
+const QColor kFeedBColor(214, 0, 110);
+const QColor kUnitLinkColor(55, 71, 79);
+const QColor kOverColor(211, 47, 47);
+constexpr int kFloorAlpha = 200;   ///< floor load: opaque enough that its colours read as the legend's
+constexpr int kThermalAlpha = 160; ///< thermal map: the racks stay visible under it
+constexpr int kAntialiasedLinesMax = 400;
+constexpr double kLabelMinPx = 18.0; ///< units narrower than this on screen get no label
+
+QColor mixWithWhite(const QColor &c, double white)
+{
+    return QColor(int(c.red() + (255 - c.red()) * white), int(c.green() + (255 - c.green()) * white), int(c.blue() + (255 - c.blue()) * white));
+}
+
+QPen cosmeticPen(const QColor &color, double widthPx, Qt::PenStyle style = Qt::SolidLine)
+{
+    QPen pen(color, widthPx, style, Qt::FlatCap);
+    pen.setCosmetic(true);
+    return pen;
+}
+
+/// One pixel per tile, row-major like HallGrid::values; `color` maps a value to a colour
+/// (invalid: transparent).
+template<typename ColorOf>
+QImage gridImage(const HallGrid &g, int alpha, ColorOf color)
+{
+    QImage img(g.nx, g.ny, QImage::Format_ARGB32_Premultiplied);
+    for (int y = 0; y < g.ny; ++y) {
+        auto *line = reinterpret_cast<QRgb *>(img.scanLine(y));
+        for (int x = 0; x < g.nx; ++x) {
+            const QColor c = color(double(g.values[qsizetype(y) * g.nx + x]));
+            line[x] = c.isValid() ? qPremultiply(qRgba(c.red(), c.green(), c.blue(), alpha)) : 0u;
+        }
+    }
+    return img;
+}
+
+} // namespace
+
+/// Draws one part of the overlay: the tile maps, or the lines, labels and flags.
+class OverlayItem : public QGraphicsItem
+{
+public:
+    enum class Part { Maps, Marks };
+    OverlayItem(FacilityOverlay *overlay, Part part)
+        : m_overlay(overlay)
+        , m_part(part)
+    {
+        setZValue(part == Part::Maps ? 20 : 30);
+        setFlag(ItemUsesExtendedStyleOption);
+        setAcceptedMouseButtons(Qt::NoButton);
+    }
+
+    void setRect(const QRectF &r)
+    {
+        if (r == m_rect)
+            return;
+        prepareGeometryChange();
+        m_rect = r;
+    }
+
+    QRectF boundingRect() const override { return m_rect; }
+    QPainterPath shape() const override { return {}; } // never hit by tools or clicks
+
+    void paint(QPainter *painter, const QStyleOptionGraphicsItem *option, QWidget *) override
+    {
+        if (m_part == Part::Maps)
+            paintMaps(painter);
+        else
+            paintMarks(painter, option->exposedRect);
+    }
+
+    /// Lines of the power-chain overlay by style: (kind, drawn).
+    std::array<QList<QLineF>, 6> lines;
+    QList<QPointF> drawnEnds;
+
+private:
+    void paintMaps(QPainter *painter)
+    {
+        const FloorPlanScene *scene = m_overlay->m_scene;
+        auto draw = [&](const QHash<HallId, QImage> &images, const QList<HallGrid> &grids, bool smooth) {
+            painter->setRenderHint(QPainter::SmoothPixmapTransform, smooth);
+            for (const HallGrid &g : grids) {
+                const QImage img = images.value(g.hallId);
+                if (!img.isNull())
+                    painter->drawImage(scene->toScene(g.hallId, QRectF(0, 0, g.nx * g.cellMm, g.ny * g.cellMm)), img);
+            }
+        };
+        if (m_overlay->isOn(FacilityOverlay::Layer::FloorLoad))
+            draw(m_overlay->m_floorImages, m_overlay->m_facility.floorLoad, false);
+        if (m_overlay->isOn(FacilityOverlay::Layer::Thermal))
+            draw(m_overlay->m_thermalImages, m_overlay->m_thermalGrids, true);
+    }
+
+    void paintMarks(QPainter *painter, const QRectF &exposed)
+    {
+        painter->setRenderHint(QPainter::Antialiasing, true);
+        const QTransform world = painter->worldTransform();
+        if (m_overlay->isOn(FacilityOverlay::Layer::Utilisation)) {
+            painter->setPen(Qt::NoPen);
+            for (const FacilityOverlay::UnitLabel &l : m_overlay->m_labels) {
+                if (!l.rect.intersects(exposed))
+                    continue;
+                QColor c = l.over ? kOverColor : FacilityOverlay::loadColor(l.percent / 100.0);
+                c.setAlpha(215);
+                painter->setBrush(c);
+                painter->drawRect(l.rect);
+            }
+        }
+        if (m_overlay->isOn(FacilityOverlay::Layer::PowerChain)) {
+            // Thousands of long antialiased (worse: dashed) lines cost seconds in the raster
+            // engine: a 5,000-item plan draws them aliased (docs/performance.md).
+            int total = 0;
+            for (const QList<QLineF> &l : lines)
+                total += int(l.size());
+            // Past that, B feeds keep their colour but not their dashes (the stroker's cost).
+            const bool few = total <= kAntialiasedLinesMax;
+            painter->setRenderHint(QPainter::Antialiasing, few);
+            painter->setBrush(Qt::NoBrush);
+            static const std::array<QColor, 3> colors{kUnitLinkColor, kFeedAColor, kFeedBColor};
+            for (std::size_t i = 0; i < lines.size(); ++i) {
+                const bool drawn = i % 2 == 1;
+                const bool b = i / 2 == 2;
+                // Automatic feeds: a lighter tint, opaque (translucent aliased lines take the
+                // raster engine's slow blending path: 9,000 lines 240 ms instead of 14 ms).
+                const QColor c = drawn ? colors[i / 2] : mixWithWhite(colors[i / 2], 0.4);
+                painter->setPen(cosmeticPen(c, drawn ? 3.0 : 1.3, b && few ? Qt::DashLine : Qt::SolidLine));
+                painter->drawLines(lines[i]);
+            }
+        }
+        // Text and markers at a constant size on screen.
+        painter->save();
+        painter->resetTransform();
+        QFont font = painter->font();
+        font.setPixelSize(11);
+        font.setBold(true);
+        painter->setFont(font);
+        const QFontMetrics fm(font);
+        if (m_overlay->isOn(FacilityOverlay::Layer::PowerChain)) {
+            painter->setPen(cosmeticPen(Qt::white, 1.0));
+            painter->setBrush(kUnitLinkColor);
+            for (const QPointF &p : drawnEnds)
+                painter->drawEllipse(world.map(p), 3.5, 3.5);
+        }
+        if (m_overlay->isOn(FacilityOverlay::Layer::Utilisation)) {
+            // Labels that would cover one already drawn are left out (zoom in to see them);
+            // overloaded units come first so their labels always show.
+            QHash<quint64, QList<QRectF>> placed; // by 64 px screen cell
+            auto cellKey = [](int x, int y) { return (quint64(quint32(x)) << 32) | quint32(y); };
+            auto collides = [&](const QRectF &r) {
+                for (int y = int(std::floor(r.top() / 64)); y <= int(std::floor(r.bottom() / 64)); ++y)
+                    for (int x = int(std::floor(r.left() / 64)); x <= int(std::floor(r.right() / 64)); ++x)
+                        for (const QRectF &o : placed.value(cellKey(x, y)))
+                            if (o.intersects(r))
+                                return true;
+                return false;
+            };
+            QList<const FacilityOverlay::UnitLabel *> order;
+            for (const FacilityOverlay::UnitLabel &l : m_overlay->m_labels)
+                order << &l;
+            std::stable_partition(order.begin(), order.end(), [](const FacilityOverlay::UnitLabel *l) { return l->over; });
+            for (const FacilityOverlay::UnitLabel *lp : order) {
+                const FacilityOverlay::UnitLabel &l = *lp;
+                if (!l.rect.intersects(exposed))
+                    continue;
+                const QRectF px = world.mapRect(l.rect);
+                if (px.width() < kLabelMinPx && px.height() < kLabelMinPx)
+                    continue;
+                const QSizeF box(fm.horizontalAdvance(l.text) + 8, fm.height() + 2);
+                const QRectF r(px.center() - QPointF(box.width() / 2, box.height() / 2), box);
+                if (collides(r))
+                    continue;
+                for (int y = int(std::floor(r.top() / 64)); y <= int(std::floor(r.bottom() / 64)); ++y)
+                    for (int x = int(std::floor(r.left() / 64)); x <= int(std::floor(r.right() / 64)); ++x)
+                        placed[cellKey(x, y)] << r;
+                painter->setPen(QColor(60, 60, 60));
+                painter->setBrush(l.over ? kOverColor : QColor(255, 255, 255, 235));
+                painter->drawRoundedRect(r, 3, 3);
+                painter->setPen(l.over ? Qt::white : QColor(20, 20, 20));
+                painter->drawText(r, Qt::AlignCenter, l.text);
+            }
+        }
+        if (m_overlay->isOn(FacilityOverlay::Layer::Thermal)) {
+            for (const FacilityOverlay::InletFlag &f : m_overlay->m_flags) {
+                if (!exposed.contains(f.pos))
+                    continue;
+                const QPointF p = world.map(f.pos);
+                const QPolygonF tri{p + QPointF(0, -11), p + QPointF(7, 2), p + QPointF(-7, 2)};
+                painter->setPen(QPen(QColor(40, 40, 40), 1.0));
+                painter->setBrush(f.allowableExceeded ? kOverColor : QColor(255, 170, 0));
+                painter->drawPolygon(tri);
+                painter->setPen(f.allowableExceeded ? Qt::white : QColor(20, 20, 20));
+                painter->drawText(QRectF(p.x() - 7, p.y() - 10, 14, 12), Qt::AlignCenter, QStringLiteral("!"));
+            }
+        }
+        painter->restore();
+    }
+
+    FacilityOverlay *m_overlay;
+    Part m_part;
+    QRectF m_rect;
+};
+
+FacilityOverlay::FacilityOverlay(FloorPlanScene *scene, QObject *parent)
+    : QObject(parent)
+    , m_scene(scene)
+    , m_mapItem(new OverlayItem(this, OverlayItem::Part::Maps))
+    , m_lineItem(new OverlayItem(this, OverlayItem::Part::Marks))
+    , m_thermalTimer(new QTimer(this))
+{
+    m_scene->addItem(m_mapItem);
+    m_scene->addItem(m_lineItem);
+    m_mapItem->setVisible(false);
+    m_lineItem->setVisible(false);
+    m_thermalTimer->setSingleShot(true);
+    m_thermalTimer->setInterval(kThermalDebounceMs);
+    connect(m_thermalTimer, &QTimer::timeout, this, &FacilityOverlay::startThermal);
+    connect(&m_thermalWatcher, &QFutureWatcherBase::finished, this, &FacilityOverlay::thermalFinished);
+
+    const std::array<std::pair<Layer, QString>, 4> layers{{
+        {Layer::PowerChain, tr("&Power Chain Connections")},
+        {Layer::Utilisation, tr("&Utilisation per Unit")},
+        {Layer::FloorLoad, tr("&Floor Load (kg/m²)")},
+        {Layer::Thermal, tr("&Thermal Map (indicative)")},
+    }};
+    static const std::array<const char *, 4> names{"overlayPowerChainAction", "overlayUtilisationAction", "overlayFloorLoadAction",
+                                                   "overlayThermalAction"};
+    for (const auto &[layer, text] : layers) {
+        auto *a = new QAction(text, this);
+        a->setCheckable(true);
+        a->setObjectName(QString::fromLatin1(names[std::size_t(layer)]));
+        const Layer l = layer;
+        connect(a, &QAction::toggled, this, [this, l](bool on) { setLayer(l, on); });
+        m_actions << a;
+    }
+    m_actions[int(Layer::Thermal)]->setToolTip(
+        tr("Indicative steady-state air temperatures (not CFD); solved in the background after each change"));
+}
+
+FacilityOverlay::~FacilityOverlay()
+{
+    m_thermalWatcher.waitForFinished();
+    // The scene may outlive us: take our items out of it.
+    delete m_mapItem;
+    delete m_lineItem;
+}
+
+void FacilityOverlay::setLayer(Layer layer, bool on)
+{
+    const int bit = 1 << int(layer);
+    if (bool(m_layers & bit) == on)
+        return;
+    m_layers = on ? (m_layers | bit) : (m_layers & ~bit);
+    if (QAction *a = action(layer); a && a->isChecked() != on)
+        a->setChecked(on);
+    if (layer == Layer::Thermal) {
+        if (on)
+            scheduleThermal();
+        else
+            m_thermalTimer->stop();
+    }
+    rebuild();
+    emit layersChanged();
+    emit legendChanged();
+}
+
+bool FacilityOverlay::isOn(Layer layer) const
+{
+    return m_layers & (1 << int(layer));
+}
+
+void FacilityOverlay::setFacility(const FacilityResult &facility)
+{
+    m_facility = facility;
+    m_hasFacility = true;
+    if (isOn(Layer::Thermal))
+        scheduleThermal();
+    rebuild();
+    emit legendChanged();
+}
+
+const FacilityOverlay::UnitLabel *FacilityOverlay::unitLabel(EquipmentId id) const
+{
+    const auto it = m_labelIndex.find(id);
+    return it == m_labelIndex.end() ? nullptr : &m_labels[it.value()];
+}
+
+QColor FacilityOverlay::loadColor(double fraction)
+{
+    if (fraction > 1.0 + 1e-9)
+        return kOverColor;
+    // Green (120 deg) through yellow to orange (30 deg) at the rating.
+    const double t = std::clamp(fraction, 0.0, 1.0);
+    return QColor::fromHsvF(float((120.0 - 90.0 * t) / 360.0), 0.80f, 0.92f);
+}
+
+QColor FacilityOverlay::temperatureColor(double tempC)
+{
+    // A diverging scale anchored on the supply air (22 C) and the ASHRAE limits (27, 32 C).
+    struct Stop
+    {
+        double c;
+        int r, g, b;
+    };
+    static constexpr std::array<Stop, 7> stops{{{18, 49, 54, 149},
+                                                {22, 69, 117, 180},
+                                                {24.5, 171, 217, 233},
+                                                {27, 255, 255, 191},
+                                                {32, 253, 174, 97},
+                                                {35, 244, 109, 67},
+                                                {40, 215, 48, 39}}};
+    if (tempC <= stops.front().c)
+        return QColor(stops.front().r, stops.front().g, stops.front().b);
+    for (std::size_t i = 1; i < stops.size(); ++i) {
+        if (tempC <= stops[i].c) {
+            const Stop &a = stops[i - 1], &b = stops[i];
+            const double t = (tempC - a.c) / (b.c - a.c);
+            return QColor(int(std::lround(a.r + t * (b.r - a.r))), int(std::lround(a.g + t * (b.g - a.g))),
+                          int(std::lround(a.b + t * (b.b - a.b))));
+        }
+    }
+    return QColor(stops.back().r, stops.back().g, stops.back().b);
+}
+
+QPointF FacilityOverlay::centreOf(EquipmentId id, bool *found) const
+{
+    const Equipment *e = m_scene->document()->plan().equipment(id);
+    *found = e != nullptr;
+    return e ? m_scene->footprintInScene(*e).center() : QPointF();
+}
+
+void FacilityOverlay::rebuild()
+{
+    const bool any = m_layers != 0 && m_hasFacility;
+    m_mapItem->setVisible(any && (isOn(Layer::FloorLoad) || isOn(Layer::Thermal)));
+    m_lineItem->setVisible(any && (isOn(Layer::PowerChain) || isOn(Layer::Utilisation) || isOn(Layer::Thermal)));
+    if (!any) {
+        m_connections.clear();
+        m_labels.clear();
+        m_labelIndex.clear();
+        m_floorImages.clear();
+        m_flags.clear();
+        return;
+    }
+    const QRectF r = m_scene->hallsBoundingRect().adjusted(-2000, -2000, 2000, 2000);
+    m_mapItem->setRect(r);
+    m_lineItem->setRect(r);
+    rebuildConnections();
+    rebuildLabels();
+    rebuildFloorLoad();
+    rebuildInletFlags();
+    m_mapItem->update();
+    m_lineItem->update();
+}
+
+void FacilityOverlay::rebuildConnections()
+{
+    m_connections.clear();
+    for (QList<QLineF> &l : m_lineItem->lines)
+        l.clear();
+    m_lineItem->drawnEnds.clear();
+    if (!isOn(Layer::PowerChain))
+        return;
+    const FloorPlan &plan = m_scene->document()->plan();
+    // An item's feeds count as drawn when its `fed_from` names a unit that still exists (the
+    // analysis then uses only those; otherwise it assigns them).
+    auto drawn = [&](EquipmentId id) {
+        const Equipment *e = plan.equipment(id);
+        if (!e)
+            return false;
+        const QList<EquipmentId> feeds = explicitFeeds(*e);
+        return std::any_of(feeds.begin(), feeds.end(), [&](EquipmentId f) { return plan.equipment(f) != nullptr; });
+    };
+    QHash<EquipmentId, const FacilityUnitStatus *> unitById;
+    for (const FacilityUnitStatus &u : m_facility.powerUnits)
+        unitById.insert(u.id, &u);
+    auto add = [&](EquipmentId from, EquipmentId to, Connection::Kind kind, bool isDrawn) {
+        bool okFrom = false, okTo = false;
+        const QPointF a = centreOf(from, &okFrom), b = centreOf(to, &okTo);
+        if (!okFrom || !okTo)
+            return;
+        m_connections << Connection{from, to, kind, isDrawn, QLineF(a, b)};
+        m_lineItem->lines[std::size_t(int(kind) * 2 + (isDrawn ? 1 : 0))] << QLineF(a, b);
+        if (isDrawn)
+            m_lineItem->drawnEnds << b;
+    };
+    for (const FacilityUnitStatus &u : m_facility.powerUnits) {
+        const bool d = drawn(u.id);
+        for (EquipmentId p : u.feeds)
+            add(p, u.id, Connection::Kind::UnitToUnit, d);
+    }
+    for (const RackFeedStatus &f : m_facility.rackFeeds) {
+        if (f.feeds.isEmpty())
+            continue;
+        const bool d = drawn(f.id);
+        // A rack fed from a paralleled UPS bus lists every UPS of the bus: they are all its A side.
+        const FacilityUnitStatus *first = unitById.value(f.feeds.front());
+        for (qsizetype i = 0; i < f.feeds.size(); ++i) {
+            const FacilityUnitStatus *u = unitById.value(f.feeds[i]);
+            const bool sameBus = first && u && first->category == QLatin1String("ups") && u->category == QLatin1String("ups")
+                                 && u->group == first->group;
+            add(f.feeds[i], f.id, i == 0 || sameBus ? Connection::Kind::FeedA : Connection::Kind::FeedB, d);
+        }
+    }
+}
+
+void FacilityOverlay::rebuildLabels()
+{
+    m_labels.clear();
+    m_labelIndex.clear();
+    if (!isOn(Layer::Utilisation))
+        return;
+    const FloorPlan &plan = m_scene->document()->plan();
+    const double derating = m_facility.deratingFraction > 0.0 ? m_facility.deratingFraction : 1.0;
+    auto add = [&](const FacilityUnitStatus &u, double percent, bool over) {
+        const Equipment *e = plan.equipment(u.id);
+        if (!e)
+            return;
+        m_labelIndex.insert(u.id, int(m_labels.size()));
+        m_labels << UnitLabel{u.id, percent, over || percent > 100.0 + 1e-9, tr("%1 %").arg(QLocale().toString(percent, 'f', 0)),
+                              m_scene->footprintInScene(*e)};
+    };
+    for (const FacilityUnitStatus &u : m_facility.powerUnits)
+        add(u, 100.0 * u.utilisation / derating, u.overloaded);
+    for (const FacilityUnitStatus &u : m_facility.coolingUnits)
+        add(u, 100.0 * u.utilisation, u.overloaded);
+}
+
+void FacilityOverlay::rebuildFloorLoad()
+{
+    m_floorImages.clear();
+    if (!isOn(Layer::FloorLoad))
+        return;
+    const FloorPlan &plan = m_scene->document()->plan();
+    for (const HallGrid &g : m_facility.floorLoad) {
+        const Hall *h = plan.hall(g.hallId);
+        if (!h || g.values.size() != qsizetype(g.nx) * g.ny)
+            continue;
+        const double rating = h->floorRatingKgPerM2 > 0.0 ? h->floorRatingKgPerM2 : 1.0;
+        m_floorImages.insert(g.hallId, gridImage(g, kFloorAlpha, [rating](double kgPerM2) {
+                                 return kgPerM2 > 0.0 ? loadColor(kgPerM2 / rating) : QColor();
+                             }));
+    }
+}
+
+void FacilityOverlay::rebuildThermalImages()
+{
+    m_thermalImages.clear();
+    for (const HallGrid &g : m_thermalGrids) {
+        if (g.values.size() == qsizetype(g.nx) * g.ny)
+            m_thermalImages.insert(g.hallId, gridImage(g, kThermalAlpha, [](double c) { return temperatureColor(c); }));
+    }
+}
+
+void FacilityOverlay::rebuildInletFlags()
+{
+    m_flags.clear();
+    if (!isOn(Layer::Thermal))
+        return;
+    const FloorPlan &plan = m_scene->document()->plan();
+    for (const RackInlet &in : m_inlets) {
+        if (in.inletC <= engine::kAshraeRecommendedMaxC)
+            continue;
+        const Equipment *e = plan.equipment(in.id);
+        if (!e)
+            continue;
+        const QPointF front = m_scene->footprintInScene(*e).center() + rackFrontDirection(e->rotationDeg()) * (e->depthMm() / 2.0);
+        m_flags << InletFlag{in.id, in.inletC, in.inletC > engine::kAshraeA1AllowableMaxC, front};
+    }
+}
+
+void FacilityOverlay::scheduleThermal()
+{
+    m_thermalTimer->start();
+}
+
+void FacilityOverlay::startThermal()
+{
+    if (!isOn(Layer::Thermal) || !m_hasFacility)
+        return;
+    if (m_thermalWatcher.isRunning()) {
+        m_thermalPending = true;
+        return;
+    }
+    // Built here: thermalProblems() reads the catalog (SQL connections belong to this thread).
+    FacilityAssumptions assumptions;
+    assumptions.thermalMap = true;
+    m_thermalProblems = thermalProblems(m_scene->document()->plan(), *m_scene->cache(), assumptions, m_facility);
+    auto problems = std::make_shared<const std::vector<HallThermalProblem>>(m_thermalProblems);
+    m_thermalWatcher.setFuture(QtConcurrent::run([problems] {
+        std::vector<engine::ThermalResult> out;
+        out.reserve(problems->size());
+        for (const HallThermalProblem &p : *problems)
+            out.push_back(engine::solveThermal(p.spec, p.sources, p.sinks));
+        return out;
+    }));
+    emit legendChanged(); // "updating…"
+}
+
+void FacilityOverlay::thermalFinished()
+{
+    const std::vector<engine::ThermalResult> solved = m_thermalWatcher.result();
+    FacilityResult scratch;
+    for (std::size_t i = 0; i < solved.size() && i < m_thermalProblems.size(); ++i) {
+        if (solved[i].ok)
+            addThermalSolution(m_thermalProblems[i], solved[i], scratch);
+    }
+    m_thermalGrids = scratch.thermal;
+    m_inlets = scratch.rackInlets;
+    ++m_thermalSolves;
+    rebuildThermalImages();
+    rebuildInletFlags();
+    rebuild();
+    emit thermalUpdated();
+    emit legendChanged();
+    if (m_thermalPending) {
+        m_thermalPending = false;
+        startThermal();
+    }
+}
+
+QList<LegendSection> FacilityOverlay::legend() const
+{
+    using Entry = FloorPlanScene::LegendEntry;
+    using Swatch = FloorPlanScene::LegendEntry::Swatch;
+    QList<LegendSection> out;
+    if (isOn(Layer::PowerChain)) {
+        out << LegendSection{tr("Power chain"),
+                             {Entry{kFeedAColor, tr("A feed"), Swatch::Line},
+                              Entry{kFeedBColor, tr("B feed"), Swatch::DashedLine},
+                              Entry{kUnitLinkColor, tr("Transformer → UPS → PDU"), Swatch::Line},
+                              Entry{kUnitLinkColor, tr("Drawn with the connection tool"), Swatch::ThickLine},
+                              Entry{QColor(120, 120, 120), tr("Assigned automatically"), Swatch::Line}}};
+    }
+    if (isOn(Layer::Utilisation)) {
+        const double derating = m_facility.deratingFraction > 0.0 ? m_facility.deratingFraction : 1.0;
+        out << LegendSection{tr("Utilisation (power: % of the %1 % derated rating)").arg(QLocale().toString(derating * 100.0, 'f', 0)),
+                             {Entry{loadColor(0.0), tr("0 %")},
+                              Entry{loadColor(0.5), tr("50 %")},
+                              Entry{loadColor(1.0), tr("100 %")},
+                              Entry{kOverColor, tr("over 100 %: overloaded")}}};
+    }
+    if (isOn(Layer::FloorLoad)) {
+        const FloorPlan &plan = m_scene->document()->plan();
+        double rating = -1.0;
+        bool same = true;
+        for (const Hall &h : plan.halls()) {
+            same = same && (rating < 0.0 || rating == h.floorRatingKgPerM2);
+            rating = h.floorRatingKgPerM2;
+        }
+        auto text = [&](double f) {
+            return same && rating > 0.0 ? tr("%1 kg/m² (%2 % of rating)").arg(QLocale().toString(f * rating, 'f', 0), QLocale().toString(f * 100.0, 'f', 0))
+                                        : tr("%1 % of the hall rating").arg(QLocale().toString(f * 100.0, 'f', 0));
+        };
+        out << LegendSection{tr("Floor load per tile"),
+                             {Entry{loadColor(0.25), text(0.25)},
+                              Entry{loadColor(0.5), text(0.5)},
+                              Entry{loadColor(1.0), text(1.0)},
+                              Entry{kOverColor, tr("above the hall rating")}}};
+    }
+    if (isOn(Layer::Thermal)) {
+        QString title = tr("Thermal map, indicative (°C)");
+        if (m_thermalWatcher.isRunning() || m_thermalSolves == 0)
+            title = tr("Thermal map, indicative (°C): updating…");
+        out << LegendSection{title,
+                             {Entry{temperatureColor(22.0), tr("22 °C supply air")},
+                              Entry{temperatureColor(27.0), tr("27 °C ASHRAE recommended max")},
+                              Entry{temperatureColor(32.0), tr("32 °C ASHRAE A1 allowable max")},
+                              Entry{temperatureColor(40.0), tr("40 °C and above")},
+                              Entry{QColor(255, 170, 0), tr("Rack inlet above 27 °C"), Swatch::Flag},
+                              Entry{kOverColor, tr("Rack inlet above 32 °C"), Swatch::Flag}}};
+    }
+    return out;
+}
+
+} // namespace th

@@ -1,0 +1,159 @@
+// SPDX-FileCopyrightText: 2026 Terahall contributors
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include "model/analysis/facilityanalysis.h"
+#include "views/scene/floorplanscene.h"
+
+#include <QFutureWatcher>
+#include <QHash>
+#include <QImage>
+#include <QLineF>
+#include <QList>
+#include <QObject>
+
+class QAction;
+class QTimer;
+
+namespace th {
+
+class OverlayItem;
+
+/// One block of the view's legend: a title and its entries.
+struct LegendSection
+{
+    QString title;
+    QList<FloorPlanScene::LegendEntry> entries;
+};
+
+/**
+ * The facility overlays of the floor plan (issue 5), drawn from the facility analysis over the
+ * equipment: power-chain connections (A / B feeds, drawn vs automatic), utilisation per power
+ * and cooling unit (colour + "% of derated rating" label), floor load per tile against the
+ * hall rating, and the indicative thermal map with rack inlet flags.
+ *
+ * It never analyses the plan itself except for the thermal map: setFacility() takes the
+ * result the KPI dock computes after every change (its debounce), and the overlay only turns it
+ * into geometry (linear in the items). The thermal map is not part of that live result (it
+ * costs up to ~1 s per hall): while its layer is on, each new result schedules one solve,
+ * debounced by kThermalDebounceMs, with the problems built on the GUI thread (they read the
+ * catalog) and engine::solveThermal() run on a worker (QtConcurrent). Results of a solve that
+ * finishes after a newer request are still shown, then replaced by the next solve.
+ *
+ * Two scene items draw it: the tile maps (z 20, translucent, over the equipment) and the lines,
+ * labels and flags (z 30). Neither is hit-testable, so tools still pick the equipment.
+ */
+class FacilityOverlay : public QObject
+{
+    Q_OBJECT
+public:
+    enum class Layer { PowerChain, Utilisation, FloorLoad, Thermal };
+    Q_ENUM(Layer)
+    static constexpr int kThermalDebounceMs = 300;
+
+    /// A line of the power-chain overlay, in scene coordinates (upstream -> downstream).
+    struct Connection
+    {
+        EquipmentId from = 0;
+        EquipmentId to = 0;
+        enum class Kind { UnitToUnit, FeedA, FeedB } kind = Kind::UnitToUnit;
+        bool drawn = false;  ///< from the user's `fed_from`, not assigned automatically
+        QLineF line;
+    };
+
+    /// A utilisation label: `percent` of the derated rating (power) or of the rating (cooling).
+    struct UnitLabel
+    {
+        EquipmentId id = 0;
+        double percent = 0.0;
+        bool over = false;   ///< above 100 % (power: the derated rating; cooling: zone over capacity)
+        QString text;
+        QRectF rect;         ///< the unit's footprint, scene coordinates
+    };
+
+    /// A rack whose indicative inlet is above 27 C (warning) or 32 C (error).
+    struct InletFlag
+    {
+        EquipmentId id = 0;
+        double inletC = 0.0;
+        bool allowableExceeded = false;
+        QPointF pos;         ///< scene position of the rack's front
+    };
+
+    explicit FacilityOverlay(FloorPlanScene *scene, QObject *parent = nullptr);
+    ~FacilityOverlay() override;
+
+    void setLayer(Layer layer, bool on);
+    bool isOn(Layer layer) const;
+    /// Checkable actions for the View menu, one per layer (object names overlay<Layer>Action).
+    QList<QAction *> actions() const { return m_actions; }
+    QAction *action(Layer layer) const { return m_actions.value(int(layer)); }
+
+    /// A new facility analysis of the open plan (the KPI dock's, thermal map off).
+    void setFacility(const FacilityResult &facility);
+    const FacilityResult &facility() const { return m_facility; }
+
+    // What is drawn (for the legend and the tests)
+    const QList<Connection> &connections() const { return m_connections; }
+    const QList<UnitLabel> &unitLabels() const { return m_labels; }
+    const UnitLabel *unitLabel(EquipmentId id) const;
+    const QList<InletFlag> &inletFlags() const { return m_flags; }
+    /// Per-hall tile images (one pixel per tile) and their scene rectangles.
+    QImage floorLoadImage(HallId hall) const { return m_floorImages.value(hall); }
+    QImage thermalImage(HallId hall) const { return m_thermalImages.value(hall); }
+    const QList<HallGrid> &thermalGrids() const { return m_thermalGrids; }
+    bool isThermalRunning() const { return m_thermalWatcher.isRunning(); }
+    int thermalSolveCount() const { return m_thermalSolves; }
+    QList<LegendSection> legend() const;
+
+    /// Colour of a load fraction (utilisation, floor load / rating): green at 0, yellow, orange
+    /// at 1, red above 1.
+    static QColor loadColor(double fraction);
+    /// Colour of an air temperature (blue below the 22 C supply, yellow at 27, red from 35 C).
+    static QColor temperatureColor(double tempC);
+
+signals:
+    void layersChanged();
+    void legendChanged();
+    /// A thermal solve finished and its map is shown.
+    void thermalUpdated();
+
+private:
+    void rebuild();
+    void rebuildConnections();
+    void rebuildLabels();
+    void rebuildFloorLoad();
+    void rebuildThermalImages();
+    void rebuildInletFlags();
+    void scheduleThermal();
+    void startThermal();
+    void thermalFinished();
+    QPointF centreOf(EquipmentId id, bool *found) const;
+
+    FloorPlanScene *m_scene;
+    OverlayItem *m_mapItem;
+    OverlayItem *m_lineItem;
+    QList<QAction *> m_actions;
+    int m_layers = 0;
+    FacilityResult m_facility;
+    bool m_hasFacility = false;
+
+    QList<Connection> m_connections;
+    QList<UnitLabel> m_labels;
+    QHash<EquipmentId, int> m_labelIndex;
+    QHash<HallId, QImage> m_floorImages;
+    QHash<HallId, QImage> m_thermalImages;
+
+    QTimer *m_thermalTimer;
+    QFutureWatcher<std::vector<engine::ThermalResult>> m_thermalWatcher;
+    std::vector<HallThermalProblem> m_thermalProblems; ///< of the running solve
+    bool m_thermalPending = false;
+    int m_thermalSolves = 0;
+    QList<HallGrid> m_thermalGrids;
+    QList<RackInlet> m_inlets;
+    QList<InletFlag> m_flags;
+
+    friend class OverlayItem;
+};
+
+} // namespace th
