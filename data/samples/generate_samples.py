@@ -155,7 +155,7 @@ p.save("gb200-nvl72-pod.thplan")
 p = Plan("H100 air-cooled hall (1,024 GPUs)",
          "128 DGX H100 (1,024 GPUs) at two servers per rack (20.4 kW per rack, within the 30-40 kW air-cooling "
          "limit) in 64 racks: four pairs of rows of eight around contained hot aisles, plus eight network and "
-         "four storage racks (1,478 kW IT). Site: Ashburn VA. Cooling: ten 200 kW CRAHs on the north and south "
+         "four storage racks around a fifth contained aisle (1,478 kW IT). Site: Ashburn VA. Cooling: ten 200 kW CRAHs on the north and south "
          "walls (N+1 for ~1.5 MW), two 1,400 kW water-cooled chillers and a 3,500 kW cooling tower in the yard. "
          "Power 2N: per side one 3,150 kVA transformer, two 1,200 kW UPS in parallel and seven 300 kVA floor "
          "PDUs. Raised floor with heavy-duty pedestals rated 1,500 kg/m2 (a 1.3 t floor PDU loads 1,204 kg/m2). Workload: GPT-3 175B on 300B tokens at a typed MFU of 0.45 "
@@ -165,8 +165,14 @@ for pair in range(4):
     y0 = 2400.0 + pair * 4800
     row_pair(p, "nvidia-dgx-h100", 8, 3600, y0, 1200, units=2, prefix=f"P{pair + 1}")
     p.structure("hot_aisle", 3600, y0 + 1200, 8 * 600, 1200, f"Hot aisle {pair + 1}")
+# Network and storage racks as a contained pair too: eight network racks facing north, back to
+# back across a hot aisle with four storage racks and four empty racks (blanking the row, so the
+# containment is closed) facing south. An open row end here recirculated exhaust to the last
+# network rack's inlet in the thermal map.
 lineup(p, "netrack-ib-ndr", 8, 9600, 2400, 180, "NET")
-lineup(p, "storagerack-allflash-ai", 4, 9600, 7200, 180, "STO")
+p.structure("hot_aisle", 9600, 3600, 8 * 600, 1200, "Hot aisle 5")
+lineup(p, "storagerack-allflash-ai", 4, 9600, 4800, 0, "STO")
+lineup(p, "rack-600x1200-48u", 4, 12000, 4800, 0, "BLANK")
 lineup(p, "crah-fanwall-200kw", 5, 1200, 0, 0, "CRAH-N")
 lineup(p, "crah-fanwall-200kw", 5, 1200, 22200, 0, "CRAH-S")
 power_2n(p, 1478, "ups-vertiv-exl-s1-1200", 2, "pdu-floor-300kva", 7, "xfmr-oil-3150kva",

@@ -275,8 +275,9 @@ private slots:
         };
         // H100 hall: 64 DGX racks in contained hot-aisle pairs fed through the raised floor by
         // ten 200 kW CRAHs (2 MW, 138 m3/s at 12 K) for 1,478 kW IT (102 m3/s at 12 K): every
-        // DGX inlet stays within 1 K of the 22 C supply; only the row-end network rack, whose
-        // uncontained exhaust wraps round the end of its row, reaches the 27 C recommended limit.
+        // DGX inlets stay within 2 K of the 22 C supply, and with the network/storage pair
+        // contained as well (its open row end used to recirculate exhaust to NET8 at 27.0 C)
+        // no rack reaches the 27 C recommended limit: the sound air-cooled hall passes.
         FacilityResult h;
         run("h100-1024-air.thplan", h);
         QCOMPARE(h.thermal.size(), 1);
@@ -292,11 +293,8 @@ private slots:
             QVERIFY(in.inletC >= 22.0 - 1e-9); // nothing is colder than the supply air
         }
         QVERIFY2(dgxMax < 24.0, qPrintable(QString::number(dgxMax)));
-        QVERIFY2(allMax < 27.5, qPrintable(QString::number(allMax)));
-        int above27 = 0;
-        for (const RackInlet &in : h.rackInlets)
-            above27 += in.inletC > engine::kAshraeRecommendedMaxC ? 1 : 0;
-        QVERIFY(above27 <= 1);
+        QVERIFY2(allMax < 25.0, qPrintable(QString::number(allMax)));
+        QVERIFY(!has(h, QStringLiteral("inlet_above_recommended")));
         QVERIFY(!has(h, QStringLiteral("inlet_above_allowable")));
         // Overloaded retrofit: 4 NVL72 racks without a CDU put their 480 kW into the room with
         // two DGX racks (562 kW of air heat) for two 200 kW CRAHs: the coils saturate, the supply
@@ -305,7 +303,7 @@ private slots:
         run("overloaded-retrofit.thplan", o);
         QCOMPARE(o.rackInlets.size(), 6);
         double oMax = 0.0;
-        above27 = 0;
+        int above27 = 0;
         for (const RackInlet &in : o.rackInlets) {
             oMax = std::max(oMax, in.inletC);
             above27 += in.inletC > engine::kAshraeRecommendedMaxC ? 1 : 0;

@@ -30,6 +30,7 @@
 #include <QPromise>
 #include <QPushButton>
 #include <QSet>
+#include <QScrollArea>
 #include <QSplitter>
 #include <QTabWidget>
 #include <QTableWidget>
@@ -289,7 +290,13 @@ void ComparisonDock::buildUi()
     rl->addLayout(buttons);
     splitter->addWidget(results);
     splitter->setStretchFactor(1, 3);
-    setWidget(root);
+    // Scrolls below its natural size instead of imposing it on the bottom dock area (which it
+    // shares with the catalog): the floor plan keeps most of the window's height.
+    auto *scroll = new QScrollArea;
+    scroll->setWidgetResizable(true);
+    scroll->setFrameShape(QFrame::NoFrame);
+    scroll->setWidget(root);
+    setWidget(scroll);
 
     connect(exportButton, &QPushButton::clicked, this, &ComparisonDock::exportCsvInteractive);
     connect(copyButton, &QPushButton::clicked, this, &ComparisonDock::copyToClipboard);
