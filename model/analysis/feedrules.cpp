@@ -3,6 +3,7 @@
 #include "model/analysis/feedrules.h"
 
 #include "model/analysis/catalogcache.h"
+#include "model/analysis/facilityanalysis.h"
 #include "model/document/floorplan.h"
 
 #include <QCoreApplication>
@@ -148,6 +149,54 @@ FeedCheck checkFeed(const FloorPlan &plan, const CatalogCache &cache, EquipmentI
     for (EquipmentId id : feeds)
         c.fedFrom << QVariant(qlonglong(id)); // as the plan reader stores JSON integers
     return c;
+}
+
+AdoptedFeeds automaticFeedsToDraw(const FloorPlan &plan, const CatalogCache &cache, const FacilityResult &facility,
+                                  const QList<EquipmentId> &scope)
+{
+    AdoptedFeeds out;
+    QHash<EquipmentId, QList<EquipmentId>> automatic;
+    for (const RackFeedStatus &r : facility.rackFeeds)
+        automatic.insert(r.id, r.feeds);
+    for (const FacilityUnitStatus &u : facility.powerUnits)
+        automatic.insert(u.id, u.feeds);
+    QList<EquipmentId> ids = scope;
+    if (ids.isEmpty()) {
+        for (int i = 0; i < plan.equipmentCount(); ++i)
+            ids << plan.equipmentAt(i).id();
+    }
+    for (EquipmentId id : std::as_const(ids)) {
+        const Equipment *e = plan.equipment(id);
+        if (!e)
+            continue;
+        const FeedLevel level = feedLevel(*e, cache);
+        if (level == FeedLevel::None || level == FeedLevel::Transformer)
+            continue;
+        if (!explicitFeeds(*e).isEmpty()) {
+            ++out.alreadyDrawn;
+            continue;
+        }
+        const QList<EquipmentId> feeds = automatic.value(id);
+        if (feeds.isEmpty())
+            continue;
+        const bool rack = level == FeedLevel::Load;
+        const bool dual = rack && e->properties().value(QStringLiteral("dual_corded"), true).toBool();
+        if (feeds.size() > (dual ? 2 : 1)) {
+            ++out.notRepresentable;
+            continue;
+        }
+        QVariantList list;
+        bool legal = true;
+        for (EquipmentId up : feeds) {
+            // Direction and loops only: the B side is checked as a link of its own.
+            const QVariant v = QVariant(qlonglong(up)); // as the plan reader stores JSON integers
+            legal = legal && checkFeed(plan, cache, id, up, FeedSide::A).ok && !list.contains(v);
+            list << v;
+        }
+        if (legal)
+            out.fedFrom.insert(id, list);
+    }
+    return out;
 }
 
 } // namespace th

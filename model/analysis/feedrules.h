@@ -4,6 +4,7 @@
 
 #include "model/document/equipment.h"
 
+#include <QHash>
 #include <QList>
 #include <QString>
 #include <QVariantList>
@@ -49,5 +50,28 @@ struct FeedCheck
  * Setting A replaces the first entry (keeping a drawn B); setting B replaces or adds the second.
  */
 FeedCheck checkFeed(const FloorPlan &plan, const CatalogCache &cache, EquipmentId downstream, EquipmentId upstream, FeedSide side);
+
+struct FacilityResult;
+
+/// The automatic feeds of a facility analysis, to be written as drawn feeds (`fed_from`).
+struct AdoptedFeeds
+{
+    QHash<EquipmentId, QVariant> fedFrom; ///< per item: its new `fed_from` (A first)
+    int alreadyDrawn = 0;                 ///< items in scope that have drawn feeds (left alone)
+    int notRepresentable = 0;             ///< fed by a paralleled bus (more feeds than A + B)
+};
+
+/**
+ * "Assign Feeds Automatically": takes the feeds the facility analysis assigned (nearest unit
+ * with spare capacity, A and B on different UPS systems; docs/facility-model.md §2) to the
+ * items of `scope` (all power-chain items when empty) that have no drawn feed, so that they can
+ * be written to the document in one undo step and then edited with the connection tool. A rack
+ * gets its A and, when dual-corded and the analysis found one on another path, its B feed; a
+ * UPS or distribution unit its single upstream unit. Items the analysis left unfed, or fed
+ * from a paralleled bus (several upstream units on one side, which `fed_from` cannot express),
+ * are left automatic. Every link passes checkFeed() on the plan as it is.
+ */
+AdoptedFeeds automaticFeedsToDraw(const FloorPlan &plan, const CatalogCache &cache, const FacilityResult &facility,
+                                  const QList<EquipmentId> &scope);
 
 } // namespace th

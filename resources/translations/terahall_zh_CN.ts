@@ -2706,6 +2706,10 @@ not CFD); --no-thermal skips it.
         <source>Connect Feed B</source>
         <translation>连接 B 路供电</translation>
     </message>
+    <message>
+        <source>Assign Feeds Automatically</source>
+        <translation>自动分配供电回路</translation>
+    </message>
 </context>
 <context>
     <name>th::ArrayToolDialog</name>
@@ -3458,6 +3462,32 @@ not CFD); --no-thermal skips it.
     <message>
         <source>Feeds cleared: the analysis assigns them automatically.</source>
         <translation>已清除供电连接：由分析自动分配。</translation>
+    </message>
+    <message>
+        <source>&amp;Assign Feeds Automatically</source>
+        <translation>自动分配供电回路(&amp;A)</translation>
+    </message>
+    <message>
+        <source>Draw the feeds the analysis assigns (nearest unit with spare capacity, A and B on different UPS systems) for the selection, or the whole plan when nothing is selected</source>
+        <translation>将分析自动分配的供电回路（就近选择有余量的设备，A、B 路分属不同 UPS 系统）写入所选设备；未选择时写入整个方案</translation>
+    </message>
+    <message numerus="yes">
+        <source>Nothing to assign: %n item(s) already have drawn feeds.</source>
+        <translation>
+            <numerusform>无需分配：%n 台设备已有手动连接的供电回路。</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Drew the automatic feeds of %n item(s); edit them with Connect Power Feeds.</source>
+        <translation>
+            <numerusform>已写入 %n 台设备的自动供电回路；可用“连接供电”进行修改。</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n item(s) on a paralleled bus stay automatic.</source>
+        <translation>
+            <numerusform>%n 台由并机母线供电的设备仍保持自动分配。</numerusform>
+        </translation>
     </message>
 </context>
 <context>

@@ -252,6 +252,48 @@ private slots:
         r = facilityAnalysis(doc.plan(), cache, a);
         TH_FUZZY_COMPARE(unit(r, PduA)->loadKw, 20.4, 1e-9);
     }
+
+    void adoptingAutomaticFeedsKeepsTheAnalysis()
+    {
+        // Writing the automatic assignment as drawn feeds (one undo step) must leave every
+        // load and utilisation as it was: the same graph, now explicit and editable.
+        const CatalogCache cache(&m_catalog);
+        FloorPlanDocument doc;
+        doc.resetPlan(chainHall());
+        FacilityAssumptions a;
+        a.thermalMap = false;
+        const FacilityResult before = facilityAnalysis(doc.plan(), cache, a);
+        const AdoptedFeeds adopted = automaticFeedsToDraw(doc.plan(), cache, before, {});
+        // Each rack: A and B (PDU A and PDU B, in the analysis' order); each PDU: its UPS;
+        // each UPS: the transformer; the single-corded rack: one feed. Not the transformer
+        // (utility) nor the CRAH (no power-chain item).
+        QCOMPARE(adopted.alreadyDrawn, 0);
+        QCOMPARE(adopted.notRepresentable, 0);
+        QVERIFY(!adopted.fedFrom.contains(Tx));
+        QVERIFY(!adopted.fedFrom.contains(Crah));
+        QCOMPARE(adopted.fedFrom.value(Rack1).toList().size(), 2);
+        QCOMPARE(adopted.fedFrom.value(Single).toList().size(), 1);
+        QCOMPARE(adopted.fedFrom.value(UpsA).toList(), ids({Tx}));
+        QVERIFY(adopted.fedFrom.contains(PduA) && adopted.fedFrom.contains(PduB));
+        QSet<EquipmentId> racksOnA;
+        for (const QVariant &v : adopted.fedFrom.value(Rack1).toList())
+            racksOnA << EquipmentId(v.toULongLong());
+        QCOMPARE(racksOnA, (QSet<EquipmentId>{PduA, PduB}));
+
+        doc.undoStack()->push(new SetFeedCommand(&doc, adopted.fedFrom, QStringLiteral("Assign Feeds Automatically")));
+        QCOMPARE(doc.undoStack()->count(), 1);
+        const FacilityResult after = facilityAnalysis(doc.plan(), cache, a);
+        QCOMPARE(after.powerUnits.size(), before.powerUnits.size());
+        for (const FacilityUnitStatus &u : before.powerUnits)
+            TH_FUZZY_COMPARE(unit(after, u.id)->loadKw, u.loadKw, 1e-9);
+        QCOMPARE(after.powerMeetsTarget, before.powerMeetsTarget);
+        // Again: everything is drawn now, nothing left to adopt.
+        const AdoptedFeeds again = automaticFeedsToDraw(doc.plan(), cache, after, {});
+        QVERIFY(again.fedFrom.isEmpty());
+        QVERIFY(again.alreadyDrawn >= 7);
+        doc.undoStack()->undo();
+        QVERIFY(explicitFeeds(*doc.plan().equipment(Rack1)).isEmpty());
+    }
 };
 
 QTEST_GUILESS_MAIN(TestFeedRules)

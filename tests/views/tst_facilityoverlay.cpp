@@ -5,6 +5,7 @@
 // analysis follows; each overlay shows what the facility analysis computed (numbers compared
 // with the analysis, not with themselves). Runs the main window on the shipped samples.
 #include "model/analysis/facilityanalysis.h"
+#include "model/analysis/feedrules.h"
 #include "model/catalog/catalog.h"
 #include "model/document/floorplandocument.h"
 #include "model/io/planfile.h"
@@ -132,7 +133,41 @@ private slots:
             names << a->objectName();
         QCOMPARE(names, (QStringList{QStringLiteral("overlayPowerChainAction"), QStringLiteral("overlayUtilisationAction"),
                                      QStringLiteral("overlayFloorLoadAction"), QStringLiteral("overlayThermalAction"), QString(),
-                                     QStringLiteral("connectFeedsAction"), QStringLiteral("clearFeedAction")}));
+                                     QStringLiteral("connectFeedsAction"), QStringLiteral("clearFeedAction"),
+                                     QStringLiteral("adoptFeedsAction")}));
+    }
+
+    void assignFeedsAutomaticallyIsOneStep()
+    {
+        // The H100 hall's automatic 2N assignment, drawn into the plan in one step: every rack
+        // then has a drawn A and B feed, the analysis is unchanged, and undo forgets them.
+        open("h100-1024-air");
+        view()->floorPlanScene()->selectIds({});
+        const FacilityResult before = facility();
+        const QByteArray file = writePlan(plan()); // the sample draws its UPS and PDU feeds already
+        const int steps = m_window->document()->undoStack()->count();
+        QVERIFY(view()->connectTool()->adoptAutomaticFeeds());
+        QCOMPARE(m_window->document()->undoStack()->count(), steps + 1);
+        int racks = 0;
+        for (int i = 0; i < plan().equipmentCount(); ++i) {
+            const Equipment &e = plan().equipmentAt(i);
+            if (e.kind() == EquipmentKind::System) {
+                QCOMPARE(explicitFeeds(e).size(), 2);
+                ++racks;
+            }
+        }
+        QCOMPARE(racks, 64);
+        QTRY_VERIFY(facility().powerUnits.size() == before.powerUnits.size());
+        const FacilityResult after = facilityAnalysis(plan(), *m_window->catalogCache(), FacilityAssumptions{});
+        for (const FacilityUnitStatus &u : before.powerUnits) {
+            for (const FacilityUnitStatus &v : after.powerUnits) {
+                if (v.id == u.id)
+                    QVERIFY2(std::abs(v.loadKw - u.loadKw) < 1e-6, qPrintable(QString::number(u.id)));
+            }
+        }
+        QVERIFY(!view()->connectTool()->adoptAutomaticFeeds()); // nothing left to assign
+        m_window->document()->undoStack()->undo();
+        QCOMPARE(writePlan(plan()), file);
     }
 
     void utilisationLabelsMatchAnalysis()

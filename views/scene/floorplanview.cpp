@@ -233,6 +233,7 @@ QMenu *FloorPlanView::createOverlayMenu(QWidget *parent)
     menu->addSeparator();
     menu->addAction(m_connectTool->action());
     menu->addAction(m_connectTool->clearAction());
+    menu->addAction(m_connectTool->adoptAction());
     return menu;
 }
 

@@ -2,6 +2,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "views/tools/connecttool.h"
 
+#include "model/analysis/facilityanalysis.h"
+#include "model/analysis/feedrules.h"
 #include "model/commands/setfeed.h"
 #include "model/document/floorplandocument.h"
 #include "views/scene/equipmentitem.h"
@@ -23,6 +25,7 @@ ConnectTool::ConnectTool(FloorPlanView *view)
     , m_view(view)
     , m_action(new QAction(tr("&Connect Power Feeds"), this))
     , m_clearAction(new QAction(tr("C&lear Feed (Back to Automatic)"), this))
+    , m_adoptAction(new QAction(tr("&Assign Feeds Automatically"), this))
 {
     m_action->setObjectName(QStringLiteral("connectFeedsAction"));
     m_action->setCheckable(true);
@@ -42,6 +45,10 @@ ConnectTool::ConnectTool(FloorPlanView *view)
         }
     });
     connect(m_clearAction, &QAction::triggered, this, &ConnectTool::clearSelectedFeeds);
+    m_adoptAction->setObjectName(QStringLiteral("adoptFeedsAction"));
+    m_adoptAction->setToolTip(tr("Draw the feeds the analysis assigns (nearest unit with spare capacity, A and B on "
+                                 "different UPS systems) for the selection, or the whole plan when nothing is selected"));
+    connect(m_adoptAction, &QAction::triggered, this, &ConnectTool::adoptAutomaticFeeds);
 }
 
 ConnectTool::~ConnectTool()
@@ -185,6 +192,27 @@ bool ConnectTool::clearSelectedFeeds()
     }
     doc->undoStack()->push(cmd);
     emit message(tr("Feeds cleared: the analysis assigns them automatically."));
+    return true;
+}
+
+bool ConnectTool::adoptAutomaticFeeds()
+{
+    FloorPlanScene *scene = m_view->floorPlanScene();
+    FloorPlanDocument *doc = scene->document();
+    FacilityAssumptions assumptions;
+    assumptions.thermalMap = false; // feeds only
+    const FacilityResult facility = facilityAnalysis(doc->plan(), *scene->cache(), assumptions);
+    const AdoptedFeeds adopted = automaticFeedsToDraw(doc->plan(), *scene->cache(), facility, scene->selectedIds());
+    if (adopted.fedFrom.isEmpty()) {
+        emit message(tr("Nothing to assign: %n item(s) already have drawn feeds.", nullptr, adopted.alreadyDrawn));
+        return false;
+    }
+    doc->undoStack()->push(new SetFeedCommand(doc, adopted.fedFrom, QCoreApplication::translate("UndoCommands", "Assign Feeds Automatically")));
+    m_view->overlay()->setLayer(FacilityOverlay::Layer::PowerChain, true);
+    QString text = tr("Drew the automatic feeds of %n item(s); edit them with Connect Power Feeds.", nullptr, int(adopted.fedFrom.size()));
+    if (adopted.notRepresentable > 0)
+        text += QLatin1Char(' ') + tr("%n item(s) on a paralleled bus stay automatic.", nullptr, adopted.notRepresentable);
+    emit message(text);
     return true;
 }
 

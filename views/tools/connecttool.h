@@ -26,7 +26,9 @@ class FloorPlanView;
  * picked item. Esc, or unchecking the action, returns to the select tool.
  *
  * clearAction() clears the drawn feeds of the selected items (one undo step): the analysis
- * assigns them automatically again.
+ * assigns them automatically again. adoptAction() does the reverse: it writes the automatic
+ * assignment of the selected items (all items when nothing is selected) as drawn feeds, one
+ * undo step, so that the assignment becomes part of the plan and can be edited link by link.
  */
 class ConnectTool : public QObject
 {
@@ -39,6 +41,8 @@ public:
     QAction *action() const { return m_action; }
     /// "Clear Feed (Automatic)" for the selection (object name clearFeedAction).
     QAction *clearAction() const { return m_clearAction; }
+    /// "Assign Feeds Automatically" for the selection or the whole plan (object name adoptFeedsAction).
+    QAction *adoptAction() const { return m_adoptAction; }
     bool isActive() const;
     void setActive(bool active);
 
@@ -56,6 +60,9 @@ public:
     bool connectFeed(EquipmentId downstream, EquipmentId upstream, FeedSide side);
     /// Clears the drawn feeds of the selected items; false when none had any.
     bool clearSelectedFeeds();
+    /// Draws the automatic feeds of the selection (or of every item) as one undo step; false
+    /// (and message()) when there is nothing to assign.
+    bool adoptAutomaticFeeds();
 
 signals:
     void message(const QString &text);
@@ -69,6 +76,7 @@ private:
     FloorPlanView *m_view;
     QAction *m_action;
     QAction *m_clearAction;
+    QAction *m_adoptAction;
     EquipmentId m_downstream = 0;
     bool m_expectB = false;
     QGraphicsLineItem *m_rubber = nullptr;
