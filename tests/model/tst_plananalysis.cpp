@@ -96,12 +96,27 @@ private slots:
         // Floor: 1,360 kg over 0.6 x 1.068 m = 2,122.3 kg/m2 > 1,200 rating -> warning
         TH_FUZZY_COMPARE(e.kgPerM2Max, 1360.0 / (0.6 * 1.068), 1e-12);
         QVERIFY(hasViolation(e, QStringLiteral("floor_load")));
-        // CapEx: NVL72 priced in the catalog; the DGX H100 row has no price -> counted as missing.
-        QCOMPARE(e.itemsWithoutPrice, 1);
-        QVERIFY(e.capexUsd > 0);
+        // CapEx from the catalog prices (systems.csv): NVL72 US$2.5 M per rack, DGX H100
+        // US$270,000 per server (SemiAnalysis estimate); a server rack counts its units:
+        // 2 x 2,500,000 + 2 x 270,000 = 5,540,000.
+        QCOMPARE(e.itemsWithoutPrice, 0);
+        TH_FUZZY_COMPARE(e.capexUsd, 5540000.0, 1e-12);
         // Opex: facility kW x 8760 h x $0.08 + 3 % of CapEx
         TH_FUZZY_COMPARE(e.opexUsdPerYear, e.facilityKw * 8760 * 0.08 + e.capexUsd * 0.03, 1e-9);
         QCOMPARE(e.dominantChipId, QStringLiteral("nvidia-gb200"));
+    }
+
+    void unpricedItemsAreCountedNotPriced()
+    {
+        // The TPU v4 cube has no price (Google does not sell TPUs): it adds nothing to CapEx
+        // and is counted once; the priced NVL72 next to it still adds its US$2.5 M.
+        FloorPlan plan = smallHall();
+        CatalogCache cache(&m_catalog);
+        plan.insertEquipment(std::make_unique<Equipment>(item(EquipmentKind::System, QStringLiteral("google-tpu-v4-cube"), 0, 0)));
+        plan.insertEquipment(std::make_unique<Equipment>(item(EquipmentKind::System, QStringLiteral("nvidia-gb200-nvl72"), 3000, 0, 600, 1068)));
+        const PlanEvaluation e = evaluatePlan(plan, cache, firstEstimate());
+        QCOMPARE(e.itemsWithoutPrice, 1);
+        TH_FUZZY_COMPARE(e.capexUsd, 2500000.0, 1e-12);
     }
 
     void violations()
