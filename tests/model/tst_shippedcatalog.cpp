@@ -185,6 +185,23 @@ private slots:
         QVERIFY2(problems.isEmpty(), qPrintable(problems.join(QLatin1Char('\n'))));
     }
 
+    void everyPriceHasItsSource()
+    {
+        // Prices are indicative (docs/catalog-sources.md, "Prices"): each one must say where it
+        // comes from, in every kind of row that carries one.
+        QStringList problems;
+        for (CatalogKind kind : {CatalogKind::Chip, CatalogKind::System, CatalogKind::Equipment}) {
+            for (const CatalogRow &r : m_catalog.rows(kind)) {
+                const std::optional<double> price = r.number("price_usd");
+                if (price && (*price <= 0 || *price > 1e9))
+                    problems << r.id() + QStringLiteral(": price_usd %1 outside 0..1e9").arg(*price);
+                if (price && r.text("price_source").trimmed().size() < 20)
+                    problems << r.id() + QStringLiteral(": price without a usable price_source");
+            }
+        }
+        QVERIFY2(problems.isEmpty(), qPrintable(problems.join(QLatin1Char('\n'))));
+    }
+
     void modelPresetsMatchTheirArchitecture()
     {
         // The published parameter count and the one implied by the architecture agree within
