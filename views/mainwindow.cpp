@@ -281,6 +281,7 @@ void MainWindow::createMenus()
     };
     connect(m_kpiDock, &KpiDock::evaluated, m_view, showFacility);
     showFacility();
+    m_view->overlay()->setThermalRunner(m_kpiDock->thermalRunner());
     m_viewMenu->addSeparator();
     QAction *toggleCatalog = m_catalogDock->toggleViewAction();
     toggleCatalog->setShortcut(QKeySequence(tr("Ctrl+1")));

@@ -4954,6 +4954,32 @@ total %7 GiB of %8 GiB</source>
         <source>no power chain placed</source>
         <translation>未布置供电链路</translation>
     </message>
+    <message>
+        <source>Rack inlets (indicative):</source>
+        <translation>机柜进风温度（示意）：</translation>
+    </message>
+    <message>
+        <source>Indicative 2-D airflow and heat model of each hall (not CFD; docs/facility-model.md §5), solved in the background after each change: the warmest rack inlet and the racks above 27 °C (ASHRAE recommended).</source>
+        <translation>各机房的示意性二维气流与热模型（非 CFD；见 docs/facility-model.md §5），每次修改后在后台求解：显示最高机柜进风温度及超过 27 °C（ASHRAE 推荐上限）的机柜数。</translation>
+    </message>
+    <message>
+        <source>no halls</source>
+        <translation>无机房</translation>
+    </message>
+    <message>
+        <source>computing…</source>
+        <translation>计算中…</translation>
+    </message>
+    <message>
+        <source>no air-cooled racks</source>
+        <translation>无风冷机柜</translation>
+    </message>
+    <message numerus="yes">
+        <source>max %1 °C, %n rack(s) above 27 °C</source>
+        <translation>
+            <numerusform>最高 %1 °C，%n 个机柜超过 27 °C</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>th::MainWindow</name>

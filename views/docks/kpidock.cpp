@@ -2,6 +2,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "views/docks/kpidock.h"
 
+#include "views/docks/thermalrunner.h"
+
 #include "model/document/floorplandocument.h"
 
 #include <QComboBox>
@@ -38,12 +40,21 @@ KpiDock::KpiDock(FloorPlanDocument *document, const CatalogCache *cache, QWidget
     , m_document(document)
     , m_cache(cache)
     , m_timer(new QTimer(this))
+    , m_thermal(new ThermalRunner(document, cache, this))
 {
     setObjectName(QStringLiteral("kpiDock"));
     m_timer->setSingleShot(true);
     m_timer->setInterval(0);
     connect(m_timer, &QTimer::timeout, this, &KpiDock::evaluate);
-    connect(document, &FloorPlanDocument::changed, this, &KpiDock::scheduleEvaluation);
+    connect(document, &FloorPlanDocument::changed, this, [this] {
+        ++m_revision;
+        scheduleEvaluation();
+    });
+    connect(m_thermal, &ThermalRunner::started, this, &KpiDock::refreshThermalRow);
+    connect(m_thermal, &ThermalRunner::finished, this, [this] {
+        refreshThermalRow();
+        refreshViolations();
+    });
 
     auto *content = new QWidget;
     auto *form = new QFormLayout;
@@ -87,6 +98,9 @@ KpiDock::KpiDock(FloorPlanDocument *document, const CatalogCache *cache, QWidget
     add(QStringLiteral("redundancy"), tr("Redundancy:"),
         tr("Power: what the N-1 analysis of the placed power chain achieves (N, N+1, 2N). Cooling: whether "
            "every cooling zone keeps its heat load with its largest unit failed."));
+    add(QStringLiteral("inlets"), tr("Rack inlets (indicative):"),
+        tr("Indicative 2-D airflow and heat model of each hall (not CFD; docs/facility-model.md §5), solved in the "
+           "background after each change: the warmest rack inlet and the racks above 27 °C (ASHRAE recommended)."));
     add(QStringLiteral("capex"), tr("CapEx:"));
     add(QStringLiteral("training"), tr("Workload training time:"));
 
@@ -169,8 +183,23 @@ void KpiDock::evaluate()
         training = ev.workloadProblems.join(tr("; "));
     m_values[QStringLiteral("training")]->setText(training);
 
+    refreshViolations();
+    if (ev.facility && m_scheduledRevision != m_revision) {
+        m_scheduledRevision = m_revision;
+        m_thermal->schedule(*ev.facility, m_revision);
+    }
+    refreshThermalRow();
+    emit evaluated();
+}
+
+void KpiDock::refreshViolations()
+{
+    QList<Violation> all = m_evaluation.violations;
+    // The thermal map's inlet violations, when its solve belongs to the plan as it is now.
+    if (m_thermal->resultRevision() == m_revision)
+        all += m_thermal->result().violations;
     m_violations->clear();
-    for (const Violation &v : ev.violations) {
+    for (const Violation &v : std::as_const(all)) {
         const bool error = v.severity == QLatin1String("error");
         auto *item = new QListWidgetItem((error ? tr("Error: %1") : tr("Warning: %1")).arg(v.message));
         item->setForeground(error ? QColor(190, 30, 30) : QColor(160, 100, 0));
@@ -182,9 +211,33 @@ void KpiDock::evaluate()
         item->setToolTip(v.message);
         m_violations->addItem(item);
     }
-    if (ev.violations.isEmpty())
+    if (all.isEmpty())
         m_violations->addItem(tr("No problems found."));
-    emit evaluated();
+}
+
+void KpiDock::refreshThermalRow()
+{
+    QLabel *label = m_values[QStringLiteral("inlets")];
+    if (!m_evaluation.facility) {
+        label->setText(tr("no halls"));
+        return;
+    }
+    if (m_thermal->resultRevision() != m_revision) {
+        label->setText(tr("computing…"));
+        return;
+    }
+    const QList<RackInlet> &inlets = m_thermal->result().rackInlets;
+    if (inlets.isEmpty()) {
+        label->setText(tr("no air-cooled racks"));
+        return;
+    }
+    double maxC = -1e9;
+    int warm = 0;
+    for (const RackInlet &in : inlets) {
+        maxC = std::max(maxC, in.inletC);
+        warm += in.inletC > engine::kAshraeRecommendedMaxC ? 1 : 0;
+    }
+    label->setText(tr("max %1 °C, %n rack(s) above 27 °C", nullptr, warm).arg(number(maxC, 1)));
 }
 
 } // namespace th

@@ -5,6 +5,7 @@
 #include "model/analysis/catalogcache.h"
 #include "model/analysis/feedrules.h"
 #include "model/document/floorplandocument.h"
+#include "views/docks/thermalrunner.h"
 
 #include <QAction>
 #include <QGraphicsItem>
@@ -12,7 +13,6 @@
 #include <QPainter>
 #include <QStyleOptionGraphicsItem>
 #include <QTimer>
-#include <QtConcurrent/QtConcurrentRun>
 
 #include <algorithm>
 #include <array>
@@ -231,16 +231,11 @@ FacilityOverlay::FacilityOverlay(FloorPlanScene *scene, QObject *parent)
     , m_scene(scene)
     , m_mapItem(new OverlayItem(this, OverlayItem::Part::Maps))
     , m_lineItem(new OverlayItem(this, OverlayItem::Part::Marks))
-    , m_thermalTimer(new QTimer(this))
 {
     m_scene->addItem(m_mapItem);
     m_scene->addItem(m_lineItem);
     m_mapItem->setVisible(false);
     m_lineItem->setVisible(false);
-    m_thermalTimer->setSingleShot(true);
-    m_thermalTimer->setInterval(kThermalDebounceMs);
-    connect(m_thermalTimer, &QTimer::timeout, this, &FacilityOverlay::startThermal);
-    connect(&m_thermalWatcher, &QFutureWatcherBase::finished, this, &FacilityOverlay::thermalFinished);
 
     const std::array<std::pair<Layer, QString>, 4> layers{{
         {Layer::PowerChain, tr("&Power Chain Connections")},
@@ -264,7 +259,6 @@ FacilityOverlay::FacilityOverlay(FloorPlanScene *scene, QObject *parent)
 
 FacilityOverlay::~FacilityOverlay()
 {
-    m_thermalWatcher.waitForFinished();
     // The scene may outlive us: take our items out of it.
     delete m_mapItem;
     delete m_lineItem;
@@ -278,12 +272,8 @@ void FacilityOverlay::setLayer(Layer layer, bool on)
     m_layers = on ? (m_layers | bit) : (m_layers & ~bit);
     if (QAction *a = action(layer); a && a->isChecked() != on)
         a->setChecked(on);
-    if (layer == Layer::Thermal) {
-        if (on)
-            scheduleThermal();
-        else
-            m_thermalTimer->stop();
-    }
+    if (layer == Layer::Thermal && on)
+        rebuildThermalImages();
     rebuild();
     emit layersChanged();
     emit legendChanged();
@@ -298,8 +288,6 @@ void FacilityOverlay::setFacility(const FacilityResult &facility)
 {
     m_facility = facility;
     m_hasFacility = true;
-    if (isOn(Layer::Thermal))
-        scheduleThermal();
     rebuild();
     emit legendChanged();
 }
@@ -494,54 +482,38 @@ void FacilityOverlay::rebuildInletFlags()
     }
 }
 
-void FacilityOverlay::scheduleThermal()
+void FacilityOverlay::setThermalRunner(ThermalRunner *runner)
 {
-    m_thermalTimer->start();
+    if (m_thermalRunner)
+        disconnect(m_thermalRunner, nullptr, this, nullptr);
+    m_thermalRunner = runner;
+    if (!runner)
+        return;
+    connect(runner, &ThermalRunner::started, this, &FacilityOverlay::legendChanged);
+    connect(runner, &ThermalRunner::finished, this, &FacilityOverlay::thermalFinished);
+    if (runner->resultRevision() >= 0)
+        thermalFinished();
 }
 
-void FacilityOverlay::startThermal()
+bool FacilityOverlay::isThermalRunning() const
 {
-    if (!isOn(Layer::Thermal) || !m_hasFacility)
-        return;
-    if (m_thermalWatcher.isRunning()) {
-        m_thermalPending = true;
-        return;
-    }
-    // Built here: thermalProblems() reads the catalog (SQL connections belong to this thread).
-    FacilityAssumptions assumptions;
-    assumptions.thermalMap = true;
-    m_thermalProblems = thermalProblems(m_scene->document()->plan(), *m_scene->cache(), assumptions, m_facility);
-    auto problems = std::make_shared<const std::vector<HallThermalProblem>>(m_thermalProblems);
-    m_thermalWatcher.setFuture(QtConcurrent::run([problems] {
-        std::vector<engine::ThermalResult> out;
-        out.reserve(problems->size());
-        for (const HallThermalProblem &p : *problems)
-            out.push_back(engine::solveThermal(p.spec, p.sources, p.sinks));
-        return out;
-    }));
-    emit legendChanged(); // "updating…"
+    return m_thermalRunner && m_thermalRunner->isBusy();
+}
+
+int FacilityOverlay::thermalSolveCount() const
+{
+    return m_thermalRunner ? m_thermalRunner->solveCount() : 0;
 }
 
 void FacilityOverlay::thermalFinished()
 {
-    const std::vector<engine::ThermalResult> solved = m_thermalWatcher.result();
-    FacilityResult scratch;
-    for (std::size_t i = 0; i < solved.size() && i < m_thermalProblems.size(); ++i) {
-        if (solved[i].ok)
-            addThermalSolution(m_thermalProblems[i], solved[i], scratch);
-    }
-    m_thermalGrids = scratch.thermal;
-    m_inlets = scratch.rackInlets;
-    ++m_thermalSolves;
+    m_thermalGrids = m_thermalRunner->result().thermal;
+    m_inlets = m_thermalRunner->result().rackInlets;
     rebuildThermalImages();
     rebuildInletFlags();
     rebuild();
     emit thermalUpdated();
     emit legendChanged();
-    if (m_thermalPending) {
-        m_thermalPending = false;
-        startThermal();
-    }
 }
 
 QList<LegendSection> FacilityOverlay::legend() const
@@ -585,7 +557,7 @@ QList<LegendSection> FacilityOverlay::legend() const
     }
     if (isOn(Layer::Thermal)) {
         QString title = tr("Thermal map, indicative (°C)");
-        if (m_thermalWatcher.isRunning() || m_thermalSolves == 0)
+        if (isThermalRunning() || thermalSolveCount() == 0)
             title = tr("Thermal map, indicative (°C): updating…");
         out << LegendSection{title,
                              {Entry{temperatureColor(22.0), tr("22 °C supply air")},

@@ -5,12 +5,12 @@
 #include "model/analysis/facilityanalysis.h"
 #include "views/scene/floorplanscene.h"
 
-#include <QFutureWatcher>
 #include <QHash>
 #include <QImage>
 #include <QLineF>
 #include <QList>
 #include <QObject>
+#include <QPointer>
 
 class QAction;
 class QTimer;
@@ -18,6 +18,7 @@ class QTimer;
 namespace th {
 
 class OverlayItem;
+class ThermalRunner;
 
 /// One block of the view's legend: a title and its entries.
 struct LegendSection
@@ -32,13 +33,10 @@ struct LegendSection
  * and cooling unit (colour + "% of derated rating" label), floor load per tile against the
  * hall rating, and the indicative thermal map with rack inlet flags.
  *
- * It never analyses the plan itself except for the thermal map: setFacility() takes the
- * result the KPI dock computes after every change (its debounce), and the overlay only turns it
- * into geometry (linear in the items). The thermal map is not part of that live result (it
- * costs up to ~1 s per hall): while its layer is on, each new result schedules one solve,
- * debounced by kThermalDebounceMs, with the problems built on the GUI thread (they read the
- * catalog) and engine::solveThermal() run on a worker (QtConcurrent). Results of a solve that
- * finishes after a newer request are still shown, then replaced by the next solve.
+ * It never analyses the plan itself: setFacility() takes the result the KPI dock computes after
+ * every change (its debounce), and the overlay only turns it into geometry (linear in the
+ * items). The thermal map comes from the KPI dock's ThermalRunner (setThermalRunner()), which
+ * solves it in the background after each change; the overlay draws its latest result.
  *
  * Two scene items draw it: the tile maps (z 20, translucent, over the equipment) and the lines,
  * labels and flags (z 30). Neither is hit-testable, so tools still pick the equipment.
@@ -49,7 +47,6 @@ class FacilityOverlay : public QObject
 public:
     enum class Layer { PowerChain, Utilisation, FloorLoad, Thermal };
     Q_ENUM(Layer)
-    static constexpr int kThermalDebounceMs = 300;
 
     /// A line of the power-chain overlay, in scene coordinates (upstream -> downstream).
     struct Connection
@@ -91,6 +88,8 @@ public:
 
     /// A new facility analysis of the open plan (the KPI dock's, thermal map off).
     void setFacility(const FacilityResult &facility);
+    /// Where the thermal map comes from (the KPI dock's runner); the overlay follows its results.
+    void setThermalRunner(ThermalRunner *runner);
     const FacilityResult &facility() const { return m_facility; }
 
     // What is drawn (for the legend and the tests)
@@ -102,8 +101,8 @@ public:
     QImage floorLoadImage(HallId hall) const { return m_floorImages.value(hall); }
     QImage thermalImage(HallId hall) const { return m_thermalImages.value(hall); }
     const QList<HallGrid> &thermalGrids() const { return m_thermalGrids; }
-    bool isThermalRunning() const { return m_thermalWatcher.isRunning(); }
-    int thermalSolveCount() const { return m_thermalSolves; }
+    bool isThermalRunning() const;
+    int thermalSolveCount() const;
     QList<LegendSection> legend() const;
 
     /// Colour of a load fraction (utilisation, floor load / rating): green at 0, yellow, orange
@@ -125,8 +124,6 @@ private:
     void rebuildFloorLoad();
     void rebuildThermalImages();
     void rebuildInletFlags();
-    void scheduleThermal();
-    void startThermal();
     void thermalFinished();
     QPointF centreOf(EquipmentId id, bool *found) const;
 
@@ -144,11 +141,7 @@ private:
     QHash<HallId, QImage> m_floorImages;
     QHash<HallId, QImage> m_thermalImages;
 
-    QTimer *m_thermalTimer;
-    QFutureWatcher<std::vector<engine::ThermalResult>> m_thermalWatcher;
-    std::vector<HallThermalProblem> m_thermalProblems; ///< of the running solve
-    bool m_thermalPending = false;
-    int m_thermalSolves = 0;
+    QPointer<ThermalRunner> m_thermalRunner;
     QList<HallGrid> m_thermalGrids;
     QList<RackInlet> m_inlets;
     QList<InletFlag> m_flags;
