@@ -405,9 +405,10 @@ QList<SiteClimate> parseClimateCsv(const QByteArray &sitesCsv, const QByteArray 
     auto col = [](const QStringList &h, const char *name) { return h.indexOf(QString::fromLatin1(name)); };
     const int cId = col(sh, "id"), cName = col(sh, "name"), cCountry = col(sh, "country"), cLat = col(sh, "latitude"),
               cElev = col(sh, "elevation_m"), cRange = col(sh, "daily_range_c"), cGrid = col(sh, "grid_kg_co2_per_kwh"),
-              cClass = col(sh, "pue_class"), cSrc = col(sh, "normals_source"), cConf = col(sh, "confidence");
+              cClass = col(sh, "pue_class"), cSrc = col(sh, "normals_source"), cConf = col(sh, "confidence"),
+              cGridSrc = col(sh, "grid_source");
     const int nSite = col(nh, "site_id"), nMonth = col(nh, "month"), nT = col(nh, "tmean_c"), nRh = col(nh, "rh_pct");
-    if (std::min({cId, cName, cCountry, cLat, cElev, cRange, cGrid, cClass, cSrc, cConf}) < 0 || std::min({nSite, nMonth, nT, nRh}) < 0)
+    if (std::min({cId, cName, cCountry, cLat, cElev, cRange, cGrid, cClass, cSrc, cConf, cGridSrc}) < 0 || std::min({nSite, nMonth, nT, nRh}) < 0)
         return fail(QStringLiteral("climate CSV: missing columns"));
     QHash<QString, int> index;
     for (qsizetype i = 1; i < s.records.size(); ++i) {
@@ -428,6 +429,7 @@ QList<SiteClimate> parseClimateCsv(const QByteArray &sitesCsv, const QByteArray 
                         : cls == QLatin1String("cn")        ? PueTargetClass::China
                                                             : PueTargetClass::None;
         c.source = f[cSrc].toStdString();
+        c.gridSource = f[cGridSrc].toStdString();
         c.confidence = f[cConf].toStdString();
         c.dryBulbC.fill(std::nan(""));
         index.insert(f[cId], int(out.size()));

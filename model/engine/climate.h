@@ -29,7 +29,8 @@ struct SiteClimate
     double dailyRangeC = 9.0;      ///< mean daily max - min (annual), for the diurnal cycle
     double gridKgCo2PerKwh = 0.0;
     PueTargetClass targetClass = PueTargetClass::None;
-    std::string source;
+    std::string source;            ///< where the monthly normals come from (station, period, page)
+    std::string gridSource;        ///< where gridKgCo2PerKwh comes from (publisher, year, basis)
     std::string confidence;        ///< high | medium | low
 };
 

@@ -6,7 +6,12 @@
 #include "tests/support/fuzzycompare.h"
 #include "tests/support/testpaths.h"
 
+#include <algorithm>
+#include <cmath>
+
 #include <QElapsedTimer>
+#include <QFile>
+#include <QRegularExpression>
 #include <QTest>
 
 using namespace th;
@@ -86,25 +91,79 @@ private slots:
 
     void shippedClimate()
     {
+        // Issue 5: every site the issue names is shipped, with a grid factor, its sources and
+        // a confidence (docs/climate-sources.md).
         const QList<engine::SiteClimate> &sites = shippedClimateSites();
         QVERIFY(sites.size() >= 17);
         for (const char *id : {"beijing", "shanghai", "shenzhen", "guiyang", "horinger", "ulanqab", "zhongwei", "qingyang", "wuhu", "chengdu",
-                               "chongqing", "ashburn", "dallas", "phoenix", "dublin", "frankfurt", "singapore"}) {
-            const std::optional<engine::SiteClimate> s = shippedClimateSite(QString::fromLatin1(id));
-            QVERIFY2(s, id);
-            QVERIFY(s->gridKgCo2PerKwh > 0.0 && s->gridKgCo2PerKwh < 1.2);
-            QVERIFY(!s->source.empty() && !s->confidence.empty());
-            for (int m = 0; m < 12; ++m) {
-                QVERIFY(s->dryBulbC[std::size_t(m)] > -30 && s->dryBulbC[std::size_t(m)] < 40);
-                QVERIFY(s->relHumidityPct[std::size_t(m)] > 5 && s->relHumidityPct[std::size_t(m)] <= 100);
+                               "chongqing", "ashburn", "dallas", "phoenix", "dublin", "frankfurt", "singapore"})
+            QVERIFY2(shippedClimateSite(QString::fromLatin1(id)), id);
+        const QRegularExpression year(QStringLiteral("\\b20[0-9]{2}\\b"));
+        for (const engine::SiteClimate &s : sites) {
+            const QByteArray id = QByteArray::fromStdString(s.id);
+            // Location-based averages lie between Sichuan's hydro grid (0.14) and coal-heavy
+            // grids (~0.8); outside 0.05..1.2 kg/kWh is a unit slip (g/kWh, lb/MWh).
+            QVERIFY2(s.gridKgCo2PerKwh > 0.05 && s.gridKgCo2PerKwh < 1.2, id.constData());
+            QVERIFY2(!s.source.empty() && !s.gridSource.empty(), id.constData());
+            // A grid factor is a yearly figure: its source must say which year.
+            QVERIFY2(year.match(QString::fromStdString(s.gridSource)).hasMatch(), id.constData());
+            QVERIFY2(s.confidence == "high" || s.confidence == "medium" || s.confidence == "low", id.constData());
+            for (std::size_t m = 0; m < 12; ++m) {
+                // Monthly means of inhabited sites: -30..40 C, RH 10..100 %; neighbouring months
+                // of a normal differ by < 12 K (Horinger Oct -> Nov, the steepest shipped step,
+                // is 9.0 K), which catches sign slips and swapped rows.
+                QVERIFY2(s.dryBulbC[m] > -30 && s.dryBulbC[m] < 40, id.constData());
+                QVERIFY2(s.relHumidityPct[m] >= 10 && s.relHumidityPct[m] <= 100, id.constData());
+                QVERIFY2(std::abs(s.dryBulbC[m] - s.dryBulbC[(m + 1) % 12]) < 12.0, id.constData());
+            }
+            // Northern hemisphere sites (all but Singapore at 1.4 N) peak in Jun-Aug and bottom
+            // out in Dec-Feb.
+            if (s.latitudeDeg > 20.0) {
+                const auto hottest = std::max_element(s.dryBulbC.begin(), s.dryBulbC.end()) - s.dryBulbC.begin();
+                const auto coldest = std::min_element(s.dryBulbC.begin(), s.dryBulbC.end()) - s.dryBulbC.begin();
+                QVERIFY2(hottest >= 5 && hottest <= 7, id.constData());
+                QVERIFY2(coldest == 0 || coldest == 1 || coldest == 11, id.constData());
             }
         }
+        // The parser lets a later row overwrite a month, so count the rows in the file itself:
+        // exactly one row per site and month 1..12.
+        QFile normals(test::sourcePath(QStringLiteral("data/climate/normals.csv")));
+        QVERIFY(normals.open(QIODevice::ReadOnly));
+        QHash<QString, QList<int>> months;
+        const QList<QByteArray> lines = normals.readAll().split('\n');
+        for (qsizetype i = 1; i < lines.size(); ++i) {
+            const QList<QByteArray> f = lines[i].trimmed().split(',');
+            if (f.size() >= 2)
+                months[QString::fromUtf8(f[0])] << f[1].toInt();
+        }
+        QCOMPARE(months.size(), sites.size());
+        for (auto it = months.begin(); it != months.end(); ++it) {
+            std::sort(it->begin(), it->end());
+            QCOMPARE(*it, (QList<int>{1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12}));
+        }
+        // Grid factors per province, not the national 0.5568 (MEE & NBS 2022 provincial
+        // factors): both Inner Mongolia sites share one factor; hydro-heavy Sichuan (0.1404) is
+        // far below coal-heavy Inner Mongolia (0.6849).
+        QCOMPARE(shippedClimateSite(QStringLiteral("horinger"))->gridKgCo2PerKwh, shippedClimateSite(QStringLiteral("ulanqab"))->gridKgCo2PerKwh);
+        TH_FUZZY_COMPARE(shippedClimateSite(QStringLiteral("chengdu"))->gridKgCo2PerKwh, 0.1404, 1e-12);
+        TH_FUZZY_COMPARE(shippedClimateSite(QStringLiteral("ulanqab"))->gridKgCo2PerKwh, 0.6849, 1e-12);
+        // eGRID2022 SRVC: 622.987 lb/MWh x 0.45359237 kg/lb / 1000 = 0.28258 kg/kWh, shipped 0.2826.
+        TH_FUZZY_COMPARE(shippedClimateSite(QStringLiteral("ashburn"))->gridKgCo2PerKwh, 622.987 * 0.45359237 / 1000.0, 1e-4);
         QCOMPARE(shippedClimateSite(QStringLiteral("zhongwei"))->targetClass, engine::PueTargetClass::ChinaWesternHub);
         QCOMPARE(shippedClimateSite(QStringLiteral("wuhu"))->targetClass, engine::PueTargetClass::ChinaHub);
         QCOMPARE(shippedClimateSite(QStringLiteral("dublin"))->targetClass, engine::PueTargetClass::None);
         QString error;
         QVERIFY(parseClimateCsv("id\nx\n", "site_id,month,tmean_c,rh_pct\n", &error).isEmpty());
         QVERIFY(!error.isEmpty());
+        // A sites table without grid_source is refused, not read with an empty source.
+        const QByteArray noGridSource = "id,name,country,latitude,elevation_m,daily_range_c,grid_kg_co2_per_kwh,pue_class,normals_source,confidence\n"
+                                        "x,X,CN,30,10,8,0.5,cn,s,low\n";
+        QByteArray oneSite = "site_id,month,tmean_c,rh_pct\n";
+        for (int m = 1; m <= 12; ++m)
+            oneSite += "x," + QByteArray::number(m) + ",10,50\n";
+        error.clear();
+        QVERIFY(parseClimateCsv(noGridSource, oneSite, &error).isEmpty());
+        QVERIFY(error.contains(QLatin1String("missing columns")));
     }
 
     void airHallPowerAndPue()
@@ -148,7 +207,9 @@ private slots:
         TH_FUZZY_COMPARE(d.totalKw, d.itKw + d.coolingKw + d.powerLossKw + d.lightingOtherKw, 1e-12);
         QVERIFY(r.pueDesign > 1.0 && r.pueDesign < 2.5);
         QVERIFY(r.pueAnnual > 1.0 && r.pueAnnual <= r.pueDesign);
-        TH_FUZZY_COMPARE(r.co2TonnesPerYear, r.energyMwhPerYear * 0.5568, 1e-12);
+        // Beijing's own grid factor: MEE & NBS 2022 provincial average 0.5580 kg/kWh (was the
+        // 2021 national 0.5568 before issue 5's per-province factors).
+        TH_FUZZY_COMPARE(r.co2TonnesPerYear, r.energyMwhPerYear * 0.5580, 1e-12);
         QVERIFY(r.wueLitresPerKwh > 0.0); // cooling towers evaporate water
         QVERIFY(!r.compliance.empty());
         // Cooling: one air zone of two CRAHs, 200 kW for ~41 kW + UPS/PDU losses: N+1.
