@@ -13,6 +13,7 @@ FrameworkOptions megatron2021Framework()
     fw.tpCommOverlapFraction = 0.0;
     fw.gradReduceBytesPerParam = 4.0;
     fw.contextParallel = false; // context parallelism arrived with Megatron-Core in 2023
+    fw.allocatorPressureSlowdown = 0.10; // fixed-segment caching allocator (no expandable segments before PyTorch 2.1)
     return fw;
 }
 
@@ -26,6 +27,7 @@ FrameworkOptions modernFramework()
     fw.epCommOverlapFraction = 0.5;
     fw.gradReduceBytesPerParam = 2.0;
     fw.moeDedupAcrossDomains = true;
+    fw.gradBucketParamsPerDpRank = 1e6; // Megatron-Core: bucket = max(40 M, 1 M x dp)
     return fw;
 }
 

@@ -486,7 +486,18 @@ StepEstimate estimateStep(const PerformanceInputs &in)
     };
     const double cpMb = ring(cpForward, attentionForward) + ring(2.0 * cpForward, attentionBackward)
                         + (full ? ring(cpForward, attentionForward) : 0.0);
-    const double overheadMb = layersStage * cal.overheadPerLayerSeconds * (full ? 4.0 / 3.0 : 1.0);
+    double overheadMb = layersStage * cal.overheadPerLayerSeconds * (full ? 4.0 / 3.0 : 1.0);
+    // Allocator pressure near the capacity (FrameworkOptions::allocatorPressureSlowdown): cache
+    // flushes and synchronising cudaMalloc retries stall the micro-batch's work in proportion
+    // to it; reported as framework overhead (and, like all per-micro-batch work, stretching
+    // the bubble).
+    if (fw.allocatorPressureSlowdown > 0.0 && out.memory.capacityGib > 0.0) {
+        const double onset = std::clamp(fw.allocatorPressureOnset, 0.0, 0.999);
+        const double fill = out.memory.totalGib() / out.memory.capacityGib;
+        if (fill > onset)
+            overheadMb += (computeMb + memoryMb + tpMb + epMb + cpMb + overheadMb) * fw.allocatorPressureSlowdown
+                          * std::min(1.0, (fill - onset) / (1.0 - onset));
+    }
     const double perMicroBatch = computeMb + memoryMb + tpMb + epMb + cpMb + overheadMb;
 
     StepBreakdown &bd = out.breakdown;
@@ -514,13 +525,28 @@ StepEstimate estimateStep(const PerformanceInputs &in)
     // gradients over dp*cp/ep ranks (stride tp*ep); ranks in one scale-up domain reduce there
     // first (hierarchical, Cho et al. 2019).
     const ParamsPerChip params = paramsPerChip(m, p);
+    // A gradient or parameter pass is not one collective: frameworks launch one per gradient
+    // bucket (Megatron-Core, PyTorch DDP; FrameworkOptions::gradBucketParams) and ZeRO-3 one
+    // per layer (its weights are gathered layer by layer; PyTorch FSDP units, Zhao et al. 2023
+    // §3.2). Each pays the start-up latency of a flat
+    // NCCL communicator over the whole group: all-gather and reduce-scatter run only as rings,
+    // p - 1 steps of one hop latency each (NCCL user guide, "Collective operations"; ring cost
+    // alpha (p - 1) + beta n (p - 1) / p, Thakur et al. 2005 §4), all-reduce as a tree,
+    // 2 log2 p steps. The bandwidth term is the hierarchical one (a flat ring over nodes moves
+    // the same bytes per NIC).
+    const double bucketParams = std::max({1.0, fw.gradBucketParams, fw.gradBucketParamsPerDpRank * p.dp * p.cp});
+    const double collectivesPerPass = p.zeroStage >= 3 ? layersStage
+                                                       : std::ceil((params.dense + params.expert) / bucketParams);
     const auto dpCollective = [&](double bytes, int group, int stride, bool allReduce) {
         if (group <= 1 || bytes <= 0.0)
             return 0.0;
         const int inner = std::clamp(in.scaleUpSize / std::max(1, stride), 1, group);
         const int outer = (group + inner - 1) / inner;
-        return allReduce ? hierarchicalAllReduceSeconds(bytes, inner, outer, c.up, c.out)
-                         : hierarchicalReduceScatterSeconds(bytes, inner, outer, c.up, c.out);
+        const Link &hop = outer > 1 ? c.out : c.up;
+        const double steps = allReduce ? 2.0 * std::ceil(std::log2(static_cast<double>(group))) : group - 1.0;
+        return (allReduce ? hierarchicalAllReduceSeconds(bytes, inner, outer, c.up, c.out)
+                          : hierarchicalReduceScatterSeconds(bytes, inner, outer, c.up, c.out))
+               + (collectivesPerPass - 1.0) * steps * hop.latencySeconds;
     };
     const int denseGroup = p.dp * p.cp;
     const int expertGroup = std::max(1, denseGroup / p.ep);
@@ -531,7 +557,7 @@ StepEstimate estimateStep(const PerformanceInputs &in)
                + dpCollective(params.expert * bytesPerParam, expertGroup, expertStride, allReduce);
     };
     const double totalParams = params.dense + params.expert;
-    const double lastBucketShare = totalParams > 0.0 ? std::min(1.0, fw.gradBucketParams / totalParams) : 1.0;
+    const double lastBucketShare = totalParams > 0.0 ? std::min(1.0, bucketParams / totalParams) : 1.0;
     const double backwardWindow = perMicroBatch * (passes - 1.0) / passes;
     const double forwardWindow = perMicroBatch / passes;
     const auto exposed = [&](double seconds, bool overlap, double window) {

@@ -52,10 +52,27 @@ struct FrameworkOptions
     /// Gradient bucket size in parameters (Megatron-Core default 40 M): the last bucket's
     /// reduction cannot overlap with backward.
     double gradBucketParams = 40e6;
+    /// Buckets grow with the data-parallel size so that the collectives stay bandwidth-bound:
+    /// Megatron-Core uses max(40 M, 1 M x dp) parameters per bucket
+    /// (megatron/core/distributed/distributed_data_parallel.py). 0 = fixed buckets (PyTorch FSDP
+    /// units, DDP).
+    double gradBucketParamsPerDpRank = 0.0;
     /// The framework implements context parallelism (ring/all-gather attention over sequence
     /// shards; Megatron-Core 2023+, Liu et al. 2023). The search offers cp > 1 only when set;
     /// a pinned cp is still evaluated.
     bool contextParallel = true;
+    /// Allocator pressure: with PyTorch's caching allocator in its default fixed-segment mode, a
+    /// working set near the capacity leaves no cached block of the right size, so the
+    /// allocator frees its cache and retries cudaMalloc with a device synchronisation every
+    /// step (PyTorch "CUDA semantics", memory management, `num_alloc_retries`; NeMo PR #9061
+    /// measured ~30 % overhead for a run close to the memory limit). Above `allocatorPressureOnset`
+    /// of the capacity (memory estimate including its margins) the step slows by
+    /// allocatorPressureSlowdown x (fill - onset) / (1 - onset). Expandable segments
+    /// (`PYTORCH_CUDA_ALLOC_CONF=expandable_segments:True`, PyTorch 2.1+, set by the NeMo and
+    /// Megatron-Bridge launch templates) remove it: 0 in the modern profile. 0.10 at onset 0.8
+    /// is fitted on the calibration rows of 2021-23 software (docs/validation.md).
+    double allocatorPressureSlowdown = 0.0;
+    double allocatorPressureOnset = 0.8;
     /// When false, a configuration that does not fit is still timed (infeasible stays None and
     /// memory.fits() tells); used by calibration against published runs.
     bool enforceMemoryFit = true;

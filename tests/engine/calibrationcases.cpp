@@ -439,6 +439,12 @@ void addLlmFoundry(const std::string &dir, std::vector<CalibrationCase> &out)
         in.framework.causalAttentionSkip = false; // MPT's Triton kernel with ALiBi bias
         in.framework.overlapGradReduce = true;
         in.framework.gradReduceBytesPerParam = s("MP Mode") == "PURE" ? 2.0 : 4.0;
+        // FSDP reduces (and with FULL_SHARD gathers) per FSDP unit; llm-foundry wraps every
+        // MPTBlock (MPTModel.fsdp_wrap_fn), so a "bucket" is one layer's parameters.
+        in.framework.gradBucketParams = model->params / model->layers;
+        // Composer / llm-foundry 2023 on PyTorch 2.0-2.1 with the default (fixed-segment)
+        // caching allocator (FrameworkOptions::allocatorPressureSlowdown).
+        in.framework.allocatorPressureSlowdown = megatron2021Framework().allocatorPressureSlowdown;
         Parallelism &p = in.parallelism;
         p.tp = 1;
         p.pp = 1;
@@ -509,6 +515,11 @@ void applyOverride(PerformanceInputs &in, ArchitectureClass cls)
                 cal.scaleOutEfficiency = v;
             } else if (k == QLatin1String("imbalance")) {
                 in.framework.moeLoadImbalance = v;
+            } else if (k == QLatin1String("pressure")) {
+                if (in.framework.allocatorPressureSlowdown > 0.0) // rows whose software had the legacy allocator
+                    in.framework.allocatorPressureSlowdown = v;
+            } else if (k == QLatin1String("onset")) {
+                in.framework.allocatorPressureOnset = v;
             } else if (k == QLatin1String("interference")) {
                 cal.overlapInterference = v;
             }
