@@ -354,6 +354,8 @@ Infeasible checkLayout(const PerformanceInputs &in)
     // (account_for_embedding/loss_in_pipeline_split), hence layers + 2 virtual chunks at most.
     if (p.interleave > 1 && (p.pp == 1 || static_cast<long long>(p.pp) * p.interleave > m.layers + 2))
         return Infeasible::InterleaveInvalid;
+    if (p.interleave > 1 && in.framework.interleaveNeedsMicroBatchMultipleOfPp && (seqs / perStep) % p.pp != 0)
+        return Infeasible::InterleaveInvalid;
     // ZeRO-3 re-gathers the weights for every micro-batch of every stage: not combined with
     // pipelines (Megatron-Core, DeepSpeed). ZeRO-2 (sharded gradients) is: Llama 3 shards
     // optimizer and gradients over DP with PP 16 (arXiv:2407.21783 §3.3.1).
