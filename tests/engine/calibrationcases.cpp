@@ -384,6 +384,13 @@ void addMegatronBridge(const std::string &dir, std::vector<CalibrationCase> &out
         const std::string prec = s("Precision");
         in.precision = prec == "BF16" ? Precision::Bf16 : prec == "NVFP4" ? Precision::Fp4 : Precision::Fp8;
         in.framework = nemoFramework();
+        // The Qwen3 performance presets set no flex dispatcher backend (Megatron-Bridge
+        // scripts/performance/configs/qwen3/workload_base_configs.py: no
+        // moe_flex_dispatcher_backend, whose plugin default is None), so Qwen3 runs Megatron-Core's
+        // plain all-to-all dispatcher: one copy per routed expert, no per-domain deduplication.
+        // It matters only where EP leaves the scale-up domain (Qwen3-30B on 2 x DGX-H100, EP 16).
+        if (s("model").rfind("Qwen3", 0) == 0)
+            in.framework.moeDedupAcrossDomains = false;
         Parallelism &p = in.parallelism;
         p.tp = int(num(r[QLatin1String("TP")], 1));
         p.pp = int(num(r[QLatin1String("PP")], 1));
