@@ -536,10 +536,17 @@ StepEstimate estimateStep(const PerformanceInputs &in)
     // alpha (p - 1) + beta n (p - 1) / p, Thakur et al. 2005 §4), all-reduce as a tree,
     // 2 log2 p steps. The bandwidth term is the hierarchical one (a flat ring over nodes moves
     // the same bytes per NIC).
-    const double bucketParams = std::max({1.0, fw.gradBucketParams, fw.gradBucketParamsPerDpRank * p.dp * p.cp});
-    const double collectivesPerPass = p.zeroStage >= 3 ? layersStage
-                                                       : std::ceil((params.dense + params.expert) / bucketParams);
-    const auto dpCollective = [&](double bytes, int group, int stride, bool allReduce) {
+    const auto bucketParamsFor = [&](int group) {
+        return std::max({1.0, fw.gradBucketParams, fw.gradBucketParamsPerDpRank * group});
+    };
+    const double bucketParams = bucketParamsFor(p.dp * p.cp);
+    // Dense and expert parameters live in separate buffers (Megatron-Core expert-parallel
+    // bucket groups, sized by their own data-parallel group), each split into its own buckets.
+    const auto collectivesPerPass = [&](double groupParams, int group) {
+        return p.zeroStage >= 3 ? layersStage : std::ceil(groupParams / bucketParamsFor(group));
+    };
+    const auto dpCollective = [&](double groupParams, double bytesPerParam, int group, int stride, bool allReduce) {
+        const double bytes = groupParams * bytesPerParam;
         if (group <= 1 || bytes <= 0.0)
             return 0.0;
         const int inner = std::clamp(in.scaleUpSize / std::max(1, stride), 1, group);
@@ -548,15 +555,15 @@ StepEstimate estimateStep(const PerformanceInputs &in)
         const double steps = allReduce ? 2.0 * std::ceil(std::log2(static_cast<double>(group))) : group - 1.0;
         return (allReduce ? hierarchicalAllReduceSeconds(bytes, inner, outer, c.up, c.out)
                           : hierarchicalReduceScatterSeconds(bytes, inner, outer, c.up, c.out))
-               + (collectivesPerPass - 1.0) * steps * hop.latencySeconds;
+               + (collectivesPerPass(groupParams, group) - 1.0) * steps * hop.latencySeconds;
     };
     const int denseGroup = p.dp * p.cp;
     const int expertGroup = std::max(1, denseGroup / p.ep);
     const int denseStride = p.tp;
     const int expertStride = p.tp * p.ep;
     const auto both = [&](double bytesPerParam, bool allReduce) {
-        return dpCollective(params.dense * bytesPerParam, denseGroup, denseStride, allReduce)
-               + dpCollective(params.expert * bytesPerParam, expertGroup, expertStride, allReduce);
+        return dpCollective(params.dense, bytesPerParam, denseGroup, denseStride, allReduce)
+               + dpCollective(params.expert, bytesPerParam, expertGroup, expertStride, allReduce);
     };
     const double totalParams = params.dense + params.expert;
     const double lastBucketShare = totalParams > 0.0 ? std::min(1.0, bucketParams / totalParams) : 1.0;

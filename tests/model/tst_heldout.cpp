@@ -154,7 +154,7 @@ private slots:
             if (out.open(QIODevice::WriteOnly | QIODevice::Truncate))
                 out.write(summary + "\n\n" + table);
         }
-        // Achieved 2026-11-25: published layout median 7.6 %; search median 19.5 % over all rows
+        // Achieved 2026-11-25: published layout median 7.5 %; search median 19.5 % over all rows
         // (max 37.1 %), 8.2 % over the runs on current software (docs/validation.md explains the
         // rest: DeepSpeed-era software, TPU class defaults, a FLOP-convention question at 128K).
         // Regression bounds, not targets; never tune the engine against these rows.
