@@ -172,10 +172,12 @@ SearchResult searchParallelism(const PerformanceInputs &base, const PinnedParall
                 for (int ep : eps) {
                     for (int v : vs) {
                         for (Recompute rc : allRecompute) {
-                            if (pinned.recompute && *pinned.recompute != rc)
+                            if (pinned.recompute ? *pinned.recompute != rc
+                                                 : (rc == Recompute::Selective && !base.framework.selectiveRecompute))
                                 continue;
                             for (int zero = 0; zero <= 3; ++zero) {
-                                if (pinned.zeroStage ? *pinned.zeroStage != zero : (zero >= 3 && pp > 1))
+                                if (pinned.zeroStage ? *pinned.zeroStage != zero
+                                                     : ((zero >= 3 && pp > 1) || zero > base.framework.maxZeroStage))
                                     continue;
                                 bool outOfMemory = false;
                                 for (int mb : mbs) {
@@ -189,7 +191,7 @@ SearchResult searchParallelism(const PerformanceInputs &base, const PinnedParall
                                     p.recompute = rc;
                                     p.zeroStage = zero;
                                     p.microBatch = mb;
-                                    p.sequenceParallel = tp > 1;
+                                    p.sequenceParallel = tp > 1 && base.framework.sequenceParallel;
                                     if (outOfMemory) {
                                         // A smaller micro-batch of this layout already did not fit.
                                         result.rejected[static_cast<std::size_t>(Infeasible::OutOfMemory)] += 1;

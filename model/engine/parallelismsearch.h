@@ -67,9 +67,10 @@ struct SearchResult
 /**
  * Enumerates every legal combination of TP (<= scale-up domain, divides heads), PP (<= layers),
  * DP, CP, EP (MoE only), micro-batch, interleaving, recompute (none/selective/full) and ZeRO
- * stage (0..3; 2 and 3 only without PP) whose product tp*pp*dp*cp is base.chipCount, respecting
- * `pinned`, and returns the `topK` fastest by step time (equivalently tokens per second; the
- * global batch is fixed). Pruning: (1) micro-batches are tried in increasing order and the first
+ * stage (0..3; 3 only without PP) whose product tp*pp*dp*cp is base.chipCount, respecting
+ * `pinned` and what the framework offers (base.framework: contextParallel, selectiveRecompute,
+ * maxZeroStage; pinned values are evaluated regardless), and returns the `topK` fastest by
+ * step time (equivalently tokens per second; the global batch is fixed). Pruning: (1) micro-batches are tried in increasing order and the first
  * one that does not fit ends the loop (activation memory grows with the micro-batch); (2) a
  * configuration whose lower bound (stepTimeLowerBoundSeconds() with the pipeline bubble) is not
  * below the K-th best so far is skipped. Calculon's llm-optimal-execution does the same search

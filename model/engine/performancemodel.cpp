@@ -354,6 +354,8 @@ Infeasible checkLayout(const PerformanceInputs &in)
     // (account_for_embedding/loss_in_pipeline_split), hence layers + 2 virtual chunks at most.
     if (p.interleave > 1 && (p.pp == 1 || static_cast<long long>(p.pp) * p.interleave > m.layers + 2))
         return Infeasible::InterleaveInvalid;
+    if (p.interleave > 1 && in.framework.interleaveNeedsMicroBatchMultipleOfPp && (seqs / perStep) % p.pp != 0)
+        return Infeasible::InterleaveInvalid;
     // ZeRO-3 re-gathers the weights for every micro-batch of every stage: not combined with
     // pipelines (Megatron-Core, DeepSpeed). ZeRO-2 (sharded gradients) is: Llama 3 shards
     // optimizer and gradients over DP with PP 16 (arXiv:2407.21783 §3.3.1).
@@ -486,7 +488,18 @@ StepEstimate estimateStep(const PerformanceInputs &in)
     };
     const double cpMb = ring(cpForward, attentionForward) + ring(2.0 * cpForward, attentionBackward)
                         + (full ? ring(cpForward, attentionForward) : 0.0);
-    const double overheadMb = layersStage * cal.overheadPerLayerSeconds * (full ? 4.0 / 3.0 : 1.0);
+    double overheadMb = layersStage * cal.overheadPerLayerSeconds * (full ? 4.0 / 3.0 : 1.0);
+    // Allocator pressure near the capacity (FrameworkOptions::allocatorPressureSlowdown): cache
+    // flushes and synchronising cudaMalloc retries stall the micro-batch's work in proportion
+    // to it; reported as framework overhead (and, like all per-micro-batch work, stretching
+    // the bubble).
+    if (fw.allocatorPressureSlowdown > 0.0 && out.memory.capacityGib > 0.0) {
+        const double onset = std::clamp(fw.allocatorPressureOnset, 0.0, 0.999);
+        const double fill = out.memory.totalGib() / out.memory.capacityGib;
+        if (fill > onset)
+            overheadMb += (computeMb + memoryMb + tpMb + epMb + cpMb + overheadMb) * fw.allocatorPressureSlowdown
+                          * std::min(1.0, (fill - onset) / (1.0 - onset));
+    }
     const double perMicroBatch = computeMb + memoryMb + tpMb + epMb + cpMb + overheadMb;
 
     StepBreakdown &bd = out.breakdown;
@@ -514,24 +527,46 @@ StepEstimate estimateStep(const PerformanceInputs &in)
     // gradients over dp*cp/ep ranks (stride tp*ep); ranks in one scale-up domain reduce there
     // first (hierarchical, Cho et al. 2019).
     const ParamsPerChip params = paramsPerChip(m, p);
-    const auto dpCollective = [&](double bytes, int group, int stride, bool allReduce) {
+    // A gradient or parameter pass is not one collective: frameworks launch one per gradient
+    // bucket (Megatron-Core, PyTorch DDP; FrameworkOptions::gradBucketParams) and ZeRO-3 one
+    // per layer (its weights are gathered layer by layer; PyTorch FSDP units, Zhao et al. 2023
+    // §3.2). Each pays the start-up latency of a flat
+    // NCCL communicator over the whole group: all-gather and reduce-scatter run only as rings,
+    // p - 1 steps of one hop latency each (NCCL user guide, "Collective operations"; ring cost
+    // alpha (p - 1) + beta n (p - 1) / p, Thakur et al. 2005 §4), all-reduce as a tree,
+    // 2 log2 p steps. The bandwidth term is the hierarchical one (a flat ring over nodes moves
+    // the same bytes per NIC).
+    const auto bucketParamsFor = [&](int group) {
+        return std::max({1.0, fw.gradBucketParams, fw.gradBucketParamsPerDpRank * group});
+    };
+    const double bucketParams = bucketParamsFor(p.dp * p.cp);
+    // Dense and expert parameters live in separate buffers (Megatron-Core expert-parallel
+    // bucket groups, sized by their own data-parallel group), each split into its own buckets.
+    const auto collectivesPerPass = [&](double groupParams, int group) {
+        return p.zeroStage >= 3 ? layersStage : std::ceil(groupParams / bucketParamsFor(group));
+    };
+    const auto dpCollective = [&](double groupParams, double bytesPerParam, int group, int stride, bool allReduce) {
+        const double bytes = groupParams * bytesPerParam;
         if (group <= 1 || bytes <= 0.0)
             return 0.0;
         const int inner = std::clamp(in.scaleUpSize / std::max(1, stride), 1, group);
         const int outer = (group + inner - 1) / inner;
-        return allReduce ? hierarchicalAllReduceSeconds(bytes, inner, outer, c.up, c.out)
-                         : hierarchicalReduceScatterSeconds(bytes, inner, outer, c.up, c.out);
+        const Link &hop = outer > 1 ? c.out : c.up;
+        const double steps = allReduce ? 2.0 * std::ceil(std::log2(static_cast<double>(group))) : group - 1.0;
+        return (allReduce ? hierarchicalAllReduceSeconds(bytes, inner, outer, c.up, c.out)
+                          : hierarchicalReduceScatterSeconds(bytes, inner, outer, c.up, c.out))
+               + (collectivesPerPass(groupParams, group) - 1.0) * steps * hop.latencySeconds;
     };
     const int denseGroup = p.dp * p.cp;
     const int expertGroup = std::max(1, denseGroup / p.ep);
     const int denseStride = p.tp;
     const int expertStride = p.tp * p.ep;
     const auto both = [&](double bytesPerParam, bool allReduce) {
-        return dpCollective(params.dense * bytesPerParam, denseGroup, denseStride, allReduce)
-               + dpCollective(params.expert * bytesPerParam, expertGroup, expertStride, allReduce);
+        return dpCollective(params.dense, bytesPerParam, denseGroup, denseStride, allReduce)
+               + dpCollective(params.expert, bytesPerParam, expertGroup, expertStride, allReduce);
     };
     const double totalParams = params.dense + params.expert;
-    const double lastBucketShare = totalParams > 0.0 ? std::min(1.0, fw.gradBucketParams / totalParams) : 1.0;
+    const double lastBucketShare = totalParams > 0.0 ? std::min(1.0, bucketParams / totalParams) : 1.0;
     const double backwardWindow = perMicroBatch * (passes - 1.0) / passes;
     const double forwardWindow = perMicroBatch / passes;
     const auto exposed = [&](double seconds, bool overlap, double window) {

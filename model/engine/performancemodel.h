@@ -52,10 +52,44 @@ struct FrameworkOptions
     /// Gradient bucket size in parameters (Megatron-Core default 40 M): the last bucket's
     /// reduction cannot overlap with backward.
     double gradBucketParams = 40e6;
+    /// Buckets grow with the data-parallel size so that the collectives stay bandwidth-bound:
+    /// Megatron-Core uses max(40 M, 1 M x dp) parameters per bucket
+    /// (megatron/core/distributed/distributed_data_parallel.py). 0 = fixed buckets (PyTorch FSDP
+    /// units, DDP).
+    double gradBucketParamsPerDpRank = 0.0;
     /// The framework implements context parallelism (ring/all-gather attention over sequence
     /// shards; Megatron-Core 2023+, Liu et al. 2023). The search offers cp > 1 only when set;
     /// a pinned cp is still evaluated.
     bool contextParallel = true;
+    /// The framework has Korthikanti et al.'s selective recompute (Megatron-LM
+    /// `--recompute-granularity selective`, released with the 2022 paper) or module recompute
+    /// (Megatron-Core `recompute_modules`). The search offers Recompute::Selective only when
+    /// set; a pinned recompute is still evaluated.
+    bool selectiveRecompute = true;
+    /// The framework has sequence parallelism with TP (Korthikanti et al. 2022 §4.2.2, Megatron-LM
+    /// 2022): the search turns it on with tp > 1 only when set (norm and dropout activations
+    /// split over the TP ranks; same communication volume).
+    bool sequenceParallel = true;
+    /// Highest ZeRO stage the framework offers to the search (0: replicated optimizer, as in
+    /// Megatron-LM 2021; the distributed optimizer, ZeRO-1, arrived in Megatron-LM in 2022).
+    /// A pinned stage is still evaluated.
+    int maxZeroStage = 3;
+    /// The interleaved schedule needs the micro-batches per step to be a multiple of pp
+    /// (Megatron-LM until Megatron-Core's microbatch_group_size_per_vp_stage, 2024: "number of
+    /// microbatches is not divisible by pipeline-parallel size when using interleaved schedule").
+    bool interleaveNeedsMicroBatchMultipleOfPp = false;
+    /// Allocator pressure: with PyTorch's caching allocator in its default fixed-segment mode, a
+    /// working set near the capacity leaves no cached block of the right size, so the
+    /// allocator frees its cache and retries cudaMalloc with a device synchronisation every
+    /// step (PyTorch "CUDA semantics", memory management, `num_alloc_retries`; NeMo PR #9061
+    /// measured ~30 % overhead for a run close to the memory limit). Above `allocatorPressureOnset`
+    /// of the capacity (memory estimate including its margins) the step slows by
+    /// allocatorPressureSlowdown x (fill - onset) / (1 - onset). Expandable segments
+    /// (`PYTORCH_CUDA_ALLOC_CONF=expandable_segments:True`, PyTorch 2.1+, set by the NeMo and
+    /// Megatron-Bridge launch templates) remove it: 0 in the modern profile. 0.10 at onset 0.8
+    /// is fitted on the calibration rows of 2021-23 software (docs/validation.md).
+    double allocatorPressureSlowdown = 0.0;
+    double allocatorPressureOnset = 0.8;
     /// When false, a configuration that does not fit is still timed (infeasible stays None and
     /// memory.fits() tells); used by calibration against published runs.
     bool enforceMemoryFit = true;
@@ -95,7 +129,8 @@ enum class Infeasible {
     EpDoesNotDivideExperts,  ///< experts % ep != 0, or ep > 1 on a dense model
     EpDoesNotDivideDataParallel, ///< ep does not divide dp * cp (Megatron-Core layout)
     BatchNotDivisible,       ///< global batch (sequences) not a multiple of dp * micro-batch
-    InterleaveInvalid,       ///< interleave > 1 needs pp > 1 and pp * v <= layers + 2
+    InterleaveInvalid,       ///< interleave > 1 needs pp > 1 and pp * v <= layers + 2 (and, where
+                             ///< the framework says so, micro-batches a multiple of pp)
     ZeroWithPipeline,        ///< ZeRO-2/3 gradient/weight sharding together with pp > 1
     OutOfMemory,             ///< memoryPerChip() exceeds the chip's capacity
 };

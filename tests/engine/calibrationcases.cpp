@@ -384,6 +384,13 @@ void addMegatronBridge(const std::string &dir, std::vector<CalibrationCase> &out
         const std::string prec = s("Precision");
         in.precision = prec == "BF16" ? Precision::Bf16 : prec == "NVFP4" ? Precision::Fp4 : Precision::Fp8;
         in.framework = nemoFramework();
+        // The Qwen3 performance presets set no flex dispatcher backend (Megatron-Bridge
+        // scripts/performance/configs/qwen3/workload_base_configs.py: no
+        // moe_flex_dispatcher_backend, whose plugin default is None), so Qwen3 runs Megatron-Core's
+        // plain all-to-all dispatcher: one copy per routed expert, no per-domain deduplication.
+        // It matters only where EP leaves the scale-up domain (Qwen3-30B on 2 x DGX-H100, EP 16).
+        if (s("model").rfind("Qwen3", 0) == 0)
+            in.framework.moeDedupAcrossDomains = false;
         Parallelism &p = in.parallelism;
         p.tp = int(num(r[QLatin1String("TP")], 1));
         p.pp = int(num(r[QLatin1String("PP")], 1));
@@ -439,6 +446,12 @@ void addLlmFoundry(const std::string &dir, std::vector<CalibrationCase> &out)
         in.framework.causalAttentionSkip = false; // MPT's Triton kernel with ALiBi bias
         in.framework.overlapGradReduce = true;
         in.framework.gradReduceBytesPerParam = s("MP Mode") == "PURE" ? 2.0 : 4.0;
+        // FSDP reduces (and with FULL_SHARD gathers) per FSDP unit; llm-foundry wraps every
+        // MPTBlock (MPTModel.fsdp_wrap_fn), so a "bucket" is one layer's parameters.
+        in.framework.gradBucketParams = model->params / model->layers;
+        // Composer / llm-foundry 2023 on PyTorch 2.0-2.1 with the default (fixed-segment)
+        // caching allocator (FrameworkOptions::allocatorPressureSlowdown).
+        in.framework.allocatorPressureSlowdown = megatron2021Framework().allocatorPressureSlowdown;
         Parallelism &p = in.parallelism;
         p.tp = 1;
         p.pp = 1;
@@ -509,6 +522,11 @@ void applyOverride(PerformanceInputs &in, ArchitectureClass cls)
                 cal.scaleOutEfficiency = v;
             } else if (k == QLatin1String("imbalance")) {
                 in.framework.moeLoadImbalance = v;
+            } else if (k == QLatin1String("pressure")) {
+                if (in.framework.allocatorPressureSlowdown > 0.0) // rows whose software had the legacy allocator
+                    in.framework.allocatorPressureSlowdown = v;
+            } else if (k == QLatin1String("onset")) {
+                in.framework.allocatorPressureOnset = v;
             } else if (k == QLatin1String("interference")) {
                 cal.overlapInterference = v;
             }

@@ -35,12 +35,13 @@ double percentile(std::vector<double> v, double q)
 /// neighbouring sequence lengths or scales) by 20 % or more, so that no smooth physical model
 /// can follow them. They stay in the median; docs/validation.md lists them.
 const char *const kKnownAnomalies[] = {
-    "mpt-760m-a100_80gb-8gpu-s512",  // MFU 45 % vs 57 % at s2048 with the same tokens per micro-batch
-    "mpt-760m-a100_80gb-8gpu-s1024", // MFU 48 % vs 57 %, same
-    "mpt-30b-a100_80gb-8gpu-s8192",  // MFU 39 % vs 51 % at s4096 (micro-batch 1, memory pressure)
-    "mpt-30b-h100_80gb-8gpu-s8192",  // same on H100
-    "mpt-70b-a100_40gb-64gpu-s2048", // MFU 36 % vs 49 % at 128 chips (70B on 40 GB: memory pressure)
-    "mpt-1b-a100_40gb-32gpu-s2048",  // MFU 45 % vs 54-56 % at 16, 64 and 128 chips
+    // MFU 45 % vs 57 % at s2048 with the same 49,152 tokens per micro-batch on the same chip;
+    // the same model at s512 runs 53 % on A100-40GB (less HBM bandwidth) and 40 % vs 35 % on H100
+    // (shorter sequences faster, as everywhere else in the table).
+    "mpt-760m-a100_80gb-8gpu-s512",
+    // MFU 36 % vs 49 % at 128 chips and 49 % for the same model, micro-batch and FSDP traffic per
+    // micro-batch on A100-80GB at 32 chips; no memory pressure (63 % of 40 GB).
+    "mpt-70b-a100_40gb-64gpu-s2048",
 };
 
 bool isKnownAnomaly(const std::string &id)
@@ -150,20 +151,21 @@ private slots:
             if (f.open(QIODevice::WriteOnly | QIODevice::Truncate))
                 f.write(summary + "\n\n" + table);
         }
-        // Achieved (docs/validation.md, 2026-11-24): dense median 6.3 %, p90 15.0 %, worst row
-        // outside the known anomalies 24.1 %; MoE median 20.3 %, without GPT-OSS 15.4 %. The
-        // bounds sit just above, so a regression fails; the targets are median <= 10 %
-        // and every row <= 25 %.
+        // Achieved (docs/validation.md, 2026-11-25): dense median 4.5 %, p90 14.1 %, worst row
+        // outside the two known anomalies 24.0 %, all dense rows <= 35.1 %; MoE median 19.3 %,
+        // without GPT-OSS 13.0 %. The bounds sit just above, so a regression fails; the issue's
+        // targets are median <= 10 % and every row <= 25 %.
         QVERIFY(errors.size() >= 200);
-        QVERIFY2(median <= 0.065, summary.constData());
-        QVERIFY2(p90 <= 0.155, summary.constData());
-        QVERIFY2(worst <= 0.25, summary.constData());
+        QVERIFY2(median <= 0.047, summary.constData());
+        QVERIFY2(p90 <= 0.145, summary.constData());
+        QVERIFY2(worst <= 0.245, summary.constData());
+        QVERIFY2(percentile(errors, 1.0) <= 0.36, summary.constData());
         // MoE tier (docs/validation.md): median over all MoE rows, and over those whose attention
         // is represented exactly (MLA, Qwen3 head width; GPT-OSS sinks are not).
         QVERIFY(approxErrors.size() >= 20);
         QVERIFY(moeExactErrors.size() >= 12);
-        QVERIFY2(approxMedian <= 0.21, summary.constData());
-        QVERIFY2(moeExactMedian <= 0.16, summary.constData());
+        QVERIFY2(approxMedian <= 0.20, summary.constData());
+        QVERIFY2(moeExactMedian <= 0.135, summary.constData());
     }
 };
 

@@ -1,5 +1,6 @@
 // SPDX-FileCopyrightText: 2026 Terahall contributors
 // SPDX-License-Identifier: GPL-3.0-or-later
+#include "model/engine/frameworkprofiles.h"
 #include "model/engine/parallelismsearch.h"
 #include "tests/engine/enginefixtures.h"
 #include "tests/support/fuzzycompare.h"
@@ -109,6 +110,50 @@ private slots:
         QVERIFY(!pruned.best.empty());
         TH_FUZZY_COMPARE(pruned.best.front().estimate.stepTimeSeconds, full.best.front().estimate.stepTimeSeconds, 1e-12);
         QCOMPARE(pruned.best.front().parallelism, full.best.front().parallelism);
+    }
+
+    void searchOffersOnlyWhatTheFrameworkHas()
+    {
+        // The 2021 Megatron-LM profile has no selective recompute, no sequence parallelism, no
+        // distributed optimizer and no context parallelism, and its interleaved schedule needs
+        // the micro-batches per step to be a multiple of pp. Exhaustive (topK huge, nothing
+        // pruned): no candidate may use what the profile lacks.
+        PerformanceInputs in = gpt3On1024H100();
+        in.chipCount = 64;
+        in.globalBatchTokens = 256.0 * 2048;
+        in.framework = megatron2021Framework();
+        const SearchResult r = searchParallelism(in, PinnedParallelism{}, 1'000'000);
+        QVERIFY(countsAddUp(r));
+        QVERIFY(r.best.size() > 10);
+        for (const SearchCandidate &c : r.best) {
+            const Parallelism &p = c.parallelism;
+            QVERIFY(p.recompute != Recompute::Selective);
+            QVERIFY(!p.sequenceParallel);
+            QCOMPARE(p.zeroStage, 0);
+            QCOMPARE(p.cp, 1);
+            if (p.interleave > 1)
+                QCOMPARE((256 / (p.dp * p.microBatch)) % p.pp, 0);
+        }
+        // A pinned selective recompute (Korthikanti et al. 2022 runs) is still evaluated.
+        PinnedParallelism pinned;
+        pinned.recompute = Recompute::Selective;
+        pinned.zeroStage = 1;
+        in.framework.enforceMemoryFit = false; // without SP it does not fit 64 H100 at all
+        const SearchResult sel = searchParallelism(in, pinned, 1);
+        QVERIFY(!sel.best.empty());
+        QCOMPARE(sel.best.front().parallelism.recompute, Recompute::Selective);
+        QCOMPARE(sel.best.front().parallelism.zeroStage, 1);
+        // The modern profile offers all of them.
+        in.framework = modernFramework();
+        QVERIFY(in.framework.enforceMemoryFit);
+        const SearchResult modern = searchParallelism(in, PinnedParallelism{}, 1'000'000);
+        bool selective = false, zero = false, sp = false;
+        for (const SearchCandidate &c : modern.best) {
+            selective |= c.parallelism.recompute == Recompute::Selective;
+            zero |= c.parallelism.zeroStage > 0;
+            sp |= c.parallelism.sequenceParallel;
+        }
+        QVERIFY(selective && zero && sp);
     }
 
     void moeSearchUsesExpertParallel()

@@ -320,6 +320,77 @@ private slots:
         QCOMPARE(estimateStep(in).infeasible, Infeasible::ZeroWithPipeline);
     }
 
+    void allocatorPressureHandComputed()
+    {
+        // FrameworkOptions::allocatorPressureSlowdown: above the onset fill, every micro-batch's
+        // work (and with it the bubble) grows by slowdown x (fill - onset) / (1 - onset). With
+        // dp = 1 and ideal HBM only the pipeline sends are outside it. Fill 0.9, onset 0.8,
+        // slowdown 0.1: x (1 + 0.1 x 0.1 / 0.2) = x 1.05.
+        PerformanceInputs in = formulaCase();
+        const StepEstimate base = estimateStep(in);
+        QCOMPARE(base.infeasible, Infeasible::None);
+        in.chip.memoryGib = base.memory.totalGib() / 0.9;
+        in.framework.allocatorPressureSlowdown = 0.10;
+        in.framework.allocatorPressureOnset = 0.8;
+        const StepEstimate pressed = estimateStep(in);
+        TH_FUZZY_COMPARE(pressed.memory.totalGib() / pressed.memory.capacityGib, 0.9, 1e-12);
+        const double scaled = base.stepTimeSeconds - base.breakdown.ppCommSeconds;
+        TH_FUZZY_COMPARE(pressed.stepTimeSeconds - pressed.breakdown.ppCommSeconds, scaled * 1.05, 1e-9);
+        // Below the onset nothing changes; above the capacity the slowdown is capped at 0.1.
+        in.chip.memoryGib = base.memory.totalGib() / 0.7;
+        TH_FUZZY_COMPARE(estimateStep(in).stepTimeSeconds, base.stepTimeSeconds, 1e-12);
+        in.chip.memoryGib = base.memory.totalGib() / 1.5;
+        const StepEstimate over = estimateStep(in);
+        TH_FUZZY_COMPARE(over.stepTimeSeconds - over.breakdown.ppCommSeconds, scaled * 1.10, 1e-9);
+    }
+
+    void fsdpLatencyPerUnitHandComputed()
+    {
+        // ZeRO-3 on GPT-3 175B (96 layers), tp 1 / pp 1 / dp 64 on 8-GPU nodes, one micro-batch:
+        // three collectives per layer (forward all-gather, backward all-gather and
+        // reduce-scatter), each a flat NCCL ring of 63 steps. With a 1 ms hop latency they take
+        // ~6 s each, far more than the compute, so every added second of them shows. Raising the
+        // scale-out latency by d adds per collective pass 95 x 63 d (the 95 further layers'
+        // rings) + 7 d (the outer ring of the hierarchical term, 8 nodes), i.e. 5992 d, and the
+        // step exposes 3 passes per micro-batch plus the last unit's gather and reduce (the
+        // bucket share 40 M / 175 B of the two passes once more).
+        PerformanceInputs in = gpt3On1024H100();
+        in.chipCount = 64;
+        in.globalBatchTokens = 64.0 * 2048;
+        in.parallelism = Parallelism{};
+        in.parallelism.dp = 64;
+        in.parallelism.zeroStage = 3;
+        in.parallelism.recompute = Recompute::None;
+        in.framework.enforceMemoryFit = false;
+        in.calibration.scaleOutLatencySeconds = 1e-3;
+        const StepEstimate a = estimateStep(in);
+        QCOMPARE(a.infeasible, Infeasible::None);
+        QCOMPARE(a.microBatchesPerStep, 1);
+        in.calibration.scaleOutLatencySeconds = 2e-3;
+        const StepEstimate b = estimateStep(in);
+        const double share = 40e6 / paramsPerChip(in.model, in.parallelism).dense;
+        const double perPass = (95.0 * 63.0 + 7.0) * 1e-3;
+        TH_FUZZY_COMPARE(b.breakdown.dpCommExposedSeconds - a.breakdown.dpCommExposedSeconds, (3.0 + 2.0 * share) * perPass, 1e-9);
+    }
+
+    void interleaveNeedsMicroBatchMultipleOfPp()
+    {
+        // Megatron-LM before Megatron-Core's microbatch groups asserts num_microbatches % pp == 0
+        // for the interleaved schedule. GPT-3, dp 16, pp 8, v 2: 1600 sequences = 100
+        // micro-batches, 100 % 8 = 4.
+        PerformanceInputs in = gpt3On1024H100();
+        in.framework.enforceMemoryFit = false;
+        in.globalBatchTokens = 1600.0 * 2048;
+        QCOMPARE(estimateStep(in).infeasible, Infeasible::None);
+        in.framework.interleaveNeedsMicroBatchMultipleOfPp = true;
+        QCOMPARE(estimateStep(in).infeasible, Infeasible::InterleaveInvalid);
+        in.parallelism.interleave = 1; // plain 1F1B has no such rule
+        QCOMPARE(estimateStep(in).infeasible, Infeasible::None);
+        in.parallelism.interleave = 2;
+        in.globalBatchTokens = 1536.0 * 2048; // 96 micro-batches
+        QCOMPARE(estimateStep(in).infeasible, Infeasible::None);
+    }
+
     void selectiveIsModuleRecomputeWithFlashAttention()
     {
         // FlashAttention: selective recomputes the two norms (not stored) once more per

@@ -154,14 +154,16 @@ private slots:
             if (out.open(QIODevice::WriteOnly | QIODevice::Truncate))
                 out.write(summary + "\n\n" + table);
         }
-        // Achieved 2026-11-24: published layout median 7.4 %; search median 37 % over all rows,
-        // 10 % over the runs on current software (docs/validation.md explains the gap: old
-        // software, TPU class defaults, a FLOP-convention question at 128K). Loose bounds,
-        // regressions only; never tune the engine against these rows.
+        // Achieved 2026-11-25: published layout median 7.5 %; search median 19.5 % over all rows
+        // (max 37.1 %), 8.2 % over the runs on current software (docs/validation.md explains the
+        // rest: DeepSpeed-era software, TPU class defaults, a FLOP-convention question at 128K).
+        // Regression bounds, not targets; never tune the engine against these rows.
+        const auto maxSearch = maxOf(searchErrors);
         QVERIFY(currentSearchErrors.size() >= 5);
-        QVERIFY2(median(pinnedErrors) <= 0.12, summary.constData());
-        QVERIFY2(median(currentSearchErrors) <= 0.15, summary.constData());
-        QVERIFY2(median(searchErrors) <= 0.40, summary.constData());
+        QVERIFY2(median(pinnedErrors) <= 0.08, summary.constData());
+        QVERIFY2(median(currentSearchErrors) <= 0.09, summary.constData());
+        QVERIFY2(median(searchErrors) <= 0.20, summary.constData());
+        QVERIFY2(maxSearch <= 0.38, summary.constData());
     }
 };
 
