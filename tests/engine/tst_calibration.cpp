@@ -1,5 +1,6 @@
 // SPDX-FileCopyrightText: 2026 Terahall contributors
 // SPDX-License-Identifier: GPL-3.0-or-later
+#include "tests/engine/layouttext.h"
 #include "tests/engine/calibrationcases.h"
 #include "tests/support/fuzzycompare.h"
 
@@ -53,10 +54,6 @@ bool isKnownAnomaly(const std::string &id)
     return false;
 }
 
-const char *recomputeName(Recompute r)
-{
-    return r == Recompute::None ? "none" : r == Recompute::Selective ? "sel" : "full";
-}
 } // namespace
 
 /**
@@ -116,7 +113,7 @@ private slots:
                      + QByteArray::number(r.predictedTokensPerSecondPerChip, 'f', 0) + " | "
                      + QByteArray::number(c.publishedMfu, 'f', 3) + " | " + QByteArray::number(r.predictedMfu, 'f', 3)
                      + " | " + QByteArray::number(100.0 * r.relativeError, 'f', 1) + " % | "
-                     + QByteArray::number(r.chosen.microBatch) + ", " + recomputeName(r.chosen.recompute) + " | included"
+                     + QByteArray::number(r.chosen.microBatch) + ", " + th::test::recomputeName(r.chosen.recompute) + " | included"
                      + (c.moe ? " (MoE)" : "") + (c.approximateArchitecture ? " (approx. architecture: sinks)" : "")
                      + (anomaly ? " (known anomaly)" : "")
                      + (r.memoryFits ? "" : " (memory model: does not fit)") + " |\n";

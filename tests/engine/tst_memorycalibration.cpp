@@ -1,6 +1,7 @@
 // SPDX-FileCopyrightText: 2026 Terahall contributors
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "tests/engine/calibrationcases.h"
+#include "tests/engine/layouttext.h"
 
 #include "model/engine/memoryfit.h"
 
@@ -18,11 +19,6 @@ namespace {
 std::string dataDir()
 {
     return QFileInfo(QFINDTESTDATA("../testdata/calibration/published-runs.json")).absolutePath().toStdString();
-}
-
-const char *recomputeName(Recompute r)
-{
-    return r == Recompute::None ? "none" : r == Recompute::Selective ? "sel" : "full";
 }
 
 /// The published layout of a calibration case: parallelism as published, the smallest
@@ -61,16 +57,7 @@ MemoryBreakdown after(const PerformanceInputs &in)
 
 QByteArray layoutText(const PerformanceInputs &in)
 {
-    const Parallelism &p = in.parallelism;
-    QByteArray t = "tp" + QByteArray::number(p.tp) + " pp" + QByteArray::number(p.pp) + " dp" + QByteArray::number(p.dp);
-    if (p.cp > 1)
-        t += " cp" + QByteArray::number(p.cp);
-    if (p.ep > 1)
-        t += " ep" + QByteArray::number(p.ep);
-    if (p.interleave > 1)
-        t += " vp" + QByteArray::number(p.interleave);
-    t += " mb" + QByteArray::number(p.microBatch) + " " + recomputeName(p.recompute) + " z" + QByteArray::number(p.zeroStage);
-    return t;
+    return th::test::layoutText(in.parallelism);
 }
 } // namespace
 

@@ -2,6 +2,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "model/analysis/performancebridge.h"
 #include "model/catalog/catalog.h"
+#include "tests/engine/layouttext.h"
 #include "model/engine/trainingflops.h"
 #include "model/io/scenarioreader.h"
 #include "tests/support/testpaths.h"
@@ -61,24 +62,6 @@ double publishedTokensPerSecondPerChip(const QJsonObject &pub, const Scenario &s
     return 0.0;
 }
 
-const char *recomputeName(engine::Recompute r)
-{
-    return r == engine::Recompute::None ? "none" : r == engine::Recompute::Selective ? "sel" : "full";
-}
-
-QByteArray layoutText(const engine::Parallelism &p)
-{
-    QByteArray t = "tp" + QByteArray::number(p.tp) + " pp" + QByteArray::number(p.pp) + " dp" + QByteArray::number(p.dp);
-    if (p.cp > 1)
-        t += " cp" + QByteArray::number(p.cp);
-    if (p.ep > 1)
-        t += " ep" + QByteArray::number(p.ep);
-    if (p.interleave > 1)
-        t += " v" + QByteArray::number(p.interleave);
-    t += " mb" + QByteArray::number(p.microBatch) + " " + recomputeName(p.recompute) + " z" + QByteArray::number(p.zeroStage);
-    return t;
-}
-
 } // namespace
 
 /**
@@ -124,7 +107,7 @@ private slots:
                 const double err = perChip / published - 1.0;
                 pinnedErrors.push_back(std::abs(err));
                 pinnedCells = QByteArray::number(perChip, 'f', 1) + " | " + QByteArray::number(100 * err, 'f', 1) + " % | "
-                              + layoutText(pinned.parallelism) + " | ";
+                              + th::test::layoutText(pinned.parallelism) + " | ";
             }
             s.parallelism = ParallelismRequest{};
             const ModelledRun searched = modelRun(s, catalog);
@@ -136,7 +119,7 @@ private slots:
                 currentSearchErrors.push_back(std::abs(err));
             table += "| " + id + " | " + QByteArray::number(s.chipCount) + " | " + QByteArray::number(published, 'f', 1)
                      + " | " + pinnedCells + QByteArray::number(perChip, 'f', 1) + " | "
-                     + QByteArray::number(100 * err, 'f', 1) + " % | " + layoutText(searched.parallelism) + " | "
+                     + QByteArray::number(100 * err, 'f', 1) + " % | " + th::test::layoutText(searched.parallelism) + " | "
                      + row.value(QStringLiteral("confidence")).toString().section(QLatin1Char(' '), 0, 0).toUtf8() + " |\n";
         }
         const auto maxOf = [](const std::vector<double> &v) { return v.empty() ? 0.0 : *std::max_element(v.begin(), v.end()); };
