@@ -2,6 +2,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "model/engine/thermalmap.h"
 
+#include <Eigen/Dense>
 #include <Eigen/SparseCholesky>
 #include <Eigen/SparseCore>
 #include <Eigen/SparseLU>
@@ -9,18 +10,10 @@
 #include <algorithm>
 #include <cmath>
 #include <vector>
-#include <chrono>
-#include <cstdio>
-#include <cstdlib>
 
 namespace th::engine {
 
 namespace {
-struct DbgTimer { // TEMP
-    std::chrono::steady_clock::time_point t0 = std::chrono::steady_clock::now();
-    void lap(const char *what) { if (!std::getenv("TH_THERMAL_DEBUG")) return; auto t1 = std::chrono::steady_clock::now(); std::fprintf(stderr, "%-28s %8.1f ms\n", what, std::chrono::duration<double, std::milli>(t1 - t0).count()); t0 = t1; }
-};
-DbgTimer g_dbg; // TEMP
 
 using Triplets = std::vector<Eigen::Triplet<double>>;
 using SpMat = Eigen::SparseMatrix<double>;
@@ -28,7 +21,7 @@ using SpMat = Eigen::SparseMatrix<double>;
 /// Relative residual at which the iterative solves stop. The pressure tolerance bounds the
 /// spurious mass sources (|div F - q| <= 1e-10 |q|); the heat tolerance keeps the energy balance
 /// exact to ~1e-9 of the heat and the temperatures within ~1e-6 K of a direct solve.
-constexpr double kPressureTolerance = 1e-10;
+constexpr double kPressureTolerance = 1e-8;
 constexpr double kHeatTolerance = 1e-10;
 
 /// Cells and normalised weights of one list (cells out of range dropped, weights >= 0).
@@ -71,15 +64,52 @@ struct Unit
 using RowMat = Eigen::SparseMatrix<double, Eigen::RowMajor>;
 using Vec = Eigen::VectorXd;
 
+/// C = A B for row-major sparse matrices (Gustavson's row-by-row product with a dense
+/// accumulator; Eigen's general product spends most of its time on bookkeeping here).
+RowMat multiply(const RowMat &a, const RowMat &b)
+{
+    const int rows = int(a.rows()), cols = int(b.cols());
+    const int *ao = a.outerIndexPtr(), *ai = a.innerIndexPtr(), *bo = b.outerIndexPtr(), *bi = b.innerIndexPtr();
+    const double *av = a.valuePtr(), *bv = b.valuePtr();
+    std::vector<int> outer(std::size_t(rows) + 1, 0), inner, mark(std::size_t(cols), -1), touched;
+    std::vector<double> values, acc(std::size_t(cols), 0.0);
+    inner.reserve(std::size_t(a.nonZeros()) * 2);
+    values.reserve(std::size_t(a.nonZeros()) * 2);
+    for (int i = 0; i < rows; ++i) {
+        touched.clear();
+        for (int e = ao[i]; e < ao[i + 1]; ++e) {
+            const int j = ai[e];
+            for (int f = bo[j]; f < bo[j + 1]; ++f) {
+                const int k = bi[f];
+                if (mark[std::size_t(k)] != i) {
+                    mark[std::size_t(k)] = i;
+                    acc[std::size_t(k)] = 0.0;
+                    touched.push_back(k);
+                }
+                acc[std::size_t(k)] += av[e] * bv[f];
+            }
+        }
+        std::sort(touched.begin(), touched.end());
+        for (int k : touched) {
+            inner.push_back(k);
+            values.push_back(acc[std::size_t(k)]);
+        }
+        outer[std::size_t(i) + 1] = int(inner.size());
+    }
+    return RowMat(Eigen::Map<const RowMat>(rows, cols, Eigen::Index(inner.size()), outer.data(), inner.data(), values.data()));
+}
+
 /**
  * Geometric multigrid on the structured nx x ny cell grid, used as a preconditioner (one
  * V(1,1)-cycle per application). Coarse grids halve each dimension (2 x 2 cells -> 1); the coarse
  * operators are Galerkin products R A P of the fine matrix, so faces of solid cells and
  * containment walls (low conductance) and fan links carry over without any geometry. Smoother:
- * Gauss-Seidel in a given cell order, forward before and backward after the coarse correction
- * (symmetric: the cycle is an SPD preconditioner for conjugate gradients), or forward both times
- * (`downwindOnly`, for the advection matrix ordered from upstream to downstream: upwind
- * advection is then solved in one sweep). The coarsest grid (<= kCoarsestCells) is solved by LU.
+ * Gauss-Seidel, forward before and backward after the coarse correction (symmetric: the cycle is
+ * an SPD preconditioner for conjugate gradients), or forward both times (`downwindOnly`). With a
+ * `potential`, each level is numbered (and swept) in decreasing potential: for the heat, in
+ * decreasing pressure every face flow runs from a cell to a later one, so a forward sweep carries
+ * the upwind advection downstream in one pass. The coarsest grid (<= kCoarsestCells) is solved by
+ * LU.
  */
 class GridMultigrid
 {
@@ -89,77 +119,135 @@ public:
         Aggregate, ///< P: piecewise constant over each 2 x 2 block; keeps an M-matrix an M-matrix
     };
 
-    /// `potential` (size n or empty): cells are smoothed in decreasing potential (natural order
-    /// when empty); coarse cells take the mean potential of their block.
+    /// `a` in the natural numbering (y * nx + x); `potential` (size n or empty): the smoothing
+    /// order (decreasing), coarse cells take the mean potential of their block.
     bool build(const RowMat &a, int nx, int ny, Transfer transfer, const std::vector<double> &potential, bool downwindOnly)
     {
         downwindOnly_ = downwindOnly;
         levels_.clear();
-        levels_.push_back({});
-        levels_.back().a = a;
-        levels_.back().nx = nx;
-        levels_.back().ny = ny;
-        std::vector<double> pot = potential;
+        levels_.emplace_back();
+        std::vector<double> pot = potential.size() == std::size_t(nx) * std::size_t(ny) ? potential : std::vector<double>{};
+        {
+            Level &l = levels_.back();
+            l.nx = nx;
+            l.ny = ny;
+            l.number = numbering(pot);
+            l.a = l.number.empty() ? a : renumbered(a, l.number);
+        }
         for (;;) {
             Level &l = levels_.back();
             const int n = l.nx * l.ny;
-            prepare(l, pot);
+            prepare(l);
             if (n <= kCoarsestCells || (l.nx == 1 && l.ny == 1) || levels_.size() >= 24)
                 break;
-            const int cx = l.nx > 1 ? (l.nx + 1) / 2 : 1, cy = l.ny > 1 ? (l.ny + 1) / 2 : 1;
-            l.p = prolongation(l.nx, l.ny, cx, cy, transfer);
-            l.r = l.p.transpose();
             Level c;
-            c.nx = cx;
-            c.ny = cy;
-            c.a = RowMat(l.r * (l.a * l.p));
-            std::vector<double> coarsePot;
+            c.nx = l.nx > 1 ? (l.nx + 1) / 2 : 1;
+            c.ny = l.ny > 1 ? (l.ny + 1) / 2 : 1;
             if (!pot.empty()) {
-                coarsePot.assign(std::size_t(cx) * std::size_t(cy), 0.0);
+                std::vector<double> coarsePot(std::size_t(c.nx) * std::size_t(c.ny), 0.0);
                 std::vector<int> count(coarsePot.size(), 0);
                 for (int y = 0; y < l.ny; ++y)
                     for (int x = 0; x < l.nx; ++x) {
-                        const std::size_t ci = std::size_t(coarseIndex(y, l.ny, cy)) * std::size_t(cx) + std::size_t(coarseIndex(x, l.nx, cx));
+                        const std::size_t ci = std::size_t(coarseIndex(y, l.ny, c.ny)) * std::size_t(c.nx) + std::size_t(coarseIndex(x, l.nx, c.nx));
                         coarsePot[ci] += pot[std::size_t(y) * std::size_t(l.nx) + std::size_t(x)];
                         ++count[ci];
                     }
                 for (std::size_t i = 0; i < coarsePot.size(); ++i)
                     coarsePot[i] /= std::max(1, count[i]);
+                pot = std::move(coarsePot);
             }
-            pot = std::move(coarsePot);
+            c.number = numbering(pot);
+            l.p = prolongation(l, c, transfer);
+            l.r = l.p.transpose();
+            c.a = multiply(l.r, multiply(l.a, l.p));
             levels_.push_back(std::move(c));
         }
-        coarse_.compute(SpMat(levels_.back().a));
-        return coarse_.info() == Eigen::Success;
+        coarse_.compute(Eigen::MatrixXd(levels_.back().a));
+        return std::isfinite(coarse_.rcond()) && coarse_.rcond() > 1e-300;
     }
 
-    /// z = M^-1 r: one V-cycle from z = 0.
+    /// z = M^-1 r (natural numbering): one V-cycle from z = 0.
     void apply(const Vec &r, Vec &z) const
     {
-        levels_.front().b = r;
+        const Level &l = levels_.front();
+        const std::vector<int> &num = l.number;
+        if (num.empty()) {
+            l.b = r;
+        } else {
+            for (std::size_t i = 0; i < num.size(); ++i)
+                l.b[num[i]] = r[Eigen::Index(i)];
+        }
         cycle(0);
-        z = levels_.front().x;
+        if (num.empty()) {
+            z = l.x;
+        } else {
+            z.resize(l.x.size());
+            for (std::size_t i = 0; i < num.size(); ++i)
+                z[Eigen::Index(i)] = l.x[num[i]];
+        }
     }
 
     int levels() const { return int(levels_.size()); }
 
 private:
-    static constexpr int kCoarsestCells = 400;
+    static constexpr int kCoarsestCells = 64;
 
     struct Level
     {
-        RowMat a;
+        RowMat a;               ///< in this level's numbering
         Vec invDiag;
-        std::vector<int> order; ///< Gauss-Seidel order
+        std::vector<int> number; ///< grid index (y * nx + x) -> row; empty: the same
         RowMat p;               ///< from the next coarser level to this one
         RowMat r;               ///< P^T
         int nx = 0, ny = 0;
         mutable Vec x, b, res;
+        int row(int gridIndex) const { return number.empty() ? gridIndex : number[std::size_t(gridIndex)]; }
     };
 
     static int coarseIndex(int i, int n, int cn) { return cn == n ? i : i / 2; }
 
-    static void prepare(Level &l, const std::vector<double> &pot)
+    /// Rows in decreasing potential (stable: ties keep the grid order); empty without one.
+    static std::vector<int> numbering(const std::vector<double> &pot)
+    {
+        if (pot.empty())
+            return {};
+        std::vector<int> order(pot.size());
+        for (std::size_t i = 0; i < order.size(); ++i)
+            order[i] = int(i);
+        std::stable_sort(order.begin(), order.end(), [&](int i, int j) { return pot[std::size_t(i)] > pot[std::size_t(j)]; });
+        std::vector<int> number(pot.size());
+        for (std::size_t k = 0; k < order.size(); ++k)
+            number[std::size_t(order[k])] = int(k);
+        return number;
+    }
+
+    /// Row and column i of `a` become row and column number[i].
+    static RowMat renumbered(const RowMat &a, const std::vector<int> &number)
+    {
+        const int n = int(a.rows());
+        std::vector<int> old(std::size_t(n), 0), outer(std::size_t(n) + 1, 0);
+        for (int i = 0; i < n; ++i)
+            old[std::size_t(number[std::size_t(i)])] = i;
+        std::vector<int> inner(std::size_t(a.nonZeros()));
+        std::vector<double> values(std::size_t(a.nonZeros()));
+        std::vector<std::pair<int, double>> row;
+        for (int k = 0; k < n; ++k) {
+            row.clear();
+            for (RowMat::InnerIterator e(a, old[std::size_t(k)]); e; ++e)
+                row.emplace_back(number[std::size_t(e.col())], e.value());
+            std::sort(row.begin(), row.end(), [](const auto &u, const auto &v) { return u.first < v.first; });
+            int at = outer[std::size_t(k)];
+            for (const auto &[col, v] : row) {
+                inner[std::size_t(at)] = col;
+                values[std::size_t(at)] = v;
+                ++at;
+            }
+            outer[std::size_t(k) + 1] = at;
+        }
+        return RowMat(Eigen::Map<const RowMat>(n, n, a.nonZeros(), outer.data(), inner.data(), values.data()));
+    }
+
+    static void prepare(Level &l)
     {
         const int n = int(l.a.rows());
         l.invDiag = Vec::Zero(n);
@@ -167,11 +255,6 @@ private:
             const double d = l.a.coeff(i, i);
             l.invDiag[i] = d != 0.0 ? 1.0 / d : 0.0;
         }
-        l.order.resize(std::size_t(n));
-        for (int i = 0; i < n; ++i)
-            l.order[std::size_t(i)] = i;
-        if (pot.size() == std::size_t(n))
-            std::stable_sort(l.order.begin(), l.order.end(), [&](int i, int j) { return pot[std::size_t(i)] > pot[std::size_t(j)]; });
         l.x.resize(n);
         l.b.resize(n);
         l.res.resize(n);
@@ -197,10 +280,11 @@ private:
         return 2;
     }
 
-    static RowMat prolongation(int nx, int ny, int cx, int cy, Transfer t)
+    static RowMat prolongation(const Level &fine, const Level &coarse, Transfer t)
     {
+        const int nx = fine.nx, ny = fine.ny, cx = coarse.nx, cy = coarse.ny;
         std::vector<Eigen::Triplet<double>> trip;
-        trip.reserve(std::size_t(nx) * std::size_t(ny) * 4);
+        trip.reserve(std::size_t(nx) * std::size_t(ny) * (t == Transfer::Aggregate ? 1 : 4));
         for (int y = 0; y < ny; ++y) {
             int iy[2], ix[2];
             double wy[2], wx[2];
@@ -209,7 +293,7 @@ private:
                 const int kx = weights1d(x, nx, cx, t, ix, wx);
                 for (int b = 0; b < ky; ++b)
                     for (int a = 0; a < kx; ++a)
-                        trip.emplace_back(y * nx + x, iy[b] * cx + ix[a], wy[b] * wx[a]);
+                        trip.emplace_back(fine.row(y * nx + x), coarse.row(iy[b] * cx + ix[a]), wy[b] * wx[a]);
             }
         }
         RowMat p(nx * ny, cx * cy);
@@ -217,14 +301,15 @@ private:
         return p;
     }
 
+    /// One Gauss-Seidel sweep over the rows in their numbering.
     static void sweep(const Level &l, bool forward)
     {
-        const int n = int(l.order.size());
+        const int n = int(l.a.rows());
         const int *outer = l.a.outerIndexPtr();
         const int *inner = l.a.innerIndexPtr();
         const double *val = l.a.valuePtr();
         for (int k = 0; k < n; ++k) {
-            const int i = l.order[std::size_t(forward ? k : n - 1 - k)];
+            const int i = forward ? k : n - 1 - k;
             double s = l.b[i];
             for (int e = outer[i]; e < outer[i + 1]; ++e)
                 if (inner[e] != i)
@@ -251,7 +336,7 @@ private:
     }
 
     std::vector<Level> levels_;
-    Eigen::SparseLU<SpMat> coarse_;
+    Eigen::PartialPivLU<Eigen::MatrixXd> coarse_;
     bool downwindOnly_ = false;
 };
 
@@ -338,56 +423,66 @@ int biCgStab(const Op &op, const Precond &precond, const Vec &b, Vec &x, double 
     return -1;
 }
 
+/// The pressure (Darcy) matrix of the grid, assembled row by row (5-point stencil, columns in
+/// order): div(k grad p), face conductances kx (cell i to i + 1) and ky (i to i + nx).
+RowMat pressureMatrix(int nx, int ny, const std::vector<double> &kx, const std::vector<double> &ky)
+{
+    const int n = nx * ny;
+    std::vector<int> outer(std::size_t(n) + 1, 0), inner;
+    std::vector<double> values;
+    inner.reserve(std::size_t(n) * 5);
+    values.reserve(std::size_t(n) * 5);
+    for (int y = 0; y < ny; ++y) {
+        for (int x = 0; x < nx; ++x) {
+            const int i = y * nx + x;
+            const double north = y > 0 ? ky[std::size_t(i - nx)] : 0.0, west = x > 0 ? kx[std::size_t(i - 1)] : 0.0;
+            const double east = x + 1 < nx ? kx[std::size_t(i)] : 0.0, south = y + 1 < ny ? ky[std::size_t(i)] : 0.0;
+            const auto put = [&](int col, double v) {
+                inner.push_back(col);
+                values.push_back(v);
+            };
+            if (y > 0)
+                put(i - nx, -north);
+            if (x > 0)
+                put(i - 1, -west);
+            // Cell 0 also pins the free constant of the pure-Neumann problem (sources sum to 0).
+            put(i, north + west + east + south + (i == 0 ? 1.0 : 0.0));
+            if (x + 1 < nx)
+                put(i + 1, -east);
+            if (y + 1 < ny)
+                put(i + nx, -south);
+            outer[std::size_t(i) + 1] = int(inner.size());
+        }
+    }
+    return RowMat(Eigen::Map<const RowMat>(n, n, Eigen::Index(inner.size()), outer.data(), inner.data(), values.data()));
+}
+
 /// Pressure-driven face flows (m3/s) for the volumetric sources `q` (sum 0): Fx[i] from cell i to
-/// i + 1, Fy[i] from i to i + nx; the potential is left in `p`. Returns false when the solve fails.
+/// i + 1, Fy[i] from i to i + nx; the potential is left in `p`. Multigrid-preconditioned
+/// conjugate gradient above `directLimitCells` (SimplicialLDLT below, and should it fail).
+/// Returns false when the solve fails.
 bool faceFlows(const ThermalGridSpec &spec, const std::vector<double> &kx, const std::vector<double> &ky,
                const Vec &q, std::vector<double> &fx, std::vector<double> &fy, Vec &p, int &iterations)
 {
     const int nx = spec.nx, ny = spec.ny, n = nx * ny;
-    Triplets t;
-    t.reserve(std::size_t(n) * 5);
-    Vec diag = Vec::Zero(n);
-    for (int y = 0; y < ny; ++y) {
-        for (int x = 0; x < nx; ++x) {
-            const int i = y * nx + x;
-            if (x + 1 < nx) {
-                t.emplace_back(i, i + 1, -kx[std::size_t(i)]);
-                t.emplace_back(i + 1, i, -kx[std::size_t(i)]);
-                diag[i] += kx[std::size_t(i)];
-                diag[i + 1] += kx[std::size_t(i)];
-            }
-            if (y + 1 < ny) {
-                t.emplace_back(i, i + nx, -ky[std::size_t(i)]);
-                t.emplace_back(i + nx, i, -ky[std::size_t(i)]);
-                diag[i] += ky[std::size_t(i)];
-                diag[i + nx] += ky[std::size_t(i)];
-            }
-        }
+    const RowMat a = pressureMatrix(nx, ny, kx, ky);
+    bool solved = false;
+    if (n > spec.directLimitCells) {
+        GridMultigrid mg;
+        p = Vec::Zero(n);
+        const int it = mg.build(a, nx, ny, GridMultigrid::Transfer::Bilinear, {}, false)
+                           ? conjugateGradient(a, q, p, mg, kPressureTolerance, 500)
+                           : -1;
+        solved = it >= 0;
+        iterations += std::max(0, it);
     }
-    diag[0] += 1.0; // pins the free constant of the pure-Neumann problem (sources sum to zero)
-    for (int i = 0; i < n; ++i)
-        t.emplace_back(i, i, diag[i]);
-    if (n <= spec.directLimitCells) {
-        SpMat a(n, n);
-        a.setFromTriplets(t.begin(), t.end());
-        Eigen::SimplicialLDLT<SpMat> solver(a);
+    if (!solved) {
+        Eigen::SimplicialLDLT<SpMat> solver{SpMat(a)};
         if (solver.info() != Eigen::Success)
             return false;
         p = solver.solve(q);
-    } else {
-        RowMat a(n, n);
-        a.setFromTriplets(t.begin(), t.end());
-        GridMultigrid mg;
-        if (!mg.build(a, nx, ny, GridMultigrid::Transfer::Bilinear, {}, false))
+        if (solver.info() != Eigen::Success)
             return false;
-        g_dbg.lap("pressure mg build");
-        p = Vec::Zero(n);
-        const int it = conjugateGradient(a, q, p, mg, kPressureTolerance, 500);
-        if (it < 0)
-            return false;
-        iterations += it;
-        g_dbg.lap("pressure cg");
-        if (std::getenv("TH_THERMAL_DEBUG")) std::fprintf(stderr, "  cg its %d levels %d\n", it, mg.levels());
     }
     fx.assign(std::size_t(n), 0.0);
     fy.assign(std::size_t(n), 0.0);
@@ -413,7 +508,6 @@ ThermalResult solveThermal(const ThermalGridSpec &spec, const std::vector<Therma
         return r;
     const int nx = spec.nx, ny = spec.ny, n = nx * ny;
     const int m = int(sinks.size());
-    g_dbg.lap("start");
     const double c = kAirRhoCpJPerM3K;
     const auto solidAt = [&](int i) { return spec.solid.size() == std::size_t(n) && spec.solid[std::size_t(i)] != 0; };
     const auto zoneAt = [&](int i) { return spec.zone.size() == std::size_t(n) ? spec.zone[std::size_t(i)] : 0; };
@@ -522,9 +616,8 @@ ThermalResult solveThermal(const ThermalGridSpec &spec, const std::vector<Therma
     // Iterative path: the cell block does not depend on the saturation (a saturated unit only
     // couples its supply cells to its return temperature, column n + k), so the multigrid
     // preconditioner is built once for all active-set passes, and each pass starts from the
-    // previous field.
-    const bool direct = n + m <= spec.directLimitCells;
-    g_dbg.lap("heat assembly");
+    // previous field. Should the multigrid or BiCGSTAB fail, SparseLU takes over.
+    bool direct = n + m <= spec.directLimitCells;
     RowMat full;
     GridMultigrid mg;
     if (!direct) {
@@ -540,9 +633,7 @@ ThermalResult solveThermal(const ThermalGridSpec &spec, const std::vector<Therma
         // Cells ordered from high to low pressure: every face flow runs from a cell to a later
         // one, so the Gauss-Seidel sweep follows the air downstream.
         std::vector<double> potential(pressure.data(), pressure.data() + pressure.size());
-        if (!mg.build(a, nx, ny, GridMultigrid::Transfer::Aggregate, potential, true))
-            return r;
-        g_dbg.lap("heat mg build");
+        direct = !mg.build(a, nx, ny, GridMultigrid::Transfer::Aggregate, potential, true);
     }
     Eigen::VectorXd temp;
     for (int pass = 0; pass < 2 * m + 2; ++pass) {
@@ -560,19 +651,7 @@ ThermalResult solveThermal(const ThermalGridSpec &spec, const std::vector<Therma
                 }
             }
         }
-        if (direct) {
-            Triplets t = base;
-            t.insert(t.end(), coupling.begin(), coupling.end());
-            SpMat a(n + m, n + m);
-            a.setFromTriplets(t.begin(), t.end());
-            Eigen::SparseLU<SpMat> solver;
-            solver.compute(a);
-            if (solver.info() != Eigen::Success)
-                return r;
-            temp = solver.solve(rhs);
-            if (solver.info() != Eigen::Success)
-                return r;
-        } else {
+        if (!direct) {
             const auto op = [&](const Eigen::VectorXd &v, Eigen::VectorXd &out) {
                 out.noalias() = full * v;
                 for (const auto &e : coupling)
@@ -599,11 +678,21 @@ ThermalResult solveThermal(const ThermalGridSpec &spec, const std::vector<Therma
             if (temp.size() != n + m)
                 temp = Eigen::VectorXd::Zero(n + m);
             const int it = biCgStab(op, precond, rhs, temp, kHeatTolerance, 1000);
-            if (it < 0)
+            r.iterations += std::max(0, it);
+            direct = it < 0;
+        }
+        if (direct) {
+            Triplets t = base;
+            t.insert(t.end(), coupling.begin(), coupling.end());
+            SpMat a(n + m, n + m);
+            a.setFromTriplets(t.begin(), t.end());
+            Eigen::SparseLU<SpMat> solver;
+            solver.compute(a);
+            if (solver.info() != Eigen::Success)
                 return r;
-            r.iterations += std::max(1, it);
-            g_dbg.lap("heat bicgstab");
-            if (std::getenv("TH_THERMAL_DEBUG")) std::fprintf(stderr, "  bicgstab its %d levels %d\n", it, mg.levels());
+            temp = solver.solve(rhs);
+            if (solver.info() != Eigen::Success)
+                return r;
         }
         ++r.activeSetPasses;
         bool changed = false;

@@ -6,6 +6,7 @@
 #include <QTest>
 
 #include <cmath>
+#include <random>
 
 using namespace th::engine;
 
@@ -85,6 +86,70 @@ ThermalSink sink(std::vector<int> cells, double capW)
     s.supplyC = 20.0;
     s.designDeltaK = 12.0;
     return s;
+}
+
+/// A mid-size hall drawn at random (fixed seed): 6 rows of racks of random power facing
+/// alternately south and north with solid bodies, contained hot aisles on every other row,
+/// columns, power gear as plain heat, 4 room units at the walls supplying the intakes in their
+/// half of the hall and returning from the exhausts and their own tile, and an in-row unit. The
+/// units carry ~90 % of the heat, so some saturate (active-set passes, coupled supply).
+Hall randomHall(unsigned seed)
+{
+    std::mt19937 rng(seed);
+    const auto uniform = [&](double lo, double hi) { return lo + (hi - lo) * double(rng() % 1000000u) / 1e6; };
+    Hall h;
+    h.g.nx = 90;
+    h.g.ny = 70;
+    const int n = h.g.nx * h.g.ny;
+    h.g.solid.assign(std::size_t(n), 0);
+    h.g.zone.assign(std::size_t(n), 0);
+    auto at = [&](int x, int y) { return y * h.g.nx + x; };
+    for (int row = 0; row < 6; ++row) {
+        const int y = 7 + row * 10, facingSouth = row % 2 == 0 ? 1 : -1;
+        const int x0 = 4 + int(rng() % 12u), len = 30 + int(rng() % 40u);
+        for (int x = x0; x < std::min(h.g.nx - 4, x0 + len); ++x) {
+            h.g.solid[std::size_t(at(x, y))] = 1;
+            if (row % 2 == 1)
+                h.g.zone[std::size_t(at(x, y - facingSouth))] = row; // hot aisle behind the row
+            const double w = uniform(4000.0, 25000.0);
+            h.src.push_back({at(x, y - facingSouth), w, at(x, y + facingSouth), airflowForHeatM3PerS(w, uniform(10.0, 15.0))});
+        }
+    }
+    for (int k = 0; k < 6; ++k) { // building columns (2 x 2, solid) in the aisles
+        const int x = 5 + int(rng() % 78u), y = 2 + 10 * int(rng() % 6u);
+        for (int dy = 0; dy < 2; ++dy)
+            for (int dx = 0; dx < 2; ++dx)
+                h.g.solid[std::size_t(at(x + dx, y + dy))] = 1;
+    }
+    double heatW = 0.0;
+    for (int k = 0; k < 8; ++k) // power gear: plain heat
+        h.src.push_back({at(int(rng() % 90u), 1 + int(rng() % 68u)), uniform(2000.0, 15000.0)});
+    for (const ThermalSource &s : h.src)
+        heatW += s.watts;
+    const double unitShare[5] = {0.2, 0.25, 0.15, 0.2, 0.1}; // of the heat: 90 % in all
+    for (int u = 0; u < 5; ++u) {
+        ThermalSink s;
+        s.capacityW = unitShare[u] * heatW;
+        s.supplyC = 20.0;
+        const bool west = u % 2 == 0, inRow = u == 4;
+        const int home = inRow ? at(45, 27) : at(west ? 0 : h.g.nx - 1, 10 + 25 * (u / 2));
+        for (const ThermalSource &r : h.src) {
+            if (r.intakeCell < 0)
+                continue;
+            const int x = r.intakeCell % h.g.nx, y = r.intakeCell / h.g.nx;
+            const bool mine = inRow ? (y > 20 && y < 35) : ((x < 45) == west && (y < 35) == (u < 2));
+            if (!mine)
+                continue;
+            s.cells.push_back(r.intakeCell);
+            s.weights.push_back(r.airflowM3PerS);
+            s.returnCells.push_back(r.cell);
+            s.returnWeights.push_back(r.airflowM3PerS * 0.8);
+        }
+        s.returnCells.push_back(home);
+        s.returnWeights.push_back(0.5);
+        h.sinks.push_back(s);
+    }
+    return h;
 }
 
 } // namespace
@@ -328,6 +393,41 @@ private slots:
         QVERIFY(it.ok && it.iterations > 0);
         for (std::size_t i = 0; i < direct.temperatureC.size(); ++i)
             QVERIFY(std::abs(direct.temperatureC[i] - it.temperatureC[i]) < 1e-4);
+    }
+
+    void fastPathMatchesDirectOnRandomHall()
+    {
+        // The multigrid path (conjugate gradient for the pressure, BiCGSTAB for the heat, every
+        // grid above directLimitCells) against the sparse direct solvers on 6,300 cells.
+        for (unsigned seed : {1u, 2u, 3u}) {
+            Hall h = randomHall(seed);
+            h.g.directLimitCells = 1 << 30;
+            const ThermalResult direct = solveThermal(h.g, h.src, h.sinks);
+            h.g.directLimitCells = 0;
+            const ThermalResult fast = solveThermal(h.g, h.src, h.sinks);
+            QVERIFY(direct.ok && fast.ok);
+            QCOMPARE(direct.iterations, 0);
+            QVERIFY(fast.iterations > 0);
+            // The case is meant to exercise the active set: some units saturate, some do not.
+            int saturated = 0;
+            for (std::size_t k = 0; k < h.sinks.size(); ++k) {
+                QCOMPARE(fast.sinkSaturated[k], direct.sinkSaturated[k]);
+                saturated += direct.sinkSaturated[k];
+            }
+            QVERIFY(saturated > 0 && saturated < int(h.sinks.size()));
+            QCOMPARE(fast.activeSetPasses, direct.activeSetPasses);
+            double maxDiffK = 0.0;
+            for (std::size_t i = 0; i < direct.temperatureC.size(); ++i)
+                maxDiffK = std::max(maxDiffK, std::abs(fast.temperatureC[i] - direct.temperatureC[i]));
+            QVERIFY2(maxDiffK < 0.05, qPrintable(QString::number(maxDiffK)));
+            for (std::size_t k = 0; k < h.sinks.size(); ++k)
+                QVERIFY(std::abs(fast.sinkReturnC[k] - direct.sinkReturnC[k]) < 0.05);
+            // Energy balance of each: heat in = removed by the units + envelope leak.
+            QVERIFY(std::abs(fast.removedW + fast.leakW - fast.heatInW) < 1e-9 * fast.heatInW);
+            QVERIFY(std::abs(direct.removedW + direct.leakW - direct.heatInW) < 1e-9 * direct.heatInW);
+            qInfo("seed %u: %d of %zu units saturated, %d passes, %d iterations, max |dT| %.2e K", seed, saturated,
+                  h.sinks.size(), fast.activeSetPasses, fast.iterations, maxDiffK);
+        }
     }
 };
 
