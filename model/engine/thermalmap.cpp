@@ -64,6 +64,17 @@ struct Unit
 using RowMat = Eigen::SparseMatrix<double, Eigen::RowMajor>;
 using Vec = Eigen::VectorXd;
 
+/// A compressed row-major matrix from its arrays (rows sorted by column).
+RowMat fromCsr(int rows, int cols, const std::vector<int> &outer, const std::vector<int> &inner, const std::vector<double> &values)
+{
+    RowMat m(rows, cols);
+    m.resizeNonZeros(Eigen::Index(inner.size()));
+    std::copy(outer.begin(), outer.end(), m.outerIndexPtr());
+    std::copy(inner.begin(), inner.end(), m.innerIndexPtr());
+    std::copy(values.begin(), values.end(), m.valuePtr());
+    return m;
+}
+
 /// C = A B for row-major sparse matrices (Gustavson's row-by-row product with a dense
 /// accumulator; Eigen's general product spends most of its time on bookkeeping here).
 RowMat multiply(const RowMat &a, const RowMat &b)
@@ -73,8 +84,8 @@ RowMat multiply(const RowMat &a, const RowMat &b)
     const double *av = a.valuePtr(), *bv = b.valuePtr();
     std::vector<int> outer(std::size_t(rows) + 1, 0), inner, mark(std::size_t(cols), -1), touched;
     std::vector<double> values, acc(std::size_t(cols), 0.0);
-    inner.reserve(std::size_t(a.nonZeros()) * 2);
-    values.reserve(std::size_t(a.nonZeros()) * 2);
+    inner.reserve(std::size_t(a.nonZeros()) * 3);
+    values.reserve(std::size_t(a.nonZeros()) * 3);
     for (int i = 0; i < rows; ++i) {
         touched.clear();
         for (int e = ao[i]; e < ao[i + 1]; ++e) {
@@ -96,7 +107,7 @@ RowMat multiply(const RowMat &a, const RowMat &b)
         }
         outer[std::size_t(i) + 1] = int(inner.size());
     }
-    return RowMat(Eigen::Map<const RowMat>(rows, cols, Eigen::Index(inner.size()), outer.data(), inner.data(), values.data()));
+    return fromCsr(rows, cols, outer, inner, values);
 }
 
 /**
@@ -167,7 +178,7 @@ public:
     }
 
     /// z = M^-1 r (natural numbering): one V-cycle from z = 0.
-    void apply(const Vec &r, Vec &z) const
+    void apply(const Eigen::Ref<const Vec> &r, Vec &z) const
     {
         const Level &l = levels_.front();
         const std::vector<int> &num = l.number;
@@ -244,7 +255,7 @@ private:
             }
             outer[std::size_t(k) + 1] = at;
         }
-        return RowMat(Eigen::Map<const RowMat>(n, n, a.nonZeros(), outer.data(), inner.data(), values.data()));
+        return fromCsr(n, n, outer, inner, values);
     }
 
     static void prepare(Level &l)
@@ -308,13 +319,15 @@ private:
         const int *outer = l.a.outerIndexPtr();
         const int *inner = l.a.innerIndexPtr();
         const double *val = l.a.valuePtr();
+        double *x = l.x.data();
+        const double *b = l.b.data(), *invDiag = l.invDiag.data();
         for (int k = 0; k < n; ++k) {
             const int i = forward ? k : n - 1 - k;
-            double s = l.b[i];
+            // x_i = (b_i - sum_{j != i} a_ij x_j) / a_ii, written as a correction of x_i.
+            double s = b[i];
             for (int e = outer[i]; e < outer[i + 1]; ++e)
-                if (inner[e] != i)
-                    s -= val[e] * l.x[inner[e]];
-            l.x[i] = s * l.invDiag[i];
+                s -= val[e] * x[inner[e]];
+            x[i] += s * invDiag[i];
         }
     }
 
@@ -454,7 +467,7 @@ RowMat pressureMatrix(int nx, int ny, const std::vector<double> &kx, const std::
             outer[std::size_t(i) + 1] = int(inner.size());
         }
     }
-    return RowMat(Eigen::Map<const RowMat>(n, n, Eigen::Index(inner.size()), outer.data(), inner.data(), values.data()));
+    return fromCsr(n, n, outer, inner, values);
 }
 
 /// Pressure-driven face flows (m3/s) for the volumetric sources `q` (sum 0): Fx[i] from cell i to
@@ -659,8 +672,8 @@ ThermalResult solveThermal(const ThermalGridSpec &spec, const std::vector<Therma
             };
             // Block lower-triangular preconditioner: multigrid on the cells, then the return rows
             // exactly from those cells (exact when no unit is saturated).
+            Eigen::VectorXd cells(n);
             const auto precond = [&](const Eigen::VectorXd &v, Eigen::VectorXd &out) {
-                Eigen::VectorXd cells;
                 mg.apply(v.head(n), cells);
                 out.resize(n + m);
                 out.head(n) = cells;
