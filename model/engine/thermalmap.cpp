@@ -10,8 +10,6 @@
 #include <algorithm>
 #include <cmath>
 #include <vector>
-#include <cstdio> // TEMP
-#include <cstdlib> // TEMP
 
 namespace th::engine {
 
@@ -520,7 +518,6 @@ bool faceFlows(const ThermalGridSpec &spec, const std::vector<double> &kx, const
                            : -1;
         solved = it >= 0;
         iterations += std::max(0, it);
-        if (std::getenv("TH_DBG")) std::fprintf(stderr, "pressure cg %d levels %d\n", it, mg.levels()); // TEMP
     }
     if (!solved) {
         Eigen::SimplicialLDLT<SpMat> solver{SpMat(a)};
@@ -760,7 +757,6 @@ ThermalResult solveThermal(const ThermalGridSpec &spec, const std::vector<Therma
             const int it = biCgStab(op, step, rhs, temp, kHeatTolerance, 1000);
             r.iterations += std::max(0, it);
             direct = it < 0;
-            if (std::getenv("TH_DBG")) std::fprintf(stderr, "heat bicgstab %d n %d m %d coupling %zu nnz %ld\n", it, n, m, coupling.size(), long(heat.ret.nonZeros())); // TEMP
         }
         if (direct) {
             Triplets t = base;
