@@ -75,37 +75,45 @@ RowMat fromCsr(int rows, int cols, const std::vector<int> &outer, const std::vec
     return m;
 }
 
-/// C = A B for row-major sparse matrices (Gustavson's row-by-row product with a dense
-/// accumulator; Eigen's general product spends most of its time on bookkeeping here).
-RowMat multiply(const RowMat &a, const RowMat &b)
+/// The Galerkin coarse operator R A P of row-major sparse matrices in one pass (Gustavson's
+/// row-by-row product with a dense accumulator; Eigen's general product, twice, spent most of its
+/// time on bookkeeping here).
+RowMat galerkin(const RowMat &r, const RowMat &a, const RowMat &p)
 {
-    const int rows = int(a.rows()), cols = int(b.cols());
-    const int *ao = a.outerIndexPtr(), *ai = a.innerIndexPtr(), *bo = b.outerIndexPtr(), *bi = b.innerIndexPtr();
-    const double *av = a.valuePtr(), *bv = b.valuePtr();
-    std::vector<int> outer(std::size_t(rows) + 1, 0), inner, mark(std::size_t(cols), -1), touched;
-    std::vector<double> values, acc(std::size_t(cols), 0.0);
-    inner.reserve(std::size_t(a.nonZeros()) * 3);
-    values.reserve(std::size_t(a.nonZeros()) * 3);
-    for (int i = 0; i < rows; ++i) {
-        touched.clear();
-        for (int e = ao[i]; e < ao[i + 1]; ++e) {
-            const int j = ai[e];
-            for (int f = bo[j]; f < bo[j + 1]; ++f) {
-                const int k = bi[f];
-                if (mark[std::size_t(k)] != i) {
-                    mark[std::size_t(k)] = i;
-                    acc[std::size_t(k)] = 0.0;
-                    touched.push_back(k);
+    const int rows = int(r.rows()), cols = int(p.cols());
+    const int *ro = r.outerIndexPtr(), *ri = r.innerIndexPtr(), *ao = a.outerIndexPtr(), *ai = a.innerIndexPtr();
+    const int *po = p.outerIndexPtr(), *pi = p.innerIndexPtr();
+    const double *rv = r.valuePtr(), *av = a.valuePtr(), *pv = p.valuePtr();
+    std::vector<int> outer(std::size_t(rows) + 1, 0), inner, mark(std::size_t(cols), -1), touchedBuf(std::size_t(cols), 0);
+    std::vector<double> values, accBuf(std::size_t(cols), 0.0);
+    int *touched = touchedBuf.data(), *marked = mark.data();
+    double *acc = accBuf.data();
+    inner.reserve(std::size_t(rows) * 9);
+    values.reserve(std::size_t(rows) * 9);
+    for (int row = 0; row < rows; ++row) {
+        int count = 0;
+        for (int e = ro[row]; e < ro[row + 1]; ++e) {
+            const int i = ri[e];
+            for (int f = ao[i]; f < ao[i + 1]; ++f) {
+                const int j = ai[f];
+                const double w = rv[e] * av[f];
+                for (int g = po[j]; g < po[j + 1]; ++g) {
+                    const int col = pi[g];
+                    if (marked[col] != row) {
+                        marked[col] = row;
+                        acc[col] = 0.0;
+                        touched[count++] = col;
+                    }
+                    acc[col] += w * pv[g];
                 }
-                acc[std::size_t(k)] += av[e] * bv[f];
             }
         }
-        std::sort(touched.begin(), touched.end());
-        for (int k : touched) {
-            inner.push_back(k);
-            values.push_back(acc[std::size_t(k)]);
+        std::sort(touched, touched + count);
+        for (int k = 0; k < count; ++k) {
+            inner.push_back(touched[k]);
+            values.push_back(acc[touched[k]]);
         }
-        outer[std::size_t(i) + 1] = int(inner.size());
+        outer[std::size_t(row) + 1] = int(inner.size());
     }
     return fromCsr(rows, cols, outer, inner, values);
 }
@@ -174,7 +182,7 @@ public:
             c.number = numbering(pot);
             l.p = prolongation(l, c, transfer);
             l.r = l.p.transpose();
-            c.a = multiply(l.r, multiply(l.a, l.p));
+            c.a = galerkin(l.r, l.a, l.p);
             levels_.push_back(std::move(c));
         }
         coarse_.compute(Eigen::MatrixXd(levels_.back().a));
