@@ -77,8 +77,8 @@ RowMat fromCsr(int rows, int cols, const std::vector<int> &outer, const std::vec
 }
 
 /// The Galerkin coarse operator R A P of row-major sparse matrices in one pass (Gustavson's
-/// row-by-row product with a dense accumulator; Eigen's general product, twice, spent most of its
-/// time on bookkeeping here).
+/// row-by-row product with a dense accumulator; faster here than Eigen's general sparse product
+/// applied twice).
 RowMat galerkin(const RowMat &r, const RowMat &a, const RowMat &p)
 {
     const int rows = int(r.rows()), cols = int(p.cols());
@@ -121,8 +121,8 @@ RowMat galerkin(const RowMat &r, const RowMat &a, const RowMat &p)
 
 /**
  * Geometric multigrid on the structured nx x ny cell grid, used as a preconditioner (one
- * V(1,1)- or W(1,1)-cycle per application). Coarse grids halve each dimension (2 x 2 cells -> 1); the coarse
- * operators are Galerkin products R A P of the fine matrix, so faces of solid cells and
+ * V(1,1)- or W(1,1)-cycle per application). Coarse grids halve each dimension (2 x 2 cells ->
+ * 1); the coarse operators are Galerkin products R A P of the fine matrix, so faces of solid cells and
  * containment walls (low conductance) and fan links carry over without any geometry. Smoother:
  * Gauss-Seidel, forward before and backward after the coarse correction (symmetric: the cycle is
  * an SPD preconditioner for conjugate gradients), or forward both times (`downwindOnly`). With a
@@ -190,7 +190,7 @@ public:
         return std::isfinite(coarse_.rcond()) && coarse_.rcond() > 1e-300;
     }
 
-    /// z = M^-1 r (natural numbering): one V-cycle from z = 0.
+    /// z = M^-1 r (natural numbering): one cycle from z = 0.
     void apply(const Eigen::Ref<const Vec> &r, Vec &z) const
     {
         const Level &l = levels_.front();
@@ -211,8 +211,6 @@ public:
                 z[Eigen::Index(i)] = l.x[num[i]];
         }
     }
-
-    int levels() const { return int(levels_.size()); }
 
 private:
     static constexpr int kCoarsestCells = 64;
