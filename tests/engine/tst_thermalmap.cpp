@@ -425,6 +425,81 @@ private slots:
         TH_FUZZY_COMPARE(fast.removedW, 12060.0, 1e-6);
     }
 
+    void fastPathMatchesDirectOnRandomGrids()
+    {
+        // 80 random problems (fixed seed): grids 1-50 x 1-50 (every tenth a 1-tile strip), random
+        // solid cells and containment bands, up to 30 sources (two in three racks with fans
+        // between random cells), up to 4 units with random supply and return cells sized to 10-50 %
+        // of the heat (so some saturate). Ill-posed ones (no unit and no envelope leak: nothing
+        // removes the heat) are skipped. The multigrid path must match the direct solvers.
+        std::mt19937 rng(7);
+        const auto uniform = [&](double lo, double hi) { return lo + (hi - lo) * double(rng() % 100000u) / 1e5; };
+        double worstK = 0.0;
+        int checked = 0, saturatedCases = 0;
+        for (int t = 0; t < 80; ++t) {
+            ThermalGridSpec g;
+            g.nx = 1 + int(rng() % 50u);
+            g.ny = t % 10 == 0 ? 1 : 1 + int(rng() % 50u);
+            const int n = g.nx * g.ny;
+            if (rng() % 2u) {
+                g.solid.assign(std::size_t(n), 0);
+                for (auto &cell : g.solid)
+                    cell = rng() % 6u == 0 ? 1 : 0;
+            }
+            if (rng() % 2u) {
+                g.zone.assign(std::size_t(n), 0);
+                for (int i = 0; i < n; ++i)
+                    g.zone[std::size_t(i)] = (i % g.nx) / 7 % 3;
+            }
+            if (rng() % 5u == 0)
+                g.leakWPerK = 0.0;
+            std::vector<ThermalSource> src;
+            double heatW = 0.0;
+            for (int k = int(rng() % 30u); k > 0; --k) {
+                ThermalSource s{int(rng() % unsigned(n)), uniform(1000.0, 20000.0)};
+                if (rng() % 3u) {
+                    s.intakeCell = int(rng() % unsigned(n));
+                    s.airflowM3PerS = airflowForHeatM3PerS(s.watts, uniform(8.0, 15.0));
+                }
+                heatW += s.watts;
+                src.push_back(s);
+            }
+            std::vector<ThermalSink> sinks;
+            for (int k = int(rng() % 5u); k > 0; --k) {
+                ThermalSink s;
+                s.supplyC = 20.0;
+                s.capacityW = std::max(1000.0, heatW * uniform(0.1, 0.5));
+                for (int j = 1 + int(rng() % 20u); j > 0; --j) {
+                    s.cells.push_back(int(rng() % unsigned(n)));
+                    s.weights.push_back(uniform(0.1, 1.0));
+                }
+                if (rng() % 2u) {
+                    for (int j = 1 + int(rng() % 20u); j > 0; --j) {
+                        s.returnCells.push_back(int(rng() % unsigned(n)));
+                        s.returnWeights.push_back(uniform(0.1, 1.0));
+                    }
+                }
+                sinks.push_back(s);
+            }
+            if (g.leakWPerK == 0.0 && sinks.empty())
+                continue;
+            g.directLimitCells = 1 << 30;
+            const ThermalResult direct = solveThermal(g, src, sinks);
+            g.directLimitCells = 0;
+            const ThermalResult fast = solveThermal(g, src, sinks);
+            QVERIFY(direct.ok && fast.ok);
+            QCOMPARE(fast.activeSetPasses, direct.activeSetPasses);
+            for (std::size_t i = 0; i < direct.temperatureC.size(); ++i)
+                worstK = std::max(worstK, std::abs(fast.temperatureC[i] - direct.temperatureC[i]));
+            QVERIFY(std::abs(fast.removedW + fast.leakW - fast.heatInW) < 1e-9 * std::max(1.0, fast.heatInW));
+            saturatedCases += direct.activeSetPasses > 1 ? 1 : 0;
+            ++checked;
+        }
+        qInfo("%d problems (%d with saturated units), worst |dT| %.2e K", checked, saturatedCases, worstK);
+        QVERIFY(checked > 60 && saturatedCases > 5);
+        QVERIFY2(worstK < 0.05, qPrintable(QString::number(worstK)));
+    }
+
     void fastPathMatchesDirectOnRandomHall()
     {
         // The multigrid path (conjugate gradient for the pressure, BiCGSTAB for the heat, every
