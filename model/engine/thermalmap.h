@@ -27,8 +27,9 @@ inline double airflowForHeatM3PerS(double watts, double deltaK)
  *    field: div(k grad p) = sources, F = k (p_i - p_j), with k = 1 on open faces and
  *    `wallOpenFraction` on faces into a solid cell (rack body, wall) or across a containment
  *    boundary (cells of different `zone`). Above `directLimitCells`: conjugate gradient
- *    preconditioned by a geometric multigrid V-cycle (2 x 2 coarsening, bilinear transfers,
- *    Galerkin coarse operators, symmetric Gauss-Seidel); SimplicialLDLT below.
+ *    preconditioned by a geometric multigrid V-cycle (2 x 2 coarsening, operator-dependent
+ *    bilinear transfers, Galerkin coarse operators, symmetric Gauss-Seidel); SimplicialLDLT below
+ *    (and if the iteration fails).
  * 2. Energy, finite volume: upwind advection of rho c_p T by the face flows, turbulent mixing
  *    `mixingWPerK` per face (scaled like k), rack heat added to its own airflow, cooling units
  *    returning air at the weighted mean of their return cells and supplying it at `supplyC`
@@ -38,7 +39,7 @@ inline double airflowForHeatM3PerS(double watts, double deltaK)
  *    cell stands for the envelope. The matrix is a column-diagonally-dominant M-matrix (every
  *    outflow of a cell is an inflow elsewhere), so the discrete energy balance is exact and more
  *    heat warms every cell. Above `directLimitCells`: BiCGSTAB preconditioned by an aggregation
- *    multigrid V-cycle whose Gauss-Seidel sweeps run downstream (cells in decreasing pressure),
+ *    multigrid W-cycle whose Gauss-Seidel sweeps run downstream (cells in decreasing pressure),
  *    with the unit return rows solved exactly after the cells; SparseLU below (and if the
  *    iteration fails). The saturated units are found by an active-set loop (a few solves at
  *    most), which reuses the preconditioner and starts each solve from the previous field.
