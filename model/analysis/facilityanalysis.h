@@ -39,7 +39,7 @@ struct FacilityAssumptions
     double defaultPlantCop = 6.0;               ///< stand-in water-cooled plant when none is placed
     double emptyRackKg = 140.0;                 ///< added to server racks (catalog rack-600x1200-48u)
     bool thermalMap = true;
-    int thermalMaxCellsPerHall = 60000;         ///< cells are coarsened above this (direct solvers; docs/performance.md)
+    int thermalMaxCellsPerHall = 250000;        ///< cells are coarsened above this (500 x 500 tiles in ~1 s; docs/performance.md)
     /// Turbulent mixing per cell face, rho c_p D_t H (0.05 m2/s over a 2.4 m layer; thermalmap.h).
     double thermalMixingWPerK = engine::ThermalGridSpec{}.mixingWPerK;
     /// Air-side design dT of the cooling units: airflow = capacity / (rho c_p dT). 12 K, between

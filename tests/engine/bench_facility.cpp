@@ -6,6 +6,7 @@
 
 #include <QTest>
 
+#include <cmath>
 #include <string>
 
 using namespace th::engine;
@@ -100,6 +101,42 @@ CoolingInput campusCooling(const PowerChainInput &p)
     return in;
 }
 
+/// Rows of racks across a size x size hall (rack every 2 tiles, a row every 4 tiles, solid
+/// bodies), `units` units each supplying the intakes of a band of rows at 1.2 x their airflow.
+struct BenchHall
+{
+    ThermalGridSpec g;
+    std::vector<ThermalSource> src;
+    std::vector<ThermalSink> sinks;
+};
+
+BenchHall benchHall(int size, int units)
+{
+    BenchHall h;
+    ThermalGridSpec &g = h.g;
+    g.nx = g.ny = size;
+    g.solid.assign(std::size_t(g.nx * g.ny), 0);
+    const int margin = size / 25;
+    for (int row = margin / 2; row < size - margin / 2 - 2; row += 4)
+        for (int x = margin; x < size - margin; x += 2) {
+            g.solid[std::size_t((row + 1) * g.nx + x)] = 1;
+            h.src.push_back({row * g.nx + x, 10000.0, (row + 2) * g.nx + x, airflowForHeatM3PerS(10000.0, 12.0)});
+        }
+    for (int band = 0; band < units; ++band) {
+        ThermalSink s;
+        for (std::size_t k = 0; k < h.src.size(); ++k) {
+            if (int(k * std::size_t(units) / h.src.size()) == band) {
+                s.cells.push_back(h.src[k].intakeCell);
+                s.returnCells.push_back(h.src[k].cell);
+            }
+        }
+        s.capacityW = 1.2 * 10000.0 * double(s.cells.size());
+        s.supplyC = 20.0;
+        h.sinks.push_back(s);
+    }
+    return h;
+}
+
 } // namespace
 
 class BenchFacility : public QObject
@@ -133,33 +170,38 @@ private slots:
         // 27,600 racks of 10 kW as fans (exhaust on their row, intake two tiles on), solid rack
         // bodies, 60 units each supplying the intakes of a band of rows and returning from its
         // exhausts: the advective model at full size (two sparse solves).
-        ThermalGridSpec g;
-        g.nx = g.ny = 500;
-        g.solid.assign(std::size_t(g.nx * g.ny), 0);
-        std::vector<ThermalSource> src;
-        for (int row = 10; row < 490; row += 4)
-            for (int x = 20; x < 480; x += 2) {
-                g.solid[std::size_t((row + 1) * g.nx + x)] = 1;
-                src.push_back({row * g.nx + x, 10000.0, (row + 2) * g.nx + x, airflowForHeatM3PerS(10000.0, 12.0)});
-            }
-        std::vector<ThermalSink> sinks;
-        for (int band = 0; band < 60; ++band) {
-            ThermalSink s;
-            for (std::size_t k = 0; k < src.size(); ++k) {
-                if (int(k * 60 / src.size()) == band) {
-                    s.cells.push_back(src[k].intakeCell);
-                    s.returnCells.push_back(src[k].cell);
-                }
-            }
-            s.capacityW = 1.2 * 10000.0 * double(s.cells.size());
-            s.supplyC = 20.0;
-            sinks.push_back(s);
-        }
+        const BenchHall h = benchHall(500, 60);
         ThermalResult r;
         QBENCHMARK {
-            r = solveThermal(g, src, sinks);
+            r = solveThermal(h.g, h.src, h.sinks);
         }
-        qInfo("advective model: %zu sources, max %.1f C, %d passes, %d iterations", src.size(), r.maxC, r.activeSetPasses, r.iterations);
+        qInfo("advective model: %zu sources, max %.1f C, %d passes, %d iterations", h.src.size(), r.maxC, r.activeSetPasses, r.iterations);
+        QVERIFY(r.ok);
+        QVERIFY(std::abs(r.removedW + r.leakW - r.heatInW) < 1e-6 * r.heatInW);
+    }
+    void thermalTypicalHall_data()
+    {
+        QTest::addColumn<int>("size");
+        QTest::addColumn<int>("directLimit");
+        for (int size : {32, 50, 100}) {
+            const std::string s = std::to_string(size);
+            QTest::newRow((s + " direct").c_str()) << size << 1000000;
+            QTest::newRow((s + " multigrid").c_str()) << size << 0;
+        }
+    }
+    void thermalTypicalHall()
+    {
+        // The same layout on size x size tiles (100 x 100: 10,000 cells, 1,104 racks, 4 units; a
+        // typical hall), direct solvers against the multigrid path.
+        QFETCH(int, size);
+        QFETCH(int, directLimit);
+        BenchHall h = benchHall(size, 4);
+        h.g.directLimitCells = directLimit;
+        ThermalResult r;
+        QBENCHMARK {
+            r = solveThermal(h.g, h.src, h.sinks);
+        }
+        qInfo("%zu sources, max %.2f C, %d passes, %d iterations", h.src.size(), r.maxC, r.activeSetPasses, r.iterations);
         QVERIFY(r.ok);
     }
     void thermal500x500Cg()
@@ -180,7 +222,7 @@ private slots:
         QBENCHMARK {
             r = solveThermal(g, src, {s});
         }
-        qInfo("conjugate gradient: %d iterations", r.iterations);
+        qInfo("diffusion only (no airflow), multigrid-preconditioned BiCGSTAB: %d iterations", r.iterations);
         QVERIFY(r.ok);
     }
 };

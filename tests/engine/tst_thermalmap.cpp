@@ -6,6 +6,7 @@
 #include <QTest>
 
 #include <cmath>
+#include <random>
 
 using namespace th::engine;
 
@@ -85,6 +86,70 @@ ThermalSink sink(std::vector<int> cells, double capW)
     s.supplyC = 20.0;
     s.designDeltaK = 12.0;
     return s;
+}
+
+/// A mid-size hall drawn at random (fixed seed): 6 rows of racks of random power facing
+/// alternately south and north with solid bodies, contained hot aisles on every other row,
+/// columns, power gear as plain heat, 4 room units at the walls supplying the intakes in their
+/// half of the hall and returning from the exhausts and their own tile, and an in-row unit. The
+/// units carry ~90 % of the heat, so some saturate (active-set passes, coupled supply).
+Hall randomHall(unsigned seed)
+{
+    std::mt19937 rng(seed);
+    const auto uniform = [&](double lo, double hi) { return lo + (hi - lo) * double(rng() % 1000000u) / 1e6; };
+    Hall h;
+    h.g.nx = 90;
+    h.g.ny = 70;
+    const int n = h.g.nx * h.g.ny;
+    h.g.solid.assign(std::size_t(n), 0);
+    h.g.zone.assign(std::size_t(n), 0);
+    auto at = [&](int x, int y) { return y * h.g.nx + x; };
+    for (int row = 0; row < 6; ++row) {
+        const int y = 7 + row * 10, facingSouth = row % 2 == 0 ? 1 : -1;
+        const int x0 = 4 + int(rng() % 12u), len = 30 + int(rng() % 40u);
+        for (int x = x0; x < std::min(h.g.nx - 4, x0 + len); ++x) {
+            h.g.solid[std::size_t(at(x, y))] = 1;
+            if (row % 2 == 1)
+                h.g.zone[std::size_t(at(x, y - facingSouth))] = row; // hot aisle behind the row
+            const double w = uniform(4000.0, 25000.0);
+            h.src.push_back({at(x, y - facingSouth), w, at(x, y + facingSouth), airflowForHeatM3PerS(w, uniform(10.0, 15.0))});
+        }
+    }
+    for (int k = 0; k < 6; ++k) { // building columns (2 x 2, solid) in the aisles
+        const int x = 5 + int(rng() % 78u), y = 2 + 10 * int(rng() % 6u);
+        for (int dy = 0; dy < 2; ++dy)
+            for (int dx = 0; dx < 2; ++dx)
+                h.g.solid[std::size_t(at(x + dx, y + dy))] = 1;
+    }
+    double heatW = 0.0;
+    for (int k = 0; k < 8; ++k) // power gear: plain heat
+        h.src.push_back({at(int(rng() % 90u), 1 + int(rng() % 68u)), uniform(2000.0, 15000.0)});
+    for (const ThermalSource &s : h.src)
+        heatW += s.watts;
+    const double unitShare[5] = {0.2, 0.25, 0.15, 0.2, 0.1}; // of the heat: 90 % in all
+    for (int u = 0; u < 5; ++u) {
+        ThermalSink s;
+        s.capacityW = unitShare[u] * heatW;
+        s.supplyC = 20.0;
+        const bool west = u % 2 == 0, inRow = u == 4;
+        const int home = inRow ? at(45, 27) : at(west ? 0 : h.g.nx - 1, 10 + 25 * (u / 2));
+        for (const ThermalSource &r : h.src) {
+            if (r.intakeCell < 0)
+                continue;
+            const int x = r.intakeCell % h.g.nx, y = r.intakeCell / h.g.nx;
+            const bool mine = inRow ? (y > 20 && y < 35) : ((x < 45) == west && (y < 35) == (u < 2));
+            if (!mine)
+                continue;
+            s.cells.push_back(r.intakeCell);
+            s.weights.push_back(r.airflowM3PerS);
+            s.returnCells.push_back(r.cell);
+            s.returnWeights.push_back(r.airflowM3PerS * 0.8);
+        }
+        s.returnCells.push_back(home);
+        s.returnWeights.push_back(0.5);
+        h.sinks.push_back(s);
+    }
+    return h;
 }
 
 } // namespace
@@ -328,6 +393,146 @@ private slots:
         QVERIFY(it.ok && it.iterations > 0);
         for (std::size_t i = 0; i < direct.temperatureC.size(); ++i)
             QVERIFY(std::abs(direct.temperatureC[i] - it.temperatureC[i]) < 1e-4);
+    }
+
+    void fastPathOnLongDuct()
+    {
+        // A 1,201 x 1 duct (odd length: the coarse grids halve x only, the last coarse cell
+        // covers one tile): a rack at 600 draws from 599, a unit supplies at 0 and returns at the
+        // far end, so the air crosses the whole duct. Multigrid path = direct path.
+        ThermalGridSpec g;
+        g.nx = 1201;
+        g.ny = 1;
+        g.leakWPerK = 0.0;
+        ThermalSource rack{600, 12060.0, 599, 1.0};
+        ThermalSink u;
+        u.cells = {0};
+        u.returnCells = {1200};
+        u.airflowM3PerS = 2.0;
+        u.capacityW = 100000.0;
+        u.supplyC = 20.0;
+        g.directLimitCells = 1 << 30;
+        const ThermalResult direct = solveThermal(g, {rack}, {u});
+        g.directLimitCells = 0;
+        const ThermalResult fast = solveThermal(g, {rack}, {u});
+        QVERIFY(direct.ok && fast.ok && fast.iterations > 0);
+        for (std::size_t i = 0; i < direct.temperatureC.size(); ++i)
+            QVERIFY(std::abs(fast.temperatureC[i] - direct.temperatureC[i]) < 1e-6);
+        // The bypass duct of bypassDuct() at length, without envelope leak: 2 m3/s carry the
+        // 12,060 W to the return, 20 + 12060 / (1206 x 2) = 25 C (mixing only moves heat along
+        // the duct; the rack's intake, next to its exhaust, is a little above 20 C).
+        TH_FUZZY_COMPARE(fast.sinkReturnC[0], 25.0, 1e-6);
+        TH_FUZZY_COMPARE(fast.removedW, 12060.0, 1e-6);
+    }
+
+    void fastPathMatchesDirectOnRandomGrids()
+    {
+        // 80 random problems (fixed seed): grids 1-50 x 1-50 (every tenth a 1-tile strip), random
+        // solid cells and containment bands, up to 30 sources (two in three racks with fans
+        // between random cells), up to 4 units with random supply and return cells sized to 10-50 %
+        // of the heat (so some saturate). Ill-posed ones (no unit and no envelope leak: nothing
+        // removes the heat) are skipped. The multigrid path must match the direct solvers.
+        std::mt19937 rng(7);
+        const auto uniform = [&](double lo, double hi) { return lo + (hi - lo) * double(rng() % 100000u) / 1e5; };
+        double worstK = 0.0;
+        int checked = 0, saturatedCases = 0;
+        for (int t = 0; t < 80; ++t) {
+            ThermalGridSpec g;
+            g.nx = 1 + int(rng() % 50u);
+            g.ny = t % 10 == 0 ? 1 : 1 + int(rng() % 50u);
+            const int n = g.nx * g.ny;
+            if (rng() % 2u) {
+                g.solid.assign(std::size_t(n), 0);
+                for (auto &cell : g.solid)
+                    cell = rng() % 6u == 0 ? 1 : 0;
+            }
+            if (rng() % 2u) {
+                g.zone.assign(std::size_t(n), 0);
+                for (int i = 0; i < n; ++i)
+                    g.zone[std::size_t(i)] = (i % g.nx) / 7 % 3;
+            }
+            if (rng() % 5u == 0)
+                g.leakWPerK = 0.0;
+            std::vector<ThermalSource> src;
+            double heatW = 0.0;
+            for (int k = int(rng() % 30u); k > 0; --k) {
+                ThermalSource s{int(rng() % unsigned(n)), uniform(1000.0, 20000.0)};
+                if (rng() % 3u) {
+                    s.intakeCell = int(rng() % unsigned(n));
+                    s.airflowM3PerS = airflowForHeatM3PerS(s.watts, uniform(8.0, 15.0));
+                }
+                heatW += s.watts;
+                src.push_back(s);
+            }
+            std::vector<ThermalSink> sinks;
+            for (int k = int(rng() % 5u); k > 0; --k) {
+                ThermalSink s;
+                s.supplyC = 20.0;
+                s.capacityW = std::max(1000.0, heatW * uniform(0.1, 0.5));
+                for (int j = 1 + int(rng() % 20u); j > 0; --j) {
+                    s.cells.push_back(int(rng() % unsigned(n)));
+                    s.weights.push_back(uniform(0.1, 1.0));
+                }
+                if (rng() % 2u) {
+                    for (int j = 1 + int(rng() % 20u); j > 0; --j) {
+                        s.returnCells.push_back(int(rng() % unsigned(n)));
+                        s.returnWeights.push_back(uniform(0.1, 1.0));
+                    }
+                }
+                sinks.push_back(s);
+            }
+            if (g.leakWPerK == 0.0 && sinks.empty())
+                continue;
+            g.directLimitCells = 1 << 30;
+            const ThermalResult direct = solveThermal(g, src, sinks);
+            g.directLimitCells = 0;
+            const ThermalResult fast = solveThermal(g, src, sinks);
+            QVERIFY(direct.ok && fast.ok);
+            QCOMPARE(fast.activeSetPasses, direct.activeSetPasses);
+            for (std::size_t i = 0; i < direct.temperatureC.size(); ++i)
+                worstK = std::max(worstK, std::abs(fast.temperatureC[i] - direct.temperatureC[i]));
+            QVERIFY(std::abs(fast.removedW + fast.leakW - fast.heatInW) < 1e-9 * std::max(1.0, fast.heatInW));
+            saturatedCases += direct.activeSetPasses > 1 ? 1 : 0;
+            ++checked;
+        }
+        qInfo("%d problems (%d with saturated units), worst |dT| %.2e K", checked, saturatedCases, worstK);
+        QVERIFY(checked > 60 && saturatedCases > 5);
+        QVERIFY2(worstK < 0.05, qPrintable(QString::number(worstK)));
+    }
+
+    void fastPathMatchesDirectOnRandomHall()
+    {
+        // The multigrid path (conjugate gradient for the pressure, BiCGSTAB for the heat, every
+        // grid above directLimitCells) against the sparse direct solvers on 6,300 cells.
+        for (unsigned seed : {1u, 2u, 3u}) {
+            Hall h = randomHall(seed);
+            h.g.directLimitCells = 1 << 30;
+            const ThermalResult direct = solveThermal(h.g, h.src, h.sinks);
+            h.g.directLimitCells = 0;
+            const ThermalResult fast = solveThermal(h.g, h.src, h.sinks);
+            QVERIFY(direct.ok && fast.ok);
+            QCOMPARE(direct.iterations, 0);
+            QVERIFY(fast.iterations > 0);
+            // The case is meant to exercise the active set: some units saturate, some do not.
+            int saturated = 0;
+            for (std::size_t k = 0; k < h.sinks.size(); ++k) {
+                QCOMPARE(fast.sinkSaturated[k], direct.sinkSaturated[k]);
+                saturated += direct.sinkSaturated[k];
+            }
+            QVERIFY(saturated > 0 && saturated < int(h.sinks.size()));
+            QCOMPARE(fast.activeSetPasses, direct.activeSetPasses);
+            double maxDiffK = 0.0;
+            for (std::size_t i = 0; i < direct.temperatureC.size(); ++i)
+                maxDiffK = std::max(maxDiffK, std::abs(fast.temperatureC[i] - direct.temperatureC[i]));
+            QVERIFY2(maxDiffK < 0.05, qPrintable(QString::number(maxDiffK)));
+            for (std::size_t k = 0; k < h.sinks.size(); ++k)
+                QVERIFY(std::abs(fast.sinkReturnC[k] - direct.sinkReturnC[k]) < 0.05);
+            // Energy balance of each: heat in = removed by the units + envelope leak.
+            QVERIFY(std::abs(fast.removedW + fast.leakW - fast.heatInW) < 1e-9 * fast.heatInW);
+            QVERIFY(std::abs(direct.removedW + direct.leakW - direct.heatInW) < 1e-9 * direct.heatInW);
+            qInfo("seed %u: %d of %zu units saturated, %d passes, %d iterations, max |dT| %.2e K", seed, saturated,
+                  h.sinks.size(), fast.activeSetPasses, fast.iterations, maxDiffK);
+        }
     }
 };
 
