@@ -8,8 +8,10 @@
 #include <algorithm>
 #include <charconv>
 #include <cmath>
+#include <iterator>
 #include <limits>
 #include <map>
+#include <optional>
 #include <unordered_map>
 
 namespace th::engine {
@@ -162,7 +164,10 @@ int pickNearest(std::vector<Node> &nodes, const std::vector<int> &candidates, do
             bestDist = d;
         }
         const double ratio = cap > 0.0 ? (n.reservedKw + needKw) / cap : kInfKw;
-        if (ratio < fallbackRatio - 1e-12 || (std::abs(ratio - fallbackRatio) <= 1e-12 && d < fallbackDist)) {
+        // Unrated candidates (ratio infinite) still take the nearest: with only such candidates
+        // the fallback used to stay -1 and the caller indexed nodes[-1].
+        const bool bothUnrated = std::isinf(ratio) && std::isinf(fallbackRatio);
+        if (fallback < 0 || ratio < fallbackRatio - 1e-12 || ((bothUnrated || std::abs(ratio - fallbackRatio) <= 1e-12) && d < fallbackDist)) {
             fallback = c;
             fallbackRatio = ratio;
             fallbackDist = d;
@@ -466,6 +471,38 @@ std::vector<char> liveSet(const Chain &chain, const std::vector<char> &failed)
     return alive;
 }
 
+/// Loads aggregated by identical (sorted, unique) feed sets: the sinks of the max-flow network.
+struct FlowGroups
+{
+    std::vector<std::vector<int>> feeds; ///< node indices, sorted, unique
+    std::vector<long long> demandW;      ///< integer watts (the network's sink capacities)
+    long long totalW = 0;
+};
+
+FlowGroups flowGroups(const PowerChainInput &in, const Chain &chain)
+{
+    std::map<std::vector<int>, double> groups;
+    for (std::size_t i = 0; i < in.loads.size(); ++i) {
+        std::vector<int> feeds = chain.loadFeeds[i];
+        std::sort(feeds.begin(), feeds.end());
+        feeds.erase(std::unique(feeds.begin(), feeds.end()), feeds.end());
+        groups[feeds] += std::max(0.0, in.loads[i].itKw);
+    }
+    FlowGroups out;
+    for (const auto &[feeds, kw] : groups) {
+        out.feeds.push_back(feeds);
+        out.demandW.push_back((long long)std::llround(kw * 1000.0));
+        out.totalW += out.demandW.back();
+    }
+    return out;
+}
+
+/// Derated rating of a node in the max-flow network, integer watts (unlimited: -1).
+long long flowCapW(const Node &node, double derating)
+{
+    return node.unit >= 0 ? (long long)std::floor(node.capKw * derating * 1000.0) : -1;
+}
+
 /// Max-flow network in watts (integers keep push-relabel exact): every node split into
 /// in -> out with its derated rating, loads aggregated by identical feed sets.
 class FlowNetwork
@@ -479,7 +516,7 @@ public:
                                         boost::property<boost::edge_reverse_t, Traits::edge_descriptor>>>>;
     using Edge = Traits::edge_descriptor;
 
-    FlowNetwork(const PowerChainInput &in, const Chain &chain)
+    FlowNetwork(const PowerChainInput &in, const Chain &chain, const FlowGroups &groups)
     {
         const std::size_t n = chain.nodes.size();
         double total = 0.0;
@@ -493,26 +530,17 @@ public:
         m_nodeCap.resize(n);
         for (std::size_t i = 0; i < n; ++i) {
             const Node &node = chain.nodes[i];
-            const bool limited = node.unit >= 0;
-            m_nodeCap[i] = limited ? (long long)std::floor(node.capKw * derating * 1000.0) : m_inf;
+            m_nodeCap[i] = node.unit >= 0 ? flowCapW(node, derating) : m_inf;
             m_nodeEdge[i] = addEdge(int(2 * i), int(2 * i + 1), m_nodeCap[i]);
             for (int p : node.parents)
                 addEdge(2 * p + 1, int(2 * i), m_inf);
         }
-        std::map<std::vector<int>, double> groups;
-        for (std::size_t i = 0; i < in.loads.size(); ++i) {
-            std::vector<int> feeds = chain.loadFeeds[i];
-            std::sort(feeds.begin(), feeds.end());
-            feeds.erase(std::unique(feeds.begin(), feeds.end()), feeds.end());
-            groups[feeds] += std::max(0.0, in.loads[i].itKw);
-        }
         m_sink = int(boost::add_vertex(m_g));
-        for (const auto &[feeds, kw] : groups) {
+        for (std::size_t k = 0; k < groups.feeds.size(); ++k) {
             const int g = int(boost::add_vertex(m_g));
-            for (int f : feeds)
+            for (int f : groups.feeds[k])
                 addEdge(2 * f + 1, g, m_inf);
-            addEdge(g, m_sink, (long long)std::llround(kw * 1000.0));
-            m_demandW += (long long)std::llround(kw * 1000.0);
+            addEdge(g, m_sink, groups.demandW[k]);
         }
     }
 
@@ -525,7 +553,6 @@ public:
         const long long f = boost::push_relabel_max_flow(m_g, boost::vertex(0, m_g), boost::vertex(std::size_t(m_sink), m_g));
         return double(f) / 1000.0;
     }
-    double demandKw() const { return double(m_demandW) / 1000.0; }
 
 private:
     Edge addEdge(int from, int to, long long capacity)
@@ -545,7 +572,6 @@ private:
     std::vector<Edge> m_nodeEdge;
     std::vector<long long> m_nodeCap;
     long long m_inf = 0;
-    long long m_demandW = 0;
     int m_sink = 0;
 };
 
@@ -565,6 +591,521 @@ bool redundantFeeds(const Chain &chain, const std::vector<int> &feeds, const std
     }
     return false;
 }
+
+
+/**
+ * The N-1 cases, evaluated incrementally (docs/facility-model.md §2). A failure only changes the
+ * units downstream of it (they may go dark), the racks fed by those (their load moves to their
+ * other feeds) and the units upstream of everything whose load moved. Per failure this class
+ *  1. finds the units that go dark: the failed units and, in topological order, every unit whose
+ *     parents are all dark;
+ *  2. recomputes the share of the racks with a dark feed, and from them, children before parents
+ *     (reverse topological order), the output of every unit whose inputs changed, summing the
+ *     contributions in exactly the order computeFlows() does, so every value is bit-identical
+ *     to the full recomputation; all other units keep their normal-operation values;
+ *  3. takes the overloaded units from the recomputed ones (plus those already overloaded in
+ *     normal operation), the racks at risk from the live units below them, the racks losing
+ *     power or redundancy from the racks with a dark feed;
+ *  4. certifies the deliverable power without a max-flow when it can: the proportional split of
+ *     the loads (without losses, in the network's integer-watt demands) is a feasible flow when
+ *     it keeps every live unit under its derated rating (with a margin far above rounding), and
+ *     then the max-flow equals the demand of every load group with a live feed. Otherwise (a unit
+ *     is over, so a cleverer routing might still deliver more) it solves the max-flow.
+ * The work per failure is proportional to the part of the chain the failure touches (the whole
+ * chain only for a transformer or UPS system feeding everything), not to the chain.
+ */
+class IncrementalFailures
+{
+public:
+    IncrementalFailures(const PowerChainInput &in, const Chain &chain, const std::vector<char> &baseAlive, const std::vector<double> &baseOut,
+                        const std::vector<double> &baseLoss, const FlowGroups &groups)
+        : m_in(in), m_chain(chain), m_nodes(chain.nodes), m_groups(groups), m_baseAlive(baseAlive), m_baseOut(baseOut)
+    {
+        const std::size_t n = m_nodes.size();
+        m_derating = in.deratingFraction > 0.0 ? in.deratingFraction : 1.0;
+        m_pos.assign(n, 0);
+        for (std::size_t k = 0; k < chain.topo.size(); ++k)
+            m_pos[std::size_t(chain.topo[k])] = int(k);
+        m_contrib.resize(n);
+        m_down.resize(n);
+        m_loadsOf.resize(n);
+        m_groupsOf.resize(n);
+        m_busOf.assign(n, -1);
+        m_sysKey.resize(n);
+        for (std::size_t i = 0; i < n; ++i)
+            m_sysKey[i] = systemKey(m_nodes, int(i), chain.systems);
+        // Contributors in the order computeFlows() adds them: children in reverse topological order.
+        for (auto it = chain.topo.rbegin(); it != chain.topo.rend(); ++it) {
+            const int c = *it;
+            const Node &node = m_nodes[std::size_t(c)];
+            if (node.kind == NodeKind::Root)
+                continue;
+            if (node.kind == NodeKind::Bus) {
+                for (int m : node.members) {
+                    m_contrib[std::size_t(m)].push_back({c, true});
+                    m_busOf[std::size_t(m)] = c;
+                }
+                // A bus's parents are its members unless a cycle through the bus was cut (a UPS
+                // drawn as fed from its own system). Then computeFlows() hands the bus's input to
+                // a member it has already passed, which this evaluation does not reproduce: such
+                // chains take the exhaustive path (applicable() is false).
+                std::vector<int> a = node.members, b = node.parents;
+                std::sort(a.begin(), a.end());
+                std::sort(b.begin(), b.end());
+                m_applicable = m_applicable && a == b;
+            } else {
+                for (int p : node.parents)
+                    m_contrib[std::size_t(p)].push_back({c, false});
+            }
+            for (int p : node.parents) {
+                std::vector<int> &d = m_down[std::size_t(p)];
+                if (d.empty() || d.back() != c)
+                    d.push_back(c);
+            }
+        }
+        for (std::size_t i = 0; i < in.loads.size(); ++i)
+            for (int f : chain.loadFeeds[i])
+                m_loadsOf[std::size_t(f)].push_back(int(i));
+        for (std::size_t g = 0; g < groups.feeds.size(); ++g)
+            for (int f : groups.feeds[g])
+                m_groupsOf[std::size_t(f)].push_back(int(g));
+
+        // Normal operation, as the per-failure recomputation sees it.
+        m_baseInput.assign(n, 0.0);
+        m_baseLive.assign(n, 0);
+        m_baseLiveCap.assign(n, 0.0);
+        for (std::size_t i = 0; i < n; ++i) {
+            const Node &node = m_nodes[i];
+            m_baseInput[i] = m_baseOut[i];
+            if (node.unit >= 0)
+                m_baseInput[i] += baseLoss[i];
+            if (node.kind == NodeKind::Bus) {
+                for (int m : node.members) {
+                    if (m_baseAlive[std::size_t(m)]) {
+                        m_baseLiveCap[i] += m_nodes[std::size_t(m)].capKw;
+                        ++m_baseLive[i];
+                    }
+                }
+            } else {
+                for (int p : node.parents)
+                    m_baseLive[i] += m_baseAlive[std::size_t(p)] ? 1 : 0;
+            }
+        }
+        m_baseLoadLive.assign(in.loads.size(), 0);
+        for (std::size_t i = 0; i < in.loads.size(); ++i) {
+            for (int f : chain.loadFeeds[i])
+                m_baseLoadLive[i] += m_baseAlive[std::size_t(f)] ? 1 : 0;
+            if (m_baseLoadLive[i] == 0)
+                m_baseDarkLoads.push_back(int(i)); // behind a cut cycle: dark in every case
+        }
+        m_baseGroupLive.assign(groups.feeds.size(), 0);
+        for (std::size_t g = 0; g < groups.feeds.size(); ++g) {
+            for (int f : groups.feeds[g])
+                m_baseGroupLive[g] += m_baseAlive[std::size_t(f)] ? 1 : 0;
+            if (m_baseGroupLive[g] == 0)
+                m_baseLostW += groups.demandW[g];
+        }
+        // Lossless proportional flow in watts (the certificate) in normal operation.
+        m_baseFlowW.assign(n, 0.0);
+        for (std::size_t g = 0; g < groups.feeds.size(); ++g) {
+            if (m_baseGroupLive[g] == 0)
+                continue;
+            for (int f : groups.feeds[g])
+                if (m_baseAlive[std::size_t(f)])
+                    m_baseFlowW[std::size_t(f)] += double(groups.demandW[g]) / m_baseGroupLive[g];
+        }
+        for (auto it = chain.topo.rbegin(); it != chain.topo.rend(); ++it) {
+            const std::size_t c = std::size_t(*it);
+            const Node &node = m_nodes[c];
+            if (node.kind == NodeKind::Root || !m_baseAlive[c])
+                continue;
+            if (node.kind == NodeKind::Bus) {
+                for (int m : node.members)
+                    if (m_baseAlive[std::size_t(m)])
+                        m_baseFlowW[std::size_t(m)] += busShare(m_baseFlowW[c], m, m_baseLiveCap[c], m_baseLive[c]);
+            } else {
+                for (int p : node.parents)
+                    if (m_baseAlive[std::size_t(p)])
+                        m_baseFlowW[std::size_t(p)] += m_baseFlowW[c] / m_baseLive[c];
+            }
+        }
+        m_flowLimitW.assign(n, 0.0);
+        for (std::size_t i = 0; i < n; ++i) {
+            const Node &node = m_nodes[i];
+            if (node.unit < 0 || !m_baseAlive[i])
+                continue;
+            // The certificate holds only with a margin far above the rounding of the sums
+            // (relative 1e-16 per operation): 1e-9 of the rating plus 1 mW.
+            const double capW = double(flowCapW(node, m_derating));
+            m_flowLimitW[i] = capW - (1e-9 * capW + 1e-3);
+            if (m_baseFlowW[i] > m_flowLimitW[i])
+                m_baseFlowOver.push_back(int(i));
+            if (overloaded(int(i), m_baseOut[i]))
+                m_baseOver.push_back(int(i));
+        }
+
+        m_deadS.assign(n, 0);
+        m_queuedS.assign(n, 0);
+        m_upS.assign(n, 0);
+        m_dirtyS.assign(n, 0);
+        m_procS.assign(n, 0);
+        m_taintS.assign(n, 0);
+        m_out.assign(n, 0.0);
+        m_input.assign(n, 0.0);
+        m_flowW.assign(n, 0.0);
+        m_live.assign(n, 0);
+        m_liveCap.assign(n, 0.0);
+        m_loadS.assign(in.loads.size(), 0);
+        m_riskS.assign(in.loads.size(), 0);
+        m_loadLive.assign(in.loads.size(), 0);
+        m_groupS.assign(groups.feeds.size(), 0);
+        m_groupLive.assign(groups.feeds.size(), 0);
+    }
+
+    /// False for chains with a cycle cut through a UPS bus (see the constructor).
+    bool applicable() const { return m_applicable; }
+
+    /// Watts delivered in normal operation when the proportional flow certifies it.
+    std::optional<long long> certifiedNormalFlowW() const
+    {
+        if (!m_baseFlowOver.empty())
+            return std::nullopt;
+        return m_groups.totalW - m_baseLostW;
+    }
+
+    struct Outcome
+    {
+        std::vector<std::uint64_t> losingPower, losingRedundancy, atRisk, overloaded;
+        std::optional<long long> certifiedFlowW; ///< nullopt: a max-flow is needed
+    };
+
+    Outcome evaluate(const std::vector<int> &failedNodes, const std::vector<char> &redundantBefore)
+    {
+        ++m_stamp;
+        Outcome o;
+        findDark(failedNodes);
+
+        // Racks (and load groups) with a dark feed.
+        m_affected.clear();
+        for (int d : m_dark) {
+            for (int i : m_loadsOf[std::size_t(d)]) {
+                if (m_loadS[std::size_t(i)] != m_stamp) {
+                    m_loadS[std::size_t(i)] = m_stamp;
+                    m_affected.push_back(i);
+                }
+            }
+        }
+        std::sort(m_affected.begin(), m_affected.end());
+        std::vector<int> dark;
+        for (int i : m_affected) {
+            int live = 0;
+            for (int f : m_chain.loadFeeds[std::size_t(i)]) {
+                if (alive(f)) {
+                    ++live;
+                    markDirty(f);
+                }
+            }
+            m_loadLive[std::size_t(i)] = live;
+            if (live == 0)
+                dark.push_back(i);
+            else if (redundantBefore[std::size_t(i)] && !redundant(m_chain.loadFeeds[std::size_t(i)]))
+                o.losingRedundancy.push_back(m_in.loads[std::size_t(i)].id);
+        }
+        if (!m_baseDarkLoads.empty()) {
+            std::vector<int> all;
+            std::merge(dark.begin(), dark.end(), m_baseDarkLoads.begin(), m_baseDarkLoads.end(), std::back_inserter(all));
+            dark.swap(all);
+        }
+        for (int i : dark)
+            o.losingPower.push_back(m_in.loads[std::size_t(i)].id);
+        long long lostW = m_baseLostW;
+        for (int d : m_dark) {
+            for (int g : m_groupsOf[std::size_t(d)]) {
+                if (m_groupS[std::size_t(g)] == m_stamp)
+                    continue;
+                m_groupS[std::size_t(g)] = m_stamp;
+                int live = 0;
+                for (int f : m_groups.feeds[std::size_t(g)])
+                    live += alive(f) ? 1 : 0;
+                m_groupLive[std::size_t(g)] = live;
+                if (live == 0)
+                    lostW += m_groups.demandW[std::size_t(g)];
+            }
+        }
+        // A dark unit takes its contribution away from its parents (a bus from its members);
+        // the live children of a dark unit split their input over fewer parents.
+        for (int d : m_dark) {
+            const Node &node = m_nodes[std::size_t(d)];
+            for (int t : node.kind == NodeKind::Bus ? node.members : node.parents)
+                markDirty(t);
+            for (int c : m_down[std::size_t(d)])
+                enqueue(c);
+            if (m_busOf[std::size_t(d)] >= 0)
+                enqueue(m_busOf[std::size_t(d)]);
+        }
+        propagate();
+
+        // Overloaded units, in topological order as the full recomputation lists them.
+        std::vector<int> over;
+        bool certified = true;
+        for (int n : m_processed) {
+            if (m_nodes[std::size_t(n)].unit < 0)
+                continue;
+            if (overloaded(n, m_out[std::size_t(n)]))
+                over.push_back(n);
+            certified = certified && m_flowW[std::size_t(n)] <= m_flowLimitW[std::size_t(n)];
+        }
+        for (int n : m_baseOver)
+            if (alive(n) && m_procS[std::size_t(n)] != m_stamp)
+                over.push_back(n);
+        for (int n : m_baseFlowOver)
+            certified = certified && !(alive(n) && m_procS[std::size_t(n)] != m_stamp);
+        std::sort(over.begin(), over.end(), [&](int a, int b) { return m_pos[std::size_t(a)] < m_pos[std::size_t(b)]; });
+        for (int n : over)
+            o.overloaded.push_back(m_in.units[std::size_t(m_nodes[std::size_t(n)].unit)].id);
+
+        // Racks at risk: a live feed at or below an overloaded unit.
+        if (!over.empty()) {
+            std::vector<int> stack = over, risk;
+            for (int n : over)
+                m_taintS[std::size_t(n)] = m_stamp;
+            while (!stack.empty()) {
+                const int n = stack.back();
+                stack.pop_back();
+                for (int i : m_loadsOf[std::size_t(n)]) {
+                    if (m_riskS[std::size_t(i)] != m_stamp) {
+                        m_riskS[std::size_t(i)] = m_stamp;
+                        risk.push_back(i);
+                    }
+                }
+                for (int c : m_down[std::size_t(n)]) {
+                    if (alive(c) && m_taintS[std::size_t(c)] != m_stamp) {
+                        m_taintS[std::size_t(c)] = m_stamp;
+                        stack.push_back(c);
+                    }
+                }
+            }
+            std::sort(risk.begin(), risk.end());
+            for (int i : risk)
+                o.atRisk.push_back(m_in.loads[std::size_t(i)].id);
+        }
+        if (certified)
+            o.certifiedFlowW = m_groups.totalW - lostW;
+        return o;
+    }
+
+private:
+    struct Contributor
+    {
+        int child = 0;
+        bool viaBus = false; ///< a bus sharing its input over its members by capacity
+    };
+
+    bool alive(int n) const { return m_baseAlive[std::size_t(n)] && m_deadS[std::size_t(n)] != m_stamp; }
+
+    bool overloaded(int n, double outKw) const
+    {
+        const Node &node = m_nodes[std::size_t(n)];
+        return outKw > node.capKw * m_derating * (1.0 + 1e-9) + 1e-9; // as in the full recomputation
+    }
+
+    double busShare(double input, int member, double liveCap, int liveCount) const
+    {
+        return liveCap > 0.0 ? input * m_nodes[std::size_t(member)].capKw / liveCap : input / liveCount;
+    }
+
+    bool redundant(const std::vector<int> &feeds) const
+    {
+        int first = std::numeric_limits<int>::min();
+        for (int f : feeds) {
+            const int key = m_sysKey[std::size_t(f)];
+            if (!alive(f) || key < 0)
+                continue;
+            if (first == std::numeric_limits<int>::min())
+                first = key;
+            else if (key != first)
+                return true;
+        }
+        return false;
+    }
+
+    void pushHeap(int n, bool minFirst)
+    {
+        m_heap.push_back(n);
+        std::push_heap(m_heap.begin(), m_heap.end(), [&](int a, int b) {
+            return minFirst ? m_pos[std::size_t(a)] > m_pos[std::size_t(b)] : m_pos[std::size_t(a)] < m_pos[std::size_t(b)];
+        });
+    }
+    int popHeap(bool minFirst)
+    {
+        std::pop_heap(m_heap.begin(), m_heap.end(), [&](int a, int b) {
+            return minFirst ? m_pos[std::size_t(a)] > m_pos[std::size_t(b)] : m_pos[std::size_t(a)] < m_pos[std::size_t(b)];
+        });
+        const int n = m_heap.back();
+        m_heap.pop_back();
+        return n;
+    }
+
+    /// Dark units: the failed ones, then in topological order (a min-heap on the position, so
+    /// every parent is final before its children) each unit whose parents are all dark.
+    void findDark(const std::vector<int> &failedNodes)
+    {
+        m_dark.clear();
+        m_heap.clear();
+        auto darken = [&](int n) {
+            m_deadS[std::size_t(n)] = m_stamp;
+            m_dark.push_back(n);
+            for (int c : m_down[std::size_t(n)]) {
+                if (alive(c) && m_queuedS[std::size_t(c)] != m_stamp) {
+                    m_queuedS[std::size_t(c)] = m_stamp;
+                    pushHeap(c, true);
+                }
+            }
+        };
+        for (int n : failedNodes)
+            if (alive(n))
+                m_deadS[std::size_t(n)] = m_stamp, m_dark.push_back(n);
+        for (std::size_t k = 0, e = m_dark.size(); k < e; ++k) {
+            for (int c : m_down[std::size_t(m_dark[k])]) {
+                if (alive(c) && m_queuedS[std::size_t(c)] != m_stamp) {
+                    m_queuedS[std::size_t(c)] = m_stamp;
+                    pushHeap(c, true);
+                }
+            }
+        }
+        while (!m_heap.empty()) {
+            const int c = popHeap(true);
+            if (!alive(c))
+                continue;
+            bool fed = false;
+            for (int p : m_nodes[std::size_t(c)].parents)
+                fed = fed || alive(p);
+            if (!fed)
+                darken(c);
+        }
+    }
+
+    void enqueue(int n)
+    {
+        if (n == 0 || !alive(n) || m_upS[std::size_t(n)] == m_stamp)
+            return;
+        m_upS[std::size_t(n)] = m_stamp;
+        pushHeap(n, false);
+    }
+    void markDirty(int n)
+    {
+        if (n == 0 || !alive(n))
+            return;
+        m_dirtyS[std::size_t(n)] = m_stamp;
+        enqueue(n);
+    }
+
+    /// Reverse topological order (a max-heap on the position): every child is final before its
+    /// parents. A unit is recomputed when a contribution to it changed, and passes the change on
+    /// when its input, its live parents or (a bus) its live members changed.
+    void propagate()
+    {
+        m_processed.clear();
+        while (!m_heap.empty()) {
+            const int n = popHeap(false);
+            const std::size_t ni = std::size_t(n);
+            const Node &node = m_nodes[ni];
+            m_procS[ni] = m_stamp;
+            m_processed.push_back(n);
+            if (m_dirtyS[ni] == m_stamp) {
+                recompute(n);
+            } else {
+                m_out[ni] = m_baseOut[ni];
+                m_input[ni] = m_baseInput[ni];
+                m_flowW[ni] = m_baseFlowW[ni];
+            }
+            bool changed = m_input[ni] != m_baseInput[ni] || m_flowW[ni] != m_baseFlowW[ni];
+            m_live[ni] = 0;
+            m_liveCap[ni] = 0.0;
+            if (node.kind == NodeKind::Bus) {
+                for (int m : node.members) {
+                    if (alive(m)) {
+                        m_liveCap[ni] += m_nodes[std::size_t(m)].capKw;
+                        ++m_live[ni];
+                    }
+                }
+                changed = changed || m_liveCap[ni] != m_baseLiveCap[ni] || m_live[ni] != m_baseLive[ni];
+            } else {
+                for (int p : node.parents)
+                    m_live[ni] += alive(p) ? 1 : 0;
+                changed = changed || m_live[ni] != m_baseLive[ni];
+            }
+            if (changed) {
+                for (int t : node.kind == NodeKind::Bus ? node.members : node.parents)
+                    markDirty(t);
+            }
+        }
+    }
+
+    /// Output of unit n, summed in the order computeFlows() uses (loads by index, then children
+    /// in reverse topological order), from the current values of everything below it.
+    void recompute(int n)
+    {
+        const std::size_t ni = std::size_t(n);
+        const Node &node = m_nodes[ni];
+        double out = 0.0, flowW = 0.0;
+        for (int i : m_loadsOf[ni]) {
+            const int live = m_loadS[std::size_t(i)] == m_stamp ? m_loadLive[std::size_t(i)] : m_baseLoadLive[std::size_t(i)];
+            if (live > 0)
+                out += m_in.loads[std::size_t(i)].itKw / live;
+        }
+        for (int g : m_groupsOf[ni]) {
+            const int live = m_groupS[std::size_t(g)] == m_stamp ? m_groupLive[std::size_t(g)] : m_baseGroupLive[std::size_t(g)];
+            if (live > 0)
+                flowW += double(m_groups.demandW[std::size_t(g)]) / live;
+        }
+        for (const Contributor &k : m_contrib[ni]) {
+            const std::size_t c = std::size_t(k.child);
+            if (!alive(k.child))
+                continue;
+            const bool cur = m_procS[c] == m_stamp;
+            const double input = cur ? m_input[c] : m_baseInput[c];
+            const double childFlowW = cur ? m_flowW[c] : m_baseFlowW[c];
+            const int live = cur ? m_live[c] : m_baseLive[c];
+            if (k.viaBus) {
+                const double liveCap = cur ? m_liveCap[c] : m_baseLiveCap[c];
+                out += busShare(input, n, liveCap, live);
+                flowW += busShare(childFlowW, n, liveCap, live);
+            } else {
+                out += input / live;
+                flowW += childFlowW / live;
+            }
+        }
+        m_out[ni] = out;
+        m_input[ni] = out;
+        if (node.unit >= 0)
+            m_input[ni] += m_in.units[std::size_t(node.unit)].efficiency.lossKw(out, node.capKw);
+        m_flowW[ni] = flowW;
+    }
+
+    const PowerChainInput &m_in;
+    const Chain &m_chain;
+    const std::vector<Node> &m_nodes;
+    const FlowGroups &m_groups;
+    const std::vector<char> &m_baseAlive;
+    const std::vector<double> &m_baseOut;
+    double m_derating = 1.0;
+    bool m_applicable = true;
+
+    std::vector<int> m_pos, m_busOf, m_sysKey;
+    std::vector<std::vector<Contributor>> m_contrib;
+    std::vector<std::vector<int>> m_down, m_loadsOf, m_groupsOf;
+    std::vector<double> m_baseInput, m_baseLiveCap, m_baseFlowW, m_flowLimitW;
+    std::vector<int> m_baseLive, m_baseLoadLive, m_baseGroupLive, m_baseDarkLoads, m_baseOver, m_baseFlowOver;
+    long long m_baseLostW = 0;
+
+    // Per-failure state, valid where the stamp matches (no clearing between failures).
+    int m_stamp = 0;
+    std::vector<int> m_deadS, m_queuedS, m_upS, m_dirtyS, m_procS, m_taintS, m_loadS, m_riskS, m_groupS;
+    std::vector<double> m_out, m_input, m_flowW, m_liveCap;
+    std::vector<int> m_live, m_loadLive, m_groupLive;
+    std::vector<int> m_dark, m_affected, m_heap, m_processed;
+};
 
 } // namespace
 
@@ -640,9 +1181,26 @@ PowerChainResult analysePowerChain(const PowerChainInput &in)
         r.loads.push_back(std::move(lf));
     }
 
-    FlowNetwork net(in, chain);
-    r.deliverableKw = net.maxFlowKw(none);
-    r.shortfallKw = std::max(0.0, net.demandKw() - r.deliverableKw);
+    // The max-flow network is built only when a max-flow is needed (see IncrementalFailures).
+    const FlowGroups groups = flowGroups(in, chain);
+    std::optional<FlowNetwork> network;
+    auto maxFlowKw = [&](const std::vector<char> &failed) {
+        if (!network)
+            network.emplace(in, chain, groups);
+        ++r.maxFlowRuns;
+        return network->maxFlowKw(failed);
+    };
+    const double demandKw = double(groups.totalW) / 1000.0;
+    const bool exhaustive = in.nMinus1Method == NMinus1Method::Exhaustive;
+    std::optional<IncrementalFailures> incremental;
+    if (!exhaustive) {
+        incremental.emplace(in, chain, allAlive, outKw, lossKw, groups);
+        if (!incremental->applicable())
+            incremental.reset();
+    }
+    const std::optional<long long> certifiedW = incremental ? incremental->certifiedNormalFlowW() : std::nullopt;
+    r.deliverableKw = certifiedW ? double(*certifiedW) / 1000.0 : maxFlowKw(none);
+    r.shortfallKw = std::max(0.0, demandKw - r.deliverableKw);
     const double tolKw = 1e-3;
 
     auto failure = [&](const std::vector<int> &failedNodes, PowerUnitKind kind) {
@@ -653,6 +1211,17 @@ PowerChainResult analysePowerChain(const PowerChainInput &in)
             failed[std::size_t(n)] = 1;
             for (std::uint64_t id : unitIdOfNode(n))
                 fr.failedIds.push_back(id);
+        }
+        if (incremental) {
+            IncrementalFailures::Outcome o = incremental->evaluate(failedNodes, redundantBefore);
+            fr.loadsLosingPower = std::move(o.losingPower);
+            fr.loadsLosingRedundancy = std::move(o.losingRedundancy);
+            fr.loadsAtRisk = std::move(o.atRisk);
+            fr.overloadedUnits = std::move(o.overloaded);
+            const double deliverableKw = o.certifiedFlowW ? double(*o.certifiedFlowW) / 1000.0 : maxFlowKw(failed);
+            fr.shortfallKw = std::max(0.0, demandKw - deliverableKw);
+            fr.ok = fr.loadsLosingPower.empty() && fr.loadsAtRisk.empty() && fr.shortfallKw <= tolKw;
+            return fr;
         }
         const std::vector<char> alive = liveSet(chain, failed);
         std::vector<double> out, loss;
@@ -687,7 +1256,7 @@ PowerChainResult analysePowerChain(const PowerChainInput &in)
             if (live > 0 && redundantBefore[i] && !redundantFeeds(chain, chain.loadFeeds[i], alive))
                 fr.loadsLosingRedundancy.push_back(in.loads[i].id);
         }
-        fr.shortfallKw = std::max(0.0, net.demandKw() - net.maxFlowKw(failed));
+        fr.shortfallKw = std::max(0.0, demandKw - maxFlowKw(failed));
         fr.ok = fr.loadsLosingPower.empty() && fr.loadsAtRisk.empty() && fr.shortfallKw <= tolKw;
         return fr;
     };
