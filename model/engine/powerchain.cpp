@@ -127,7 +127,6 @@ struct Node
     double x = 0.0, y = 0.0;
     int site = 0;
     std::string group;
-    double reservedKw = 0.0;       ///< assignment bookkeeping
     bool explicitParents = false;
 };
 
@@ -139,42 +138,83 @@ struct Chain
     int systems = 0;
 };
 
-double distanceMm(const Node &n, double x, double y, int site, double penalty)
+/**
+ * Candidate parents or feeds for the automatic assignment, in flat arrays: the assignment scans
+ * them once or twice per rack, so a 5,000-rack plan with 360 PDUs makes ~3 million visits.
+ */
+class Candidates
 {
-    return std::abs(n.x - x) + std::abs(n.y - y) + (n.site == site ? 0.0 : penalty);
-}
-
-/// Nearest candidate that can take `needKw` within its derated rating; else the one left least
-/// loaded relative to its rating (ties by distance). -1 when there are no candidates.
-int pickNearest(std::vector<Node> &nodes, const std::vector<int> &candidates, double x, double y, int site, double needKw,
-                double derating, double penalty, const std::vector<int> &exclude = {})
-{
-    int best = -1;
-    double bestDist = kInfKw;
-    int fallback = -1;
-    double fallbackRatio = kInfKw, fallbackDist = kInfKw;
-    for (int c : candidates) {
-        if (std::find(exclude.begin(), exclude.end(), c) != exclude.end())
-            continue;
-        const Node &n = nodes[std::size_t(c)];
-        const double d = distanceMm(n, x, y, site, penalty);
-        const double cap = n.capKw * derating;
-        if (n.reservedKw + needKw <= cap * (1.0 + 1e-12) && d < bestDist) {
-            best = c;
-            bestDist = d;
+public:
+    Candidates(const std::vector<Node> &nodes, const std::vector<int> &candidates, double derating, double penalty)
+        : m_node(candidates), m_penalty(penalty)
+    {
+        for (int c : candidates) {
+            const Node &n = nodes[std::size_t(c)];
+            m_x.push_back(n.x);
+            m_y.push_back(n.y);
+            m_site.push_back(n.site);
+            m_capKw.push_back(n.capKw * derating);
         }
-        const double ratio = cap > 0.0 ? (n.reservedKw + needKw) / cap : kInfKw;
-        // Unrated candidates (ratio infinite) still take the nearest: with only such candidates
-        // the fallback used to stay -1 and the caller indexed nodes[-1].
-        const bool bothUnrated = std::isinf(ratio) && std::isinf(fallbackRatio);
-        if (fallback < 0 || ratio < fallbackRatio - 1e-12 || ((bothUnrated || std::abs(ratio - fallbackRatio) <= 1e-12) && d < fallbackDist)) {
-            fallback = c;
-            fallbackRatio = ratio;
-            fallbackDist = d;
-        }
+        m_reservedKw.assign(candidates.size(), 0.0);
+        m_key.assign(candidates.size(), 0);
     }
-    return best >= 0 ? best : fallback;
-}
+
+    std::size_t size() const { return m_node.size(); }
+    int node(int k) const { return m_node[std::size_t(k)]; }
+    int key(int k) const { return m_key[std::size_t(k)]; }
+    void setKey(int k, int key) { m_key[std::size_t(k)] = key; }
+    void reserve(int k, double kw) { m_reservedKw[std::size_t(k)] += kw; }
+
+    /// Nearest candidate (first in order on ties) that can take `needKw` within its derated
+    /// rating; else the one left least loaded relative to its rating (ties by distance; unrated
+    /// candidates last, nearest first). Candidates with key `excludeKey` and the candidate
+    /// `excludeIndex` are skipped. Returns the candidate index, -1 when none is left.
+    int pickNearest(double x, double y, int site, double needKw, int excludeKey = std::numeric_limits<int>::min(), int excludeIndex = -1) const
+    {
+        int best = -1;
+        double bestDist = kInfKw;
+        for (std::size_t k = 0; k < m_node.size(); ++k) {
+            if (m_key[k] == excludeKey || int(k) == excludeIndex)
+                continue;
+            const double d = distance(k, x, y, site);
+            if (m_reservedKw[k] + needKw <= m_capKw[k] * (1.0 + 1e-12) && d < bestDist) {
+                best = int(k);
+                bestDist = d;
+            }
+        }
+        if (best >= 0)
+            return best;
+        int fallback = -1;
+        double fallbackRatio = kInfKw, fallbackDist = kInfKw;
+        for (std::size_t k = 0; k < m_node.size(); ++k) {
+            if (m_key[k] == excludeKey || int(k) == excludeIndex)
+                continue;
+            const double d = distance(k, x, y, site);
+            const double cap = m_capKw[k];
+            const double ratio = cap > 0.0 ? (m_reservedKw[k] + needKw) / cap : kInfKw;
+            // Unrated candidates (ratio infinite) still take the nearest: with only such
+            // candidates the fallback used to stay -1 and the caller indexed nodes[-1].
+            const bool bothUnrated = std::isinf(ratio) && std::isinf(fallbackRatio);
+            if (fallback < 0 || ratio < fallbackRatio - 1e-12 || ((bothUnrated || std::abs(ratio - fallbackRatio) <= 1e-12) && d < fallbackDist)) {
+                fallback = int(k);
+                fallbackRatio = ratio;
+                fallbackDist = d;
+            }
+        }
+        return fallback;
+    }
+
+private:
+    double distance(std::size_t k, double x, double y, int site) const
+    {
+        return std::abs(m_x[k] - x) + std::abs(m_y[k] - y) + (m_site[k] == site ? 0.0 : m_penalty);
+    }
+
+    std::vector<int> m_node;
+    std::vector<double> m_x, m_y, m_capKw, m_reservedKw;
+    std::vector<int> m_site, m_key;
+    double m_penalty = 0.0;
+};
 
 /// The UPS system (or transformer, or -1) a node ultimately hangs on, for A/B separation.
 int systemKey(const std::vector<Node> &nodes, int n, int systemCount)
@@ -291,6 +331,7 @@ Chain buildChain(const PowerChainInput &in)
     const double penalty = in.crossSitePenaltyMm;
     for (int t : transformers)
         nodes[std::size_t(t)].parents = {0};
+    Candidates transformerSet(nodes, transformers, derating, penalty);
     for (int u : upsNodes) {
         Node &n = nodes[std::size_t(u)];
         if (n.explicitParents)
@@ -299,65 +340,71 @@ Chain buildChain(const PowerChainInput &in)
             n.parents = {0};
             continue;
         }
-        const int p = pickNearest(nodes, transformers, n.x, n.y, n.site, n.capKw * derating, derating, penalty);
-        nodes[std::size_t(u)].parents = {p};
-        nodes[std::size_t(p)].reservedKw += nodes[std::size_t(u)].capKw * derating;
+        const int k = transformerSet.pickNearest(n.x, n.y, n.site, n.capKw * derating);
+        n.parents = {transformerSet.node(k)};
+        transformerSet.reserve(k, n.capKw * derating);
     }
     const std::vector<int> &distParents = !buses.empty() ? buses : transformers;
+    Candidates distParentSet(nodes, distParents, derating, penalty);
+    std::vector<int> indexOf(nodes.size(), -1); // node -> candidate index in the current set
+    for (std::size_t k = 0; k < distParents.size(); ++k)
+        indexOf[std::size_t(distParents[k])] = int(k);
     for (int d : dists) {
-        if (nodes[std::size_t(d)].explicitParents)
+        Node &dn = nodes[std::size_t(d)];
+        if (dn.explicitParents)
             continue;
         if (distParents.empty()) {
-            nodes[std::size_t(d)].parents = {0};
+            dn.parents = {0};
             continue;
         }
-        int p = -1;
-        const std::string &g = nodes[std::size_t(d)].group;
-        if (!g.empty()) {
-            if (auto it = busOfGroup.find({nodes[std::size_t(d)].site, g}); it != busOfGroup.end())
-                p = it->second;
+        int k = -1;
+        if (!dn.group.empty()) {
+            if (auto it = busOfGroup.find({dn.site, dn.group}); it != busOfGroup.end())
+                k = indexOf[std::size_t(it->second)];
         }
-        const Node &dn = nodes[std::size_t(d)];
-        if (p < 0)
-            p = pickNearest(nodes, distParents, dn.x, dn.y, dn.site, dn.capKw * derating, derating, penalty);
-        nodes[std::size_t(d)].parents = {p};
-        nodes[std::size_t(p)].reservedKw += nodes[std::size_t(d)].capKw * derating;
+        if (k < 0)
+            k = distParentSet.pickNearest(dn.x, dn.y, dn.site, dn.capKw * derating);
+        dn.parents = {distParentSet.node(k)};
+        distParentSet.reserve(k, dn.capKw * derating);
     }
     // Loads: A on the nearest unit with spare capacity, B on the nearest one on another system.
-    for (Node &n : nodes)
-        n.reservedKw = 0.0;
     const std::vector<int> &feedCandidates = !dists.empty() ? dists : !buses.empty() ? buses : transformers;
+    Candidates feedSet(nodes, feedCandidates, derating, penalty);
+    std::fill(indexOf.begin(), indexOf.end(), -1);
+    std::map<int, int> candidatesOfKey; // system key -> number of candidates on it
+    for (std::size_t k = 0; k < feedCandidates.size(); ++k) {
+        indexOf[std::size_t(feedCandidates[k])] = int(k);
+        feedSet.setKey(int(k), systemKey(nodes, feedCandidates[k], chain.systems));
+        ++candidatesOfKey[feedSet.key(int(k))];
+    }
     for (std::size_t i = 0; i < in.loads.size(); ++i) {
         const PowerLoad &l = in.loads[i];
         std::vector<int> &feeds = chain.loadFeeds[i];
         if (!feeds.empty()) {
             for (int f : feeds)
-                nodes[std::size_t(f)].reservedKw += l.itKw;
+                if (indexOf[std::size_t(f)] >= 0)
+                    feedSet.reserve(indexOf[std::size_t(f)], l.itKw);
             continue;
         }
         if (feedCandidates.empty()) {
             feeds.push_back(0);
             continue;
         }
-        const int a = pickNearest(nodes, feedCandidates, l.xMm, l.yMm, l.site, l.itKw, derating, penalty);
-        feeds.push_back(a);
-        nodes[std::size_t(a)].reservedKw += l.itKw;
+        const int a = feedSet.pickNearest(l.xMm, l.yMm, l.site, l.itKw);
+        feeds.push_back(feedSet.node(a));
+        feedSet.reserve(a, l.itKw);
         if (!l.dualCorded || feedCandidates.size() < 2)
             continue;
-        const int keyA = systemKey(nodes, a, chain.systems);
-        std::vector<int> sameSystem{a};
-        for (int c : feedCandidates) {
-            if (c != a && systemKey(nodes, c, chain.systems) == keyA)
-                sameSystem.push_back(c);
-        }
+        // B: the nearest on another system if there is one, else any other unit.
+        const int keyA = feedSet.key(a);
         int b = -1;
-        if (sameSystem.size() < feedCandidates.size())
-            b = pickNearest(nodes, feedCandidates, l.xMm, l.yMm, l.site, l.itKw, derating, penalty, sameSystem);
+        if (std::size_t(candidatesOfKey[keyA]) < feedCandidates.size())
+            b = feedSet.pickNearest(l.xMm, l.yMm, l.site, l.itKw, keyA);
         if (b < 0)
-            b = pickNearest(nodes, feedCandidates, l.xMm, l.yMm, l.site, l.itKw, derating, penalty, {a});
+            b = feedSet.pickNearest(l.xMm, l.yMm, l.site, l.itKw, std::numeric_limits<int>::min(), a);
         if (b >= 0) {
-            feeds.push_back(b);
-            nodes[std::size_t(b)].reservedKw += l.itKw;
+            feeds.push_back(feedSet.node(b));
+            feedSet.reserve(b, l.itKw);
         }
     }
     // Topological order (parents first) by depth-first search; cycles from bad explicit edges are cut.
