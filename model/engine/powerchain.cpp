@@ -157,6 +157,7 @@ public:
         }
         m_reservedKw.assign(candidates.size(), 0.0);
         m_key.assign(candidates.size(), 0);
+        buildGrids();
     }
 
     std::size_t size() const { return m_node.size(); }
@@ -173,14 +174,28 @@ public:
     {
         int best = -1;
         double bestDist = kInfKw;
-        for (std::size_t k = 0; k < m_node.size(); ++k) {
+        auto consider = [&](std::size_t k) {
             if (m_key[k] == excludeKey || int(k) == excludeIndex)
-                continue;
+                return;
             const double d = distance(k, x, y, site);
-            if (m_reservedKw[k] + needKw <= m_capKw[k] * (1.0 + 1e-12) && d < bestDist) {
+            // (distance, index) ordered: the first in candidate order wins a tie, as in a scan.
+            if (m_reservedKw[k] + needKw <= m_capKw[k] * (1.0 + 1e-12) && (d < bestDist || (d == bestDist && int(k) < best))) {
                 best = int(k);
                 bestDist = d;
             }
+        };
+        const auto grid = std::find_if(m_grids.begin(), m_grids.end(), [&](const Grid &g) { return g.site == site; });
+        bool exact = false;
+        if (grid != m_grids.end()) {
+            searchGrid(*grid, x, y, bestDist, consider);
+            // Candidates of other sites are at least the penalty away.
+            exact = m_grids.size() == 1 && grid->count == m_node.size() ? true : best >= 0 && bestDist < m_penalty;
+        }
+        if (!exact) {
+            best = -1;
+            bestDist = kInfKw;
+            for (std::size_t k = 0; k < m_node.size(); ++k)
+                consider(k);
         }
         if (best >= 0)
             return best;
@@ -205,6 +220,83 @@ public:
     }
 
 private:
+    /// A uniform grid over the candidates of one site: the nearest eligible candidate is found by
+    /// visiting cells in rings around the rack until no closer one can exist.
+    struct Grid
+    {
+        int site = 0;
+        std::size_t count = 0;
+        double x0 = 0.0, y0 = 0.0, cellMm = 1.0;
+        int nx = 1, ny = 1;
+        std::vector<std::vector<int>> cells; ///< candidate indices, increasing
+    };
+
+    void buildGrids()
+    {
+        if (m_node.size() < 32) // a scan is as fast
+            return;
+        std::vector<int> sites = m_site;
+        std::sort(sites.begin(), sites.end());
+        sites.erase(std::unique(sites.begin(), sites.end()), sites.end());
+        for (int site : sites) {
+            Grid g;
+            g.site = site;
+            double x1 = -kInfKw, y1 = -kInfKw;
+            g.x0 = g.y0 = kInfKw;
+            for (std::size_t k = 0; k < m_node.size(); ++k) {
+                if (m_site[k] != site)
+                    continue;
+                ++g.count;
+                g.x0 = std::min(g.x0, m_x[k]);
+                g.y0 = std::min(g.y0, m_y[k]);
+                x1 = std::max(x1, m_x[k]);
+                y1 = std::max(y1, m_y[k]);
+            }
+            // About two candidates per cell, at most 256 x 256 cells.
+            const double w = std::max(x1 - g.x0, 1.0), h = std::max(y1 - g.y0, 1.0);
+            g.cellMm = std::max({std::sqrt(w * h * 2.0 / double(g.count)), w / 256.0, h / 256.0, 1.0});
+            g.nx = std::min(256, int(w / g.cellMm) + 1);
+            g.ny = std::min(256, int(h / g.cellMm) + 1);
+            g.cells.resize(std::size_t(g.nx * g.ny));
+            for (std::size_t k = 0; k < m_node.size(); ++k)
+                if (m_site[k] == site)
+                    g.cells[std::size_t(cellY(g, m_y[k]) * g.nx + cellX(g, m_x[k]))].push_back(int(k));
+            m_grids.push_back(std::move(g));
+        }
+    }
+    static int cellX(const Grid &g, double x) { return std::clamp(int(std::floor((x - g.x0) / g.cellMm)), 0, g.nx - 1); }
+    static int cellY(const Grid &g, double y) { return std::clamp(int(std::floor((y - g.y0) / g.cellMm)), 0, g.ny - 1); }
+
+    /// Visits the cells in Chebyshev rings around the rack's cell. A candidate r rings out is at
+    /// least r - 1 cells away along one axis; the search stops one ring later than that bound
+    /// allows (a margin for the rounding of the cell index) once it exceeds the best distance
+    /// found. Ties are still visited: the lower index wins them.
+    template<typename Visit>
+    static void searchGrid(const Grid &g, double x, double y, const double &bestDist, Visit &&visit)
+    {
+        const int cx = cellX(g, x), cy = cellY(g, y);
+        const int maxRing = std::max({cx, g.nx - 1 - cx, cy, g.ny - 1 - cy});
+        auto cell = [&](int i, int j) {
+            for (int k : g.cells[std::size_t(j * g.nx + i)])
+                visit(std::size_t(k));
+        };
+        for (int r = 0; r <= maxRing; ++r) {
+            if (double(r - 2) * g.cellMm > bestDist)
+                break;
+            for (int j = std::max(0, cy - r); j <= std::min(g.ny - 1, cy + r); ++j) {
+                if (j == cy - r || j == cy + r) { // top or bottom side of the ring: every cell
+                    for (int i = std::max(0, cx - r); i <= std::min(g.nx - 1, cx + r); ++i)
+                        cell(i, j);
+                } else { // left and right sides
+                    if (cx - r >= 0)
+                        cell(cx - r, j);
+                    if (cx + r <= g.nx - 1)
+                        cell(cx + r, j);
+                }
+            }
+        }
+    }
+
     double distance(std::size_t k, double x, double y, int site) const
     {
         return std::abs(m_x[k] - x) + std::abs(m_y[k] - y) + (m_site[k] == site ? 0.0 : m_penalty);
@@ -214,6 +306,7 @@ private:
     std::vector<double> m_x, m_y, m_capKw, m_reservedKw;
     std::vector<int> m_site, m_key;
     double m_penalty = 0.0;
+    std::vector<Grid> m_grids;
 };
 
 /// The UPS system (or transformer, or -1) a node ultimately hangs on, for A/B separation.
