@@ -119,7 +119,8 @@ struct LoadFeeds
     bool redundant = false;        ///< two feeds on different UPS systems (or transformers)
 };
 
-/// Outcome of one failure (a unit, or a whole UPS system).
+/// Outcome of one failure (a unit, or a whole UPS system). Load lists are in the input order of
+/// the loads; overloaded units in topological order (upstream first).
 struct FailureResult
 {
     std::vector<std::uint64_t> failedIds;
