@@ -793,13 +793,15 @@ private:
     int m_sink = 0;
 };
 
-bool redundantFeeds(const Chain &chain, const std::vector<int> &feeds, const std::vector<char> &alive)
+/// True when the live feeds hang on at least two different UPS systems (or transformers).
+template<typename Alive, typename Key>
+bool onTwoSystems(const std::vector<int> &feeds, Alive &&alive, Key &&keyOf)
 {
     int first = std::numeric_limits<int>::min();
     for (int f : feeds) {
-        if (!alive[std::size_t(f)])
+        if (!alive(f))
             continue;
-        const int key = systemKey(chain.nodes, f, chain.systems);
+        const int key = keyOf(f);
         if (key < 0)
             continue;
         if (first == std::numeric_limits<int>::min())
@@ -808,6 +810,11 @@ bool redundantFeeds(const Chain &chain, const std::vector<int> &feeds, const std
             return true;
     }
     return false;
+}
+
+bool redundantFeeds(const Chain &chain, const std::vector<int> &feeds, const std::vector<char> &alive)
+{
+    return onTwoSystems(feeds, [&](int f) { return alive[std::size_t(f)] != 0; }, [&](int f) { return systemKey(chain.nodes, f, chain.systems); });
 }
 
 
@@ -1143,17 +1150,7 @@ private:
 
     bool redundant(const std::vector<int> &feeds) const
     {
-        int first = std::numeric_limits<int>::min();
-        for (int f : feeds) {
-            const int key = m_sysKey[std::size_t(f)];
-            if (!alive(f) || key < 0)
-                continue;
-            if (first == std::numeric_limits<int>::min())
-                first = key;
-            else if (key != first)
-                return true;
-        }
-        return false;
+        return onTwoSystems(feeds, [&](int f) { return alive(f); }, [&](int f) { return m_sysKey[std::size_t(f)]; });
     }
 
     void pushHeap(int n, bool minFirst)

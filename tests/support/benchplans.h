@@ -12,6 +12,34 @@
 
 namespace th::bench {
 
+/// A plan with one hall (id 1) and a helper placing catalog items in it.
+class PlanBuilder
+{
+public:
+    PlanBuilder(const QString &name, double widthMm, double depthMm, double yardDepthMm = 0.0)
+    {
+        plan.name = name;
+        Hall h;
+        h.id = 1;
+        h.name = QStringLiteral("Campus hall");
+        h.widthMm = widthMm;
+        h.depthMm = depthMm;
+        h.yardDepthMm = yardDepthMm;
+        plan.addHall(h);
+    }
+    Equipment &add(EquipmentKind kind, const char *catalogId, double x, double y, double w, double d)
+    {
+        auto e = std::make_unique<Equipment>(plan.allocateId(), kind, QString::fromLatin1(catalogId));
+        e->setHallId(1);
+        e->setPositionMm(x, y);
+        e->setSizeMm(w, d);
+        Equipment &ref = *e;
+        plan.insertEquipment(std::move(e));
+        return ref;
+    }
+    FloorPlan plan;
+};
+
 /// 5,000 items with a full 2N power chain, built like the samples' power_2n() (generate_samples.py)
 /// and repeated 20 times: per block and side one 3,150 kVA transformer in the yard, three 1,200 kW
 /// UPS in parallel (redundancy group A<k> / B<k>, fed_from the transformer) and nine 300 kVA
@@ -23,24 +51,8 @@ namespace th::bench {
 /// in 40 systems, 360 PDUs), 3,600 racks, 880 coolers.
 inline FloorPlan powerChainPlan()
 {
-    FloorPlan plan;
-    plan.name = QStringLiteral("bench 5000 with a 2N power chain");
-    Hall h;
-    h.id = 1;
-    h.name = QStringLiteral("Campus hall");
-    h.widthMm = 200000;
-    h.depthMm = 120000;
-    h.yardDepthMm = 12000;
-    plan.addHall(h);
-    auto add = [&](EquipmentKind kind, const char *id, double x, double y, double w, double d) -> Equipment & {
-        auto e = std::make_unique<Equipment>(plan.allocateId(), kind, QString::fromLatin1(id));
-        e->setHallId(1);
-        e->setPositionMm(x, y);
-        e->setSizeMm(w, d);
-        Equipment &ref = *e;
-        plan.insertEquipment(std::move(e));
-        return ref;
-    };
+    PlanBuilder b(QStringLiteral("bench 5000 with a 2N power chain"), 200000, 120000, 12000);
+    auto add = [&](EquipmentKind kind, const char *id, double x, double y, double w, double d) -> Equipment & { return b.add(kind, id, x, y, w, d); };
     auto ids = [](const QList<EquipmentId> &list) {
         QVariantList v;
         for (EquipmentId id : list)
@@ -81,7 +93,16 @@ inline FloorPlan powerChainPlan()
             }
         }
     }
-    return plan;
+    return std::move(b.plan);
+}
+
+/// The first item of a catalog id (benchmarks move it).
+inline EquipmentId firstOf(const FloorPlan &plan, const char *catalogId)
+{
+    for (int i = 0; i < plan.equipmentCount(); ++i)
+        if (plan.equipmentAt(i).catalogId() == QLatin1String(catalogId))
+            return plan.equipmentAt(i).id();
+    return 0;
 }
 
 } // namespace th::bench
