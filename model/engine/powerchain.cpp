@@ -6,6 +6,7 @@
 #include <boost/graph/push_relabel_max_flow.hpp>
 
 #include <algorithm>
+#include <array>
 #include <charconv>
 #include <cmath>
 #include <iterator>
@@ -1509,18 +1510,34 @@ PowerChainResult analysePowerChain(const PowerChainInput &in)
 
 double transformerLossesKw(const PowerChainInput &in, const PowerChainResult &r, double mechanicalKw)
 {
+    // Called for every outdoor condition of the annual PUE (~1,800 times per recompute): the
+    // transformers are found in one pass over the units (remembered when there are few), not two.
+    std::array<int, 64> found;
+    std::size_t count = 0;
     double capSum = 0.0;
-    for (const PowerUnit &u : in.units) {
-        if (u.kind == PowerUnitKind::Transformer)
-            capSum += u.capacityKw;
+    for (std::size_t i = 0; i < in.units.size(); ++i) {
+        if (in.units[i].kind != PowerUnitKind::Transformer)
+            continue;
+        capSum += in.units[i].capacityKw;
+        if (count < found.size())
+            found[count] = int(i);
+        ++count;
     }
     double loss = 0.0;
-    for (std::size_t i = 0; i < in.units.size() && i < r.units.size(); ++i) {
+    auto add = [&](std::size_t i) {
+        if (i >= r.units.size())
+            return;
         const PowerUnit &u = in.units[i];
-        if (u.kind != PowerUnitKind::Transformer)
-            continue;
         const double out = r.units[i].outputKw + (capSum > 0.0 ? mechanicalKw * u.capacityKw / capSum : 0.0);
         loss += u.efficiency.lossKw(out, u.capacityKw);
+    };
+    if (count <= found.size()) {
+        for (std::size_t k = 0; k < count; ++k)
+            add(std::size_t(found[k]));
+    } else {
+        for (std::size_t i = 0; i < in.units.size(); ++i)
+            if (in.units[i].kind == PowerUnitKind::Transformer)
+                add(i);
     }
     return loss;
 }
