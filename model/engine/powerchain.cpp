@@ -350,16 +350,24 @@ private:
     {
         if (!std::isfinite(x) || !std::isfinite(y))
             return false;
-        auto lowerBound = [&](const Tree::Node &n) { return std::max({0.0, n.x0 - x, x - n.x1}) + std::max({0.0, n.y0 - y, y - n.y1}); };
-        auto hopeless = [&](const Tree::Node &n) {
-            return needKw > n.maxSpareKw + 1e-9 * std::abs(n.maxSpareKw) + 1e-6 || lowerBound(n) > bestDist + 1e-3;
+        auto lowerBound = [&](const Tree::Node &n) {
+            const double dx = n.x0 > x ? n.x0 - x : x > n.x1 ? x - n.x1 : 0.0;
+            const double dy = n.y0 > y ? n.y0 - y : y > n.y1 ? y - n.y1 : 0.0;
+            return dx + dy;
         };
-        int stack[128];
+        struct Entry
+        {
+            int node;
+            double lowerBound;
+        };
+        Entry stack[128]; // depth <= log2(candidates / 8) + 1, two entries per level
         int top = 0;
-        stack[top++] = 0;
+        stack[top++] = {0, lowerBound(t.nodes.front())};
         while (top > 0) {
-            const Tree::Node &n = t.nodes[std::size_t(stack[--top])];
-            if (hopeless(n))
+            const Entry entry = stack[--top];
+            const Tree::Node &n = t.nodes[std::size_t(entry.node)];
+            // The best may have improved since the entry was pushed.
+            if (entry.lowerBound > bestDist + 1e-3 || needKw > n.maxSpareKw + 1e-9 * std::abs(n.maxSpareKw) + 1e-6)
                 continue;
             if (n.left < 0) {
                 for (int e = n.begin; e < n.end; ++e)
@@ -367,9 +375,14 @@ private:
                 continue;
             }
             // The nearer child last on the stack: searched first, so the bound tightens early.
-            const bool leftNearer = lowerBound(t.nodes[std::size_t(n.left)]) <= lowerBound(t.nodes[std::size_t(n.right)]);
-            stack[top++] = leftNearer ? n.right : n.left;
-            stack[top++] = leftNearer ? n.left : n.right;
+            const double left = lowerBound(t.nodes[std::size_t(n.left)]), right = lowerBound(t.nodes[std::size_t(n.right)]);
+            if (left <= right) {
+                stack[top++] = {n.right, right};
+                stack[top++] = {n.left, left};
+            } else {
+                stack[top++] = {n.left, left};
+                stack[top++] = {n.right, right};
+            }
         }
         return true;
     }
