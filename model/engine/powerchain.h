@@ -77,6 +77,16 @@ struct PowerEdge
     std::uint64_t to = 0;
 };
 
+/// How the N-1 cases are evaluated (docs/facility-model.md §2). Both give identical results.
+enum class NMinus1Method {
+    /// Default: per failure, only the units and racks the failure changes are recomputed, and the
+    /// shortfall comes from a feasible flow (a certificate) unless a max-flow is really needed.
+    Incremental,
+    /// Reference: every failure recomputes the whole chain and solves one max-flow. Kept as the
+    /// definition the incremental path is tested against (tst_powerchain_diff).
+    Exhaustive,
+};
+
 struct PowerChainInput
 {
     std::vector<PowerUnit> units;
@@ -85,6 +95,7 @@ struct PowerChainInput
     double deratingFraction = 0.8; ///< continuous load allowed as a share of rating
     RedundancyMode target = RedundancyMode::NPlus1;
     double crossSitePenaltyMm = 1e7;
+    NMinus1Method nMinus1Method = NMinus1Method::Incremental;
 };
 
 struct PowerUnitResult
@@ -108,7 +119,8 @@ struct LoadFeeds
     bool redundant = false;        ///< two feeds on different UPS systems (or transformers)
 };
 
-/// Outcome of one failure (a unit, or a whole UPS system).
+/// Outcome of one failure (a unit, or a whole UPS system). Load lists are in the input order of
+/// the loads; overloaded units in topological order (upstream first).
 struct FailureResult
 {
     std::vector<std::uint64_t> failedIds;
@@ -138,6 +150,9 @@ struct PowerChainResult
     bool allDualFeedsRedundant = true;
     RedundancyMode achieved = RedundancyMode::None;
     bool meetsTarget = false;
+    /// Diagnostics: max-flow problems solved (normal operation + failures). The incremental
+    /// method solves one only when no proportional flow certifies the deliverable power.
+    int maxFlowRuns = 0;
 };
 
 /**

@@ -151,9 +151,9 @@ private slots:
         QBENCHMARK {
             r = analysePowerChain(in);
         }
-        qInfo("units %zu, loads %zu, N-1 cases %zu + %zu systems, achieved %s, IT %.0f kW, UPS loss %.0f kW",
+        qInfo("units %zu, loads %zu, N-1 cases %zu + %zu systems, achieved %s, IT %.0f kW, UPS loss %.0f kW, max-flows solved %d",
               in.units.size(), in.loads.size(), r.nMinus1.size(), r.systemFailures.size(), std::string(redundancyKey(r.achieved)).c_str(),
-              r.itKw, r.upsLossKw);
+              r.itKw, r.upsLossKw, r.maxFlowRuns);
         QCOMPARE(r.achieved, RedundancyMode::TwoN);
     }
     void cooling10kRacks()

@@ -283,6 +283,90 @@ private slots:
         QCOMPARE(r.upsLossKw + r.transformerLossKw + r.distributionLossKw, 0.0);
     }
 
+    void nMinus1ParalleledUpsMember()
+    {
+        // Incremental N-1 on a paralleled bus. UPS U1 + U2 (group A, 500 kW each) form one bus,
+        // U3 (group B, 500 kW) another; lossless units, no transformer, no PDUs: two dual-corded
+        // 200 kW racks hang on bus A (feed A) and bus B (feed B). Derated ratings: 400 kW.
+        PowerChainInput in;
+        in.units = {unit(10, PowerUnitKind::Ups, 500, 0, "A"), unit(11, PowerUnitKind::Ups, 500, 0, "A"),
+                    unit(12, PowerUnitKind::Ups, 500, 10000, "B")};
+        in.loads = {rack(100, 200, 1000), rack(101, 200, 2000)};
+        in.target = RedundancyMode::TwoN;
+        const PowerChainResult r = analysePowerChain(in);
+        QCOMPARE(r.loads[0].feeds, (std::vector<std::uint64_t>{10, 11, 12})); // bus A = U1 + U2, then bus B
+        // Normal: 100 kW per feed; bus A 200 kW split by capacity: 100 kW per UPS; U3 200 kW.
+        TH_FUZZY_COMPARE(unitResult(r, 10).outputKw, 100.0, 1e-12);
+        TH_FUZZY_COMPARE(unitResult(r, 12).outputKw, 200.0, 1e-12);
+        // U1 fails: bus A stays live on U2, which takes its 200 kW (<= 400); no rack is affected.
+        const FailureResult &u1 = failureOf(r, 10);
+        QVERIFY(u1.ok);
+        QVERIFY(u1.loadsLosingRedundancy.empty());
+        // U3 fails: bus B goes dark; both racks lose redundancy and move 400 kW onto bus A:
+        // 200 kW per UPS, within rating.
+        const FailureResult &u3 = failureOf(r, 12);
+        QVERIFY(u3.ok);
+        QCOMPARE(u3.loadsLosingRedundancy, (std::vector<std::uint64_t>{100, 101}));
+        QVERIFY(u3.overloadedUnits.empty());
+        // System A (U1 + U2) fails: U3 carries 400 kW, exactly its derated rating: not over, and
+        // the max-flow delivers all 400 kW (the proportional flow sits on the rating, inside the
+        // certificate's margin, so this case is solved by max-flow; every other one is certified).
+        QCOMPARE(r.systemFailures.size(), std::size_t(2));
+        QCOMPARE(r.systemFailures[0].failedIds, (std::vector<std::uint64_t>{10, 11}));
+        QVERIFY(r.systemFailures[0].ok);
+        QCOMPARE(r.systemFailures[0].shortfallKw, 0.0);
+        QCOMPARE(r.maxFlowRuns, 1);
+        QCOMPARE(r.achieved, RedundancyMode::TwoN);
+    }
+
+    void nMinus1DarkChain()
+    {
+        // Drawn feeds through a chain of PDUs: T1 -> P1 -> P2; rack 100 (50 kW, single-corded)
+        // on P2, rack 101 (50 kW, single-corded) on P1. A failure darkens everything below it.
+        PowerChainInput in;
+        in.units = {unit(1, PowerUnitKind::Transformer, 2000, 0), unit(20, PowerUnitKind::Distribution, 300, 0),
+                    unit(21, PowerUnitKind::Distribution, 300, 0)};
+        in.loads = {rack(100, 50, 0, false), rack(101, 50, 0, false)};
+        in.explicitEdges = {{1, 20}, {20, 21}, {21, 100}, {20, 101}};
+        const PowerChainResult r = analysePowerChain(in);
+        QCOMPARE(unitResult(r, 21).parents, std::vector<std::uint64_t>{20});
+        // P1 (and with it P2) dark: both racks, 100 kW short.
+        QCOMPARE(failureOf(r, 20).loadsLosingPower, (std::vector<std::uint64_t>{100, 101}));
+        TH_FUZZY_COMPARE(failureOf(r, 20).shortfallKw, 100.0, 1e-12);
+        // P2 dark: rack 100 only, 50 kW short.
+        QCOMPARE(failureOf(r, 21).loadsLosingPower, std::vector<std::uint64_t>{100});
+        TH_FUZZY_COMPARE(failureOf(r, 21).shortfallKw, 50.0, 1e-12);
+        // T1 dark: both racks.
+        QCOMPARE(failureOf(r, 1).loadsLosingPower, (std::vector<std::uint64_t>{100, 101}));
+        // Nothing is near a rating: every shortfall is the lost racks' demand, without a max-flow.
+        QCOMPARE(r.maxFlowRuns, 0);
+        QCOMPARE(r.achieved, RedundancyMode::N);
+    }
+
+    void maxFlowBeyondProportionalSplit()
+    {
+        // P1 (100 kW, 80 derated) and P2 (300 kW, 240 derated) both feed two dual-corded 100 kW
+        // racks (drawn). The equal split puts 100 kW on P1 (over), but a max-flow routes 80 kW
+        // through P1 and 120 kW through P2: all 200 kW are deliverable (no certificate: solved).
+        PowerChainInput in;
+        in.units = {unit(20, PowerUnitKind::Distribution, 100, 0), unit(21, PowerUnitKind::Distribution, 300, 0)};
+        in.loads = {rack(100, 100, 0), rack(101, 100, 0)};
+        in.explicitEdges = {{20, 100}, {21, 100}, {20, 101}, {21, 101}};
+        const PowerChainResult r = analysePowerChain(in);
+        QVERIFY(unitResult(r, 20).overDerated);
+        TH_FUZZY_COMPARE(r.deliverableKw, 200.0, 1e-12);
+        QCOMPARE(r.shortfallKw, 0.0);
+        QCOMPARE(r.achieved, RedundancyMode::None); // a unit is over its derated rating
+        // P2 fails: P1 alone takes 200 kW: over, both racks at risk; max-flow 80 -> 120 short.
+        const FailureResult &p2 = failureOf(r, 21);
+        QCOMPARE(p2.overloadedUnits, std::vector<std::uint64_t>{20});
+        QCOMPARE(p2.loadsAtRisk, (std::vector<std::uint64_t>{100, 101}));
+        TH_FUZZY_COMPARE(p2.shortfallKw, 120.0, 1e-12);
+        // P1 fails: P2 takes 200 <= 240 kW: ok, certified without a max-flow.
+        QVERIFY(failureOf(r, 20).ok);
+        QCOMPARE(r.maxFlowRuns, 2); // normal operation and the P2 failure
+    }
+
     void redundancyKeys()
     {
         QCOMPARE(redundancyFromKey("2N"), std::optional<RedundancyMode>(RedundancyMode::TwoN));

@@ -9,6 +9,7 @@
 #include "model/commands/changegeometry.h"
 #include "model/document/floorplandocument.h"
 #include "model/io/planfile.h"
+#include "tests/support/benchplans.h"
 
 #include <QTest>
 
@@ -20,23 +21,8 @@ namespace {
 /// 300 network racks, 200 CRAHs, in one 300 m x 120 m hall.
 FloorPlan generatedPlan()
 {
-    FloorPlan plan;
-    plan.name = QStringLiteral("bench 5000");
-    Hall h;
-    h.id = 1;
-    h.name = QStringLiteral("Campus hall");
-    h.widthMm = 300000;
-    h.depthMm = 120000;
-    plan.addHall(h);
-    int n = 0;
-    auto add = [&](EquipmentKind kind, const char *id, double x, double y, double w, double d) {
-        auto e = std::make_unique<Equipment>(plan.allocateId(), kind, QString::fromLatin1(id));
-        e->setHallId(1);
-        e->setPositionMm(x, y);
-        e->setSizeMm(w, d);
-        plan.insertEquipment(std::move(e));
-        ++n;
-    };
+    bench::PlanBuilder b(QStringLiteral("bench 5000"), 300000, 120000);
+    auto add = [&](EquipmentKind kind, const char *id, double x, double y, double w, double d) { b.add(kind, id, x, y, w, d); };
     for (int i = 0; i < 5000; ++i) {
         const int row = i / 100, col = i % 100;
         const double x = 600.0 + col * 600.0 * 1.0 + (col / 20) * 1200.0;
@@ -50,7 +36,7 @@ FloorPlan generatedPlan()
         else
             add(EquipmentKind::Facility, "inrow-cw-60kw", x, y, 600, 1070);
     }
-    return plan;
+    return std::move(b.plan);
 }
 
 } // namespace
@@ -87,41 +73,66 @@ private slots:
         }
     }
 
+    void fullKpiRecompute_data() { plans(); }
     void fullKpiRecompute()
     {
-        const FloorPlan plan = *readPlan(m_file).plan;
+        // With the power chain, the N-1 analysis (each of the 520 power units and 40 UPS systems
+        // failing) is part of the recompute.
+        QFETCH(bool, withPowerChain);
+        const FloorPlan plan = withPowerChain ? bench::powerChainPlan() : *readPlan(m_file).plan;
+        QCOMPARE(plan.equipmentCount(), 5000);
         CatalogCache cache(&m_catalog);
-        evaluatePlan(plan, cache); // warm the catalog cache, as the GUI keeps it
+        const PlanEvaluation warm = evaluatePlan(plan, cache); // warm the catalog cache, as the GUI keeps it
+        QVERIFY(warm.facility);
+        if (withPowerChain) {
+            QCOMPARE(warm.facility->powerUnits.size(), qsizetype(520));
+            QCOMPARE(warm.facility->nMinus1.size(), qsizetype(520 + 40));
+            QCOMPARE(warm.facility->powerRedundancy, QStringLiteral("2N"));
+        }
         QBENCHMARK {
             const PlanEvaluation e = evaluatePlan(plan, cache);
             QVERIFY(e.accelerators > 0);
         }
     }
 
+    void dragStep_data() { plans(); }
     void dragStep()
     {
         // One snapped step of a drag of 20 selected racks: a mergeable move command on the undo
-        // stack, then the KPI recompute the GUI runs after it.
+        // stack, then the KPI recompute the GUI runs after it (with the power chain, their feeds
+        // are reassigned). The racks alternate between their row and 600 mm below it.
+        QFETCH(bool, withPowerChain);
         FloorPlanDocument doc;
-        doc.resetPlan(*readPlan(m_file).plan);
+        doc.resetPlan(withPowerChain ? bench::powerChainPlan() : *readPlan(m_file).plan);
         CatalogCache cache(&m_catalog);
         evaluatePlan(doc.plan(), cache);
-        QList<EquipmentId> ids;
-        for (int i = 0; i < 20; ++i)
-            ids << doc.plan().equipmentAt(i).id();
+        QHash<EquipmentId, double> rowY;
+        for (int i = 0; i < doc.plan().equipmentCount() && rowY.size() < 20; ++i) {
+            const Equipment &e = doc.plan().equipmentAt(i);
+            if (e.catalogId() == QLatin1String("nvidia-dgx-h100"))
+                rowY.insert(e.id(), geometryOf(e).yMm);
+        }
         double dx = 0.0;
         QBENCHMARK {
             dx += 600.0;
             QHash<EquipmentId, Geometry> g;
-            for (EquipmentId id : ids) {
-                Geometry geo = geometryOf(*doc.plan().equipment(id));
-                geo.yMm = 600.0 + std::fmod(dx, 1200.0);
-                g.insert(id, geo);
+            for (auto it = rowY.cbegin(); it != rowY.cend(); ++it) {
+                Geometry geo = geometryOf(*doc.plan().equipment(it.key()));
+                geo.yMm = it.value() + std::fmod(dx, 1200.0);
+                g.insert(it.key(), geo);
             }
             doc.undoStack()->push(new ChangeGeometryCommand(&doc, QStringLiteral("Move"), g, true));
             const PlanEvaluation e = evaluatePlan(doc.plan(), cache);
             QVERIFY(e.accelerators > 0);
         }
+    }
+
+private:
+    static void plans()
+    {
+        QTest::addColumn<bool>("withPowerChain");
+        QTest::newRow("no power gear") << false;
+        QTest::newRow("2N power chain") << true;
     }
 };
 

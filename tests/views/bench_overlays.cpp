@@ -9,6 +9,7 @@
 #include "model/catalog/catalog.h"
 #include "model/commands/changegeometry.h"
 #include "model/document/floorplandocument.h"
+#include "tests/support/benchplans.h"
 #include "views/scene/facilityoverlay.h"
 #include "views/scene/floorplanscene.h"
 #include "views/scene/floorplanview.h"
@@ -23,24 +24,8 @@ namespace {
 /// 295 in-row coolers, 300 PDUs (A/B), 50 UPS (groups A and B) and 10 transformers in the yard.
 FloorPlan generatedPlan()
 {
-    FloorPlan plan;
-    plan.name = QStringLiteral("overlay bench 5000");
-    Hall h;
-    h.id = 1;
-    h.name = QStringLiteral("Campus hall");
-    h.widthMm = 300000;
-    h.depthMm = 120000;
-    h.yardDepthMm = 12000;
-    plan.addHall(h);
-    auto add = [&](EquipmentKind kind, const char *id, double x, double y, double w, double d) -> Equipment & {
-        auto e = std::make_unique<Equipment>(plan.allocateId(), kind, QString::fromLatin1(id));
-        e->setHallId(1);
-        e->setPositionMm(x, y);
-        e->setSizeMm(w, d);
-        Equipment &ref = *e;
-        plan.insertEquipment(std::move(e));
-        return ref;
-    };
+    bench::PlanBuilder b(QStringLiteral("overlay bench 5000"), 300000, 120000, 12000);
+    auto add = [&](EquipmentKind kind, const char *id, double x, double y, double w, double d) -> Equipment & { return b.add(kind, id, x, y, w, d); };
     for (int i = 0; i < 4500; ++i) {
         const int row = i / 116, col = i % 116;
         const double x = 1200.0 + col * 600.0 + (col / 29) * 1800.0;
@@ -68,7 +53,7 @@ FloorPlan generatedPlan()
         Equipment &t = add(EquipmentKind::Facility, "xfmr-oil-3150kva", 1200.0 + i * 28000.0, -9000.0, 2500, 1600);
         t.setInYard(true);
     }
-    return plan;
+    return std::move(b.plan);
 }
 
 } // namespace
@@ -88,19 +73,25 @@ private slots:
 
     void liveStep_data()
     {
+        QTest::addColumn<bool>("sizedChain");
         QTest::addColumn<bool>("withAnalysis");
         QTest::addColumn<bool>("withPowerChain");
-        QTest::newRow("move + KPI recompute + overlays + repaint") << true << true;
-        QTest::newRow("overlays + repaint only") << false << true;
-        QTest::newRow("utilisation + floor load + repaint (no power-chain lines)") << false << false;
+        QTest::newRow("move + KPI recompute + overlays + repaint") << false << true << true;
+        QTest::newRow("overlays + repaint only") << false << false << true;
+        QTest::newRow("utilisation + floor load + repaint (no power-chain lines)") << false << false << false;
+        // The plan above is 3.7x over its transformers, so every N-1 case lists every rack; the
+        // 2N plan (tests/support/benchplans.h) is what a finished design looks like.
+        QTest::newRow("2N plan: move + KPI recompute + overlays + repaint") << true << true << true;
+        QTest::newRow("2N plan: overlays + repaint only") << true << false << true;
     }
 
     void liveStep()
     {
+        QFETCH(bool, sizedChain);
         QFETCH(bool, withAnalysis);
         QFETCH(bool, withPowerChain);
         FloorPlanDocument doc;
-        doc.resetPlan(generatedPlan());
+        doc.resetPlan(sizedChain ? bench::powerChainPlan() : generatedPlan());
         CatalogCache cache(&m_catalog);
         FloorPlanView view(&doc, &cache);
         view.resize(1400, 900);
@@ -113,16 +104,22 @@ private slots:
         PlanEvaluation ev = evaluatePlan(doc.plan(), cache); // warm the catalog cache, as the GUI keeps it
         QVERIFY(ev.facility);
         overlay->setFacility(*ev.facility);
-        QVERIFY(overlay->connections().size() > 8000); // 4,345 racks x 2 feeds + unit links
-        QCOMPARE(overlay->unitLabels().size(), 655); // 295 in-row + 300 PDU + 50 UPS + 10 transformers
+        if (sizedChain) {
+            QCOMPARE(ev.facility->powerRedundancy, QStringLiteral("2N"));
+            QVERIFY(overlay->connections().size() > 7200); // 3,600 racks x 2 feeds + unit links
+        } else {
+            QVERIFY(overlay->connections().size() > 8000); // 4,345 racks x 2 feeds + unit links
+            QCOMPARE(overlay->unitLabels().size(), 655); // 295 in-row + 300 PDU + 50 UPS + 10 transformers
+        }
         overlay->setLayer(FacilityOverlay::Layer::PowerChain, withPowerChain);
-        const EquipmentId rack = doc.plan().equipmentAt(0).id();
+        const EquipmentId rack = bench::firstOf(doc.plan(), "nvidia-dgx-h100");
+        const double rowY = geometryOf(*doc.plan().equipment(rack)).yMm;
         double dy = 0.0;
         QBENCHMARK {
             if (withAnalysis) {
                 dy = dy > 0.0 ? 0.0 : 600.0;
                 Geometry g = geometryOf(*doc.plan().equipment(rack));
-                g.yMm = 6000.0 + dy;
+                g.yMm = rowY + dy;
                 doc.undoStack()->push(new ChangeGeometryCommand(&doc, QStringLiteral("Move"), {{rack, g}}, true));
                 ev = evaluatePlan(doc.plan(), cache);
             }
