@@ -26,7 +26,9 @@ engine::ChipCalibration calibrationForChip(const Catalog &catalog, const QString
     c.scaleOutEfficiency = row->number("scale_out_efficiency").value_or(c.scaleOutEfficiency);
     c.scaleUpLatencySeconds = row->number("scale_up_latency_us").value_or(c.scaleUpLatencySeconds * 1e6) * 1e-6;
     c.scaleOutLatencySeconds = row->number("scale_out_latency_us").value_or(c.scaleOutLatencySeconds * 1e6) * 1e-6;
-    c.measured = true;
+    // A row from kernel microbenchmarks refines the class defaults but does not make the chip
+    // calibrated on training runs: results keep the "class defaults / lower confidence" flag.
+    c.measured = !engine::calibrationSourceIsMicrobenchmark(row->text("source").toStdString());
     return c;
 }
 

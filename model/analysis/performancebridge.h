@@ -15,8 +15,10 @@ namespace th {
 
 class Catalog;
 
-/// Calibration of a chip: its measured row in chip_calibration when there is one (measured =
-/// true), else the defaults of its architecture class (lower confidence, flagged in results).
+/// Calibration of a chip: its row in chip_calibration when there is one, else the defaults of its
+/// architecture class. measured = true only for a row fitted on training runs; a row whose source
+/// starts with "microbenchmarks" (engine::calibrationSourceIsMicrobenchmark) and the class
+/// defaults are lower confidence, flagged in results.
 engine::ChipCalibration calibrationForChip(const Catalog &catalog, const QString &chipId);
 
 /// Engine inputs of the performance model for a validated scenario (parallelism left default:

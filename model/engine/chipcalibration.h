@@ -89,6 +89,26 @@ struct ChipCalibration
 /// Defaults per class; see docs/performance-model.md ("Calibration") for the evidence.
 ChipCalibration defaultCalibration(ArchitectureClass cls);
 
+/**
+ * Whole-model GEMM efficiency plateau per unit of "maximum achievable matmul FLOPS" (MAMF: the
+ * best large bf16 GEMM of a shape sweep, as a fraction of the dense peak). On the three classes
+ * where both are known, fitted plateau / MAMF is A100 0.78 / 0.869 = 0.898, H100 0.64 / 0.803 =
+ * 0.797, B200 0.75 / 0.776 = 0.966 (MAMF: stas00/ml-engineering, compute/accelerator/README.md,
+ * bf16 table, torch 2.6-2.7); mean 0.887. Chips without training runs get their plateau as
+ * MAMF x this ratio, so a microbenchmark of the chip grounds the default without fitting a
+ * training run; the spread (0.80-0.97) is the uncertainty of that transfer (about +-10 %).
+ */
+inline constexpr double kMamfToTrainingPlateau = 0.89;
+
+/**
+ * True when a chip-calibration row's `source` starts with "microbenchmarks" (case-insensitive,
+ * leading blanks ignored): its figures come from kernel microbenchmarks of the chip (GEMM, HBM
+ * copy, collective bus bandwidth), not from training runs of it. Such a row refines the class
+ * defaults, but a result that uses it stays "class defaults / lower confidence"
+ * (ChipCalibration::measured = false).
+ */
+bool calibrationSourceIsMicrobenchmark(std::string_view source);
+
 /// Maps a catalog architecture string ("Ampere", "Hopper", "Blackwell", "CDNA3", "TPU v5p",
 /// "Gaudi 3", "Da Vinci", ...) to its class; unknown strings map to OtherDomestic.
 ArchitectureClass architectureClassFromKey(std::string_view architecture);

@@ -86,6 +86,8 @@ private slots:
         QVERIFY(runs.size() >= 10);
 
         std::vector<double> pinnedErrors, searchErrors, currentSearchErrors;
+        // Rows on chips that no training run calibrates (class defaults / microbenchmark rows).
+        std::vector<double> uncalibratedPinnedErrors, uncalibratedSearchErrors;
         QByteArray table = "| run | chips | published tok/s/chip | published layout: predicted | error | layout (unstated knobs searched) | search: predicted | error | layout the search chose | confidence |\n"
                            "|---|---|---|---|---|---|---|---|---|---|\n";
         for (const QJsonValue &rv : runs) {
@@ -106,6 +108,8 @@ private slots:
                 const double perChip = pinned.step.tokensPerSecond / chips;
                 const double err = perChip / published - 1.0;
                 pinnedErrors.push_back(std::abs(err));
+                if (!pinned.step.calibrationMeasured)
+                    uncalibratedPinnedErrors.push_back(std::abs(err));
                 pinnedCells = QByteArray::number(perChip, 'f', 1) + " | " + QByteArray::number(100 * err, 'f', 1) + " % | "
                               + th::test::layoutText(pinned.parallelism) + " | ";
             }
@@ -115,6 +119,8 @@ private slots:
             const double perChip = searched.step.tokensPerSecond / chips;
             const double err = perChip / published - 1.0;
             searchErrors.push_back(std::abs(err));
+            if (!searched.step.calibrationMeasured)
+                uncalibratedSearchErrors.push_back(std::abs(err));
             if (row.value(QStringLiteral("current_stack")).toBool())
                 currentSearchErrors.push_back(std::abs(err));
             table += "| " + id + " | " + QByteArray::number(s.chipCount) + " | " + QByteArray::number(published, 'f', 1)
@@ -130,23 +136,31 @@ private slots:
                                    + QByteArray::number(100 * median(searchErrors), 'f', 1) + " % max "
                                    + QByteArray::number(100 * maxOf(searchErrors), 'f', 1) + " %; search, current software n "
                                    + QByteArray::number(int(currentSearchErrors.size())) + " median "
-                                   + QByteArray::number(100 * median(currentSearchErrors), 'f', 1) + " %";
+                                   + QByteArray::number(100 * median(currentSearchErrors), 'f', 1) + " %; uncalibrated chips: published layout n "
+                                   + QByteArray::number(int(uncalibratedPinnedErrors.size())) + " max "
+                                   + QByteArray::number(100 * maxOf(uncalibratedPinnedErrors), 'f', 1) + " %, search n "
+                                   + QByteArray::number(int(uncalibratedSearchErrors.size())) + " median "
+                                   + QByteArray::number(100 * median(uncalibratedSearchErrors), 'f', 1) + " %";
         qInfo("%s", summary.constData());
         if (const char *path = std::getenv("TH_HELDOUT_REPORT")) {
             QFile out(QString::fromLocal8Bit(path));
             if (out.open(QIODevice::WriteOnly | QIODevice::Truncate))
                 out.write(summary + "\n\n" + table);
         }
-        // Achieved 2026-11-25: published layout median 7.5 %; search median 19.5 % over all rows
-        // (max 37.1 %), 8.2 % over the runs on current software (docs/validation.md explains the
-        // rest: DeepSpeed-era software, TPU class defaults, a FLOP-convention question at 128K).
+        // Achieved 2026-11-23 (issue 4 revision, 4 TPU rows): published layout median 7.5 %; search
+        // median 14.8 % over all rows (max 37.1 %), 8.2 % over the runs on current software; on
+        // chips no training run calibrates (PaLM on TPU v4, MaxText on v5p/v5e) published layout
+        // max 24.2 % (PaLM), search median 6.7 % (docs/validation.md explains the rest).
         // Regression bounds, not targets; never tune the engine against these rows.
         const auto maxSearch = maxOf(searchErrors);
         QVERIFY(currentSearchErrors.size() >= 5);
+        QVERIFY(uncalibratedPinnedErrors.size() >= 3 && uncalibratedSearchErrors.size() >= 4);
         QVERIFY2(median(pinnedErrors) <= 0.08, summary.constData());
         QVERIFY2(median(currentSearchErrors) <= 0.09, summary.constData());
-        QVERIFY2(median(searchErrors) <= 0.20, summary.constData());
+        QVERIFY2(median(searchErrors) <= 0.15, summary.constData());
         QVERIFY2(maxSearch <= 0.38, summary.constData());
+        QVERIFY2(maxOf(uncalibratedPinnedErrors) <= 0.25, summary.constData());
+        QVERIFY2(median(uncalibratedSearchErrors) <= 0.08, summary.constData());
     }
 };
 
