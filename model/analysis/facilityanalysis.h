@@ -198,7 +198,8 @@ struct HallThermalProblem
 };
 
 /// The thermal problems of every hall with heat or cooling; `facility` gives the power units'
-/// losses (a facilityAnalysis() result of the same plan, with or without its thermal map).
+/// losses and the liquid racks without a CDU (only `powerUnits` and `liquidWithoutCdu` are read;
+/// a facilityAnalysis() result of the same plan, with or without its thermal map).
 std::vector<HallThermalProblem> thermalProblems(const FloorPlan &plan, const CatalogCache &cache, const FacilityAssumptions &assumptions,
                                                 const FacilityResult &facility);
 /// Appends a solved hall's grid (degrees C), its rack inlets and the inlet violations to `res`.

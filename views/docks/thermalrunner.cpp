@@ -31,7 +31,11 @@ ThermalRunner::~ThermalRunner()
 
 void ThermalRunner::schedule(const FacilityResult &facility, int revision)
 {
-    m_facility = facility;
+    // Only what thermalProblems() reads: a whole FacilityResult (N-1 rack lists, floor grids)
+    // would be copied on every live recompute for nothing.
+    m_facility = FacilityResult{};
+    m_facility.powerUnits = facility.powerUnits;
+    m_facility.liquidWithoutCdu = facility.liquidWithoutCdu;
     m_requestRevision = revision;
     if (!m_watcher.isRunning())
         m_timer->start();

@@ -61,7 +61,7 @@ private:
     const CatalogCache *m_cache;
     QTimer *m_timer;
     QFutureWatcher<std::vector<engine::ThermalResult>> m_watcher;
-    FacilityResult m_facility;                 ///< of the newest request
+    FacilityResult m_facility;                 ///< of the newest request: power units and racks without CDU only
     int m_requestRevision = -1;
     std::vector<HallThermalProblem> m_problems; ///< of the running solve
     int m_runningRevision = -1;
