@@ -558,6 +558,16 @@ void TestFloorPlanEditor::inspectorEditsHallWhenNothingSelected()
 void TestFloorPlanEditor::missingCatalogItemsAreKeptAndMarked()
 {
     Editor ed(&m_catalog);
+    // The equipment-type key names only colours the plan uses: four kinds for an empty hall.
+    const auto legendTexts = [&ed] {
+        QStringList texts;
+        for (const FloorPlanScene::LegendEntry &entry : ed.scene()->legend())
+            texts << entry.text;
+        return texts;
+    };
+    QCOMPARE(legendTexts().size(), 4);
+    QSignalSpy legendSpy(ed.scene(), &FloorPlanScene::legendChanged);
+
     FloorPlan plan = MainWindow::defaultPlan();
     auto e = std::make_unique<Equipment>(plan.allocateId(), EquipmentKind::System, QStringLiteral("acme-unobtainium-9000"));
     e->setHallId(1);
@@ -565,16 +575,32 @@ void TestFloorPlanEditor::missingCatalogItemsAreKeptAndMarked()
     e->setSizeMm(1200, 1200);
     const EquipmentId id = e->id();
     plan.insertEquipment(std::move(e));
+    Structure aisle;
+    aisle.id = plan.allocateId();
+    aisle.kind = StructureKind::HotAisle;
+    aisle.hallId = 1;
+    aisle.rectMm = QRectF(3600, 1200, 1200, 2400);
+    plan.insertStructure(aisle);
     ed.document.resetPlan(plan);
     EquipmentItem *item = ed.scene()->itemFor(id);
     QVERIFY(item);
     QVERIFY(item->isMissing());
     QCOMPARE(item->pos(), QPointF(1200, 1200));
     QCOMPARE(ed.plan().equipmentCount(), 1);
+    QCOMPARE(legendSpy.count(), 1);
+    QCOMPARE(legendTexts().size(), 6);
+    QVERIFY(legendTexts().contains(StructureItem::kindName(StructureKind::HotAisle)));
+    QVERIFY(legendTexts().contains(FloorPlanScene::tr("Missing from catalog")));
     // It can still be moved and deleted like any other item.
     ed.scene()->selectIds({id});
     QVERIFY(ed.view->selectTool()->moveSelectionBy(600, 0));
     QCOMPARE(ed.plan().equipment(id)->xMm(), 1800.0);
+    QCOMPARE(legendSpy.count(), 1);
+    ed.scene()->selectIds({id});
+    QVERIFY(ed.actions->deleteSelection());
+    QCOMPARE(legendSpy.count(), 2);
+    QVERIFY(!legendTexts().contains(FloorPlanScene::tr("Missing from catalog")));
+    QCOMPARE(legendTexts().size(), 5);
 }
 
 void TestFloorPlanEditor::levelOfDetailAndManyItems()

@@ -77,6 +77,7 @@ FloorPlanScene::FloorPlanScene(FloorPlanDocument *document, const CatalogCache *
     addItem(m_ghost);
     connect(document, &FloorPlanDocument::changed, this, &FloorPlanScene::documentChanged);
     rebuild();
+    updateLegendKeys();
 }
 
 FloorPlanScene::~FloorPlanScene()
@@ -297,9 +298,17 @@ QString FloorPlanScene::legendTitle() const
 QList<FloorPlanScene::LegendEntry> FloorPlanScene::legend() const
 {
     switch (m_colorMode) {
-    case ColorMode::Type:
-        return {{kSystemColor, tr("Compute system")}, {kRackColor, tr("Network / storage rack")},
-                {kPowerColor, tr("Power")}, {kCoolingColor, tr("Cooling")}, {kMissingColor, tr("Missing from catalog")}};
+    case ColorMode::Type: {
+        QList<LegendEntry> entries{{kSystemColor, tr("Compute system")}, {kRackColor, tr("Network / storage rack")},
+                                   {kPowerColor, tr("Power")}, {kCoolingColor, tr("Cooling")}};
+        if (m_legendHotAisle)
+            entries.append({StructureItem::fillColor(StructureKind::HotAisle), StructureItem::kindName(StructureKind::HotAisle)});
+        if (m_legendColdAisle)
+            entries.append({StructureItem::fillColor(StructureKind::ColdAisle), StructureItem::kindName(StructureKind::ColdAisle)});
+        if (m_legendMissing)
+            entries.append({kMissingColor, tr("Missing from catalog")});
+        return entries;
+    }
     case ColorMode::Power:
         return {{heatColor(0, 0, 1), tr("0 kW")}, {heatColor(35, 0, kPowerHighKw), tr("35 kW")},
                 {heatColor(70, 0, kPowerHighKw), tr("70 kW")}, {heatColor(105, 0, kPowerHighKw), tr("105 kW")},
@@ -357,6 +366,28 @@ void FloorPlanScene::documentChanged(const ChangeEvent &event)
         rebuild();
         break;
     }
+    updateLegendKeys();
+}
+
+void FloorPlanScene::updateLegendKeys()
+{
+    bool missing = false, hot = false, cold = false;
+    for (const EquipmentItem *item : std::as_const(m_items)) {
+        if (item->isMissing()) {
+            missing = true;
+            break;
+        }
+    }
+    for (const Structure &s : m_document->plan().structures()) {
+        hot = hot || s.kind == StructureKind::HotAisle;
+        cold = cold || s.kind == StructureKind::ColdAisle;
+    }
+    if (missing == m_legendMissing && hot == m_legendHotAisle && cold == m_legendColdAisle)
+        return;
+    m_legendMissing = missing;
+    m_legendHotAisle = hot;
+    m_legendColdAisle = cold;
+    emit legendChanged();
 }
 
 void FloorPlanScene::rebuild()
@@ -436,6 +467,7 @@ void FloorPlanScene::syncAll()
 {
     for (EquipmentItem *item : std::as_const(m_items))
         item->syncFromModel();
+    updateLegendKeys();
 }
 
 void FloorPlanScene::updateSceneRect()

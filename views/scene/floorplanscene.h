@@ -108,6 +108,9 @@ public:
 signals:
     void colorModeChanged(th::FloorPlanScene::ColorMode mode);
     void currentHallChanged(quint32 hallId);
+    /// The legend's entries changed (an aisle or an item missing from the catalog appeared or
+    /// went away), not only the colour mode.
+    void legendChanged();
 
 private:
     void documentChanged(const ChangeEvent &event);
@@ -117,6 +120,8 @@ private:
     void addItemsFor(const QList<quint64> &ids);
     void removeItemsFor(const QList<quint64> &ids);
     void updateSceneRect();
+    /// Recomputes which conditional legend entries apply; emits legendChanged() when they change.
+    void updateLegendKeys();
 
     FloorPlanDocument *m_document;
     const CatalogCache *m_cache;
@@ -126,6 +131,11 @@ private:
     GhostItem *m_ghost = nullptr;
     ColorMode m_colorMode = ColorMode::Type;
     HallId m_currentHallId = 0;
+    // Conditional legend entries: shown only when the plan has such items, so the key never
+    // names a colour the plan does not use (a pink "missing" swatch next to pink hot aisles).
+    bool m_legendMissing = false;
+    bool m_legendHotAisle = false;
+    bool m_legendColdAisle = false;
 };
 
 /// Colour of a value on a green - yellow - red scale between `low` and `high`.

@@ -208,6 +208,7 @@ FloorPlanView::FloorPlanView(FloorPlanDocument *document, const CatalogCache *ca
         placeOverlays();
     };
     connect(m_scene, &FloorPlanScene::colorModeChanged, this, refreshLegend);
+    connect(m_scene, &FloorPlanScene::legendChanged, this, refreshLegend);
     connect(m_overlay, &FacilityOverlay::legendChanged, this, refreshLegend);
     connect(this, &FloorPlanView::zoomChanged, m_scaleBar, qOverload<>(&QWidget::update));
     // A new or reopened plan: show all of it.

@@ -34,6 +34,23 @@ QString StructureItem::kindName(StructureKind kind)
     return {};
 }
 
+QColor StructureItem::fillColor(StructureKind kind)
+{
+    switch (kind) {
+    case StructureKind::HotAisle:
+        return QColor(240, 80, 60, 40);
+    case StructureKind::ColdAisle:
+        return QColor(60, 130, 240, 40);
+    case StructureKind::Wall:
+        return QColor(70, 70, 78);
+    case StructureKind::Column:
+        return QColor(110, 110, 118);
+    case StructureKind::Door:
+        return QColor(255, 236, 200);
+    }
+    return {};
+}
+
 QRectF StructureItem::boundingRect() const
 {
     return QRectF(QPointF(0, 0), m_structure.rectMm.size()).adjusted(-50, -50, 50, 50);
@@ -47,28 +64,28 @@ void StructureItem::paint(QPainter *painter, const QStyleOptionGraphicsItem *opt
     QString caption;
     switch (m_structure.kind) {
     case StructureKind::Wall:
-        painter->fillRect(r, QColor(70, 70, 78));
+        painter->fillRect(r, fillColor(StructureKind::Wall));
         break;
     case StructureKind::Column:
-        painter->fillRect(r, QColor(110, 110, 118));
+        painter->fillRect(r, fillColor(StructureKind::Column));
         painter->setPen(QPen(QColor(60, 60, 60), px));
         painter->drawLine(r.topLeft(), r.bottomRight());
         painter->drawLine(r.topRight(), r.bottomLeft());
         break;
     case StructureKind::Door:
-        painter->fillRect(r, QColor(255, 236, 200));
+        painter->fillRect(r, fillColor(StructureKind::Door));
         painter->setPen(QPen(QColor(170, 110, 30), 2 * px));
         painter->drawRect(r);
         caption = QObject::tr("Door");
         break;
     case StructureKind::HotAisle:
-        painter->fillRect(r, QColor(240, 80, 60, 40));
+        painter->fillRect(r, fillColor(StructureKind::HotAisle));
         painter->setPen(QPen(QColor(220, 80, 60), px, Qt::DashLine));
         painter->drawRect(r);
         caption = QObject::tr("Hot aisle");
         break;
     case StructureKind::ColdAisle:
-        painter->fillRect(r, QColor(60, 130, 240, 40));
+        painter->fillRect(r, fillColor(StructureKind::ColdAisle));
         painter->setPen(QPen(QColor(60, 120, 220), px, Qt::DashLine));
         painter->drawRect(r);
         caption = QObject::tr("Cold aisle");

@@ -22,6 +22,9 @@ public:
 
     /// The kind in the user's language ("Wall", "Hot aisle containment", ...).
     static QString kindName(StructureKind kind);
+    /// Fill of a zone (hot/cold aisle): translucent, so that the racks under it show; the legend
+    /// uses the same colour.
+    static QColor fillColor(StructureKind kind);
 
     QRectF boundingRect() const override;
     void paint(QPainter *painter, const QStyleOptionGraphicsItem *option, QWidget *widget) override;
