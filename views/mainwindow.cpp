@@ -160,7 +160,8 @@ MainWindow::MainWindow(Catalog *catalog, QWidget *parent)
     // user left.
     const QSize available = screen()->availableSize();
     resize(std::min(1600, available.width() * 9 / 10), std::min(1000, available.height() * 9 / 10));
-    resizeDocks({m_paletteDock, m_kpiDock}, {width() * 19 / 100, width() * 27 / 100}, Qt::Horizontal);
+    // The right-hand docks at 30 %: the training estimate's form needs ~400 px (tst_estimatedock).
+    resizeDocks({m_paletteDock, m_kpiDock}, {width() * 18 / 100, width() * 30 / 100}, Qt::Horizontal);
     resizeDocks({m_kpiDock, m_inspectorDock}, {height() * 55 / 100, height() * 45 / 100}, Qt::Vertical);
     resizeDocks({m_catalogDock}, {height() * 24 / 100}, Qt::Vertical);
     restoreSettings();

@@ -97,7 +97,7 @@ QString infeasibleText(engine::Infeasible r)
     case I::EpDoesNotDivideDataParallel: return Tr::tr("Expert parallelism does not divide dp x cp.");
     case I::BatchNotDivisible: return Tr::tr("The global batch is not a multiple of dp x micro-batch.");
     case I::InterleaveInvalid: return Tr::tr("Interleaving needs pipeline parallelism and enough layers per stage.");
-    case I::ZeroWithPipeline: return Tr::tr("ZeRO-2/3 sharding is not combined with pipeline parallelism.");
+    case I::ZeroWithPipeline: return Tr::tr("ZeRO-3 (sharded weights) is not combined with pipeline parallelism; use ZeRO-1 or ZeRO-2, or PP 1.");
     case I::OutOfMemory: return Tr::tr("The model state and activations do not fit in the chip's memory.");
     }
     return QString();

@@ -131,7 +131,7 @@ enum class Infeasible {
     BatchNotDivisible,       ///< global batch (sequences) not a multiple of dp * micro-batch
     InterleaveInvalid,       ///< interleave > 1 needs pp > 1 and pp * v <= layers + 2 (and, where
                              ///< the framework says so, micro-batches a multiple of pp)
-    ZeroWithPipeline,        ///< ZeRO-2/3 gradient/weight sharding together with pp > 1
+    ZeroWithPipeline,        ///< ZeRO-3 weight sharding together with pp > 1 (ZeRO-2 is allowed)
     OutOfMemory,             ///< memoryPerChip() exceeds the chip's capacity
 };
 inline constexpr int kInfeasibleCount = 15;

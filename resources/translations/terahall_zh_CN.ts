@@ -809,10 +809,6 @@ not CFD); --no-thermal skips it.
         <translation>交错调度需要流水线并行，且每个阶段有足够的层。</translation>
     </message>
     <message>
-        <source>ZeRO-2/3 sharding is not combined with pipeline parallelism.</source>
-        <translation>ZeRO-2/3 分片不与流水线并行同时使用。</translation>
-    </message>
-    <message>
         <source>The model state and activations do not fit in the chip&apos;s memory.</source>
         <translation>模型状态和激活值放不进芯片显存。</translation>
     </message>
@@ -831,6 +827,10 @@ not CFD); --no-thermal skips it.
     <message>
         <source>The pipeline bubble binds: stages wait while the pipeline fills and drains.</source>
         <translation>流水线气泡是瓶颈：流水线填充和排空时各阶段处于等待。</translation>
+    </message>
+    <message>
+        <source>ZeRO-3 (sharded weights) is not combined with pipeline parallelism; use ZeRO-1 or ZeRO-2, or PP 1.</source>
+        <translation>ZeRO-3（权重分片）不能与流水线并行同时使用；请改用 ZeRO-1 或 ZeRO-2，或将 PP 设为 1。</translation>
     </message>
 </context>
 <context>
@@ -3692,10 +3692,6 @@ not CFD); --no-thermal skips it.
         <translation>训练估算</translation>
     </message>
     <message>
-        <source>Parallelism (pinned in the search; off: search all)</source>
-        <translation>并行方式（搜索时固定；关闭：全部搜索）</translation>
-    </message>
-    <message>
         <source>Parallelism (for the memory fit)</source>
         <translation>并行方式（用于显存估算）</translation>
     </message>
@@ -4360,6 +4356,10 @@ total %7 GiB of %8 GiB</source>
     <message>
         <source>Memory per chip (GiB), configuration %1:</source>
         <translation>每卡显存（GiB），配置 %1：</translation>
+    </message>
+    <message>
+        <source>Parallelism (pinned; off: search all)</source>
+        <translation>并行方式（固定；关闭则搜索全部）</translation>
     </message>
 </context>
 <context>

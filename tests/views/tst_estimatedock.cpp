@@ -15,6 +15,7 @@
 #include <QLabel>
 #include <QLineEdit>
 #include <QProgressBar>
+#include <QScrollArea>
 #include <QSpinBox>
 #include <QStandardPaths>
 #include <QTableWidget>
@@ -32,6 +33,7 @@ private slots:
     void init();
     void cleanup();
     void gpt3OnH100MatchesEngine();
+    void fitsDefaultDockWidth();
     void doublingChipsHalvesDays();
     void memoryBarShowsFit();
     void precisionsFollowChip();
@@ -105,6 +107,26 @@ void TestEstimateDock::chooseGpt3OnH100(int chips)
     QCOMPARE(model->currentData().toString(), QStringLiteral("gpt3-175b"));
     QCOMPARE(chip->currentData().toString(), QStringLiteral("nvidia-h100-sxm"));
     QCOMPARE(precision->currentData().toInt(), static_cast<int>(engine::Precision::Bf16));
+}
+
+void TestEstimateDock::fitsDefaultDockWidth()
+{
+    // The main window opens this dock at 30 % of a 1,440 px window (432 px, 418 px beside the
+    // vertical scroll bar) tabbed with the KPI dock; wider content hid the result values behind a
+    // horizontal scroll bar. Fill it with a full estimate (longest texts) and require the content
+    // to fit 400 px.
+    chooseEstimateMode("gpt3-175b", 1024, QStringLiteral("3145728"));
+    QVERIFY(waitForEstimate());
+    QVERIFY(!child<QLabel>("bindingLabel")->text().isEmpty());
+    QVERIFY(child<QTableWidget>("topConfigTable")->rowCount() > 0);
+    auto *scroll = child<QScrollArea>("estimateScroll");
+    QWidget *content = scroll->widget();
+    QString offenders;
+    for (QWidget *w : content->findChildren<QWidget *>()) {
+        if (w->isVisibleTo(content) && w->minimumSizeHint().width() > 340)
+            offenders += QStringLiteral("%1 %2 %3; ").arg(QString::fromLatin1(w->metaObject()->className()), w->objectName()).arg(w->minimumSizeHint().width());
+    }
+    QVERIFY2(content->minimumSizeHint().width() <= 400, qPrintable(QStringLiteral("content %1 px: %2").arg(content->minimumSizeHint().width()).arg(offenders)));
 }
 
 /// The same estimate computed straight from the catalog and the engine, not through the dock.

@@ -354,7 +354,7 @@ void EstimateDock::mfuModeChanged()
 {
     const bool estimate = mfuMode() == MfuMode::Estimated;
     m_mfuSpin->setEnabled(!estimate);
-    m_parallelGroup->setTitle(estimate ? tr("Parallelism (pinned in the search; off: search all)")
+    m_parallelGroup->setTitle(estimate ? tr("Parallelism (pinned; off: search all)")
                                        : tr("Parallelism (for the memory fit)"));
     m_globalBatchEdit->setPlaceholderText(estimate ? tr("required, e.g. 4M") : tr("optional, e.g. 4M"));
     m_performanceBox->setVisible(estimate);
@@ -385,6 +385,9 @@ QWidget *EstimateDock::buildInputs()
     auto *modelGroup = new QGroupBox(tr("Model"));
     auto *modelForm = new QFormLayout(modelGroup);
     m_modelCombo = new QComboBox;
+    // Long names elide (the popup shows them whole) instead of widening the dock.
+    m_modelCombo->setSizeAdjustPolicy(QComboBox::AdjustToMinimumContentsLengthWithIcon);
+    m_modelCombo->setMinimumContentsLength(14);
     m_modelCombo->setObjectName(QStringLiteral("modelCombo"));
     m_modelCombo->setToolTip(tr("A model preset from the catalog, or Custom… to enter a dense model's shape"));
     m_paramsEdit = quantityEdit(QStringLiteral("paramsEdit"), lim::params, QString(), this);
@@ -415,6 +418,9 @@ QWidget *EstimateDock::buildInputs()
     m_globalBatchEdit = quantityEdit(QStringLiteral("globalBatchEdit"), lim::globalBatchTokens, QString(), this);
     m_globalBatchEdit->setPlaceholderText(tr("optional, e.g. 4M"));
     m_chipCombo = new QComboBox;
+    // Long names elide (the popup shows them whole) instead of widening the dock.
+    m_chipCombo->setSizeAdjustPolicy(QComboBox::AdjustToMinimumContentsLengthWithIcon);
+    m_chipCombo->setMinimumContentsLength(14);
     m_chipCombo->setObjectName(QStringLiteral("chipCombo"));
     m_chipCombo->setMaxVisibleItems(20);
     m_chipInfo = new QLabel;
@@ -479,12 +485,17 @@ QWidget *EstimateDock::buildInputs()
         {tr("TP:"), m_tpSpin}, {tr("PP:"), m_ppSpin},
         {tr("DP:"), m_dpLabel}, {tr("Micro-batch:"), m_microBatchSpin},
         {tr("Recompute:"), m_recomputeCombo}, {tr("ZeRO:"), m_zeroCombo}};
+    // The combos get a row of their own (spanning both pairs): beside a spin box they made the
+    // panel wider than the dock's default width.
     for (int i = 0; i < cells.size(); ++i) {
         auto *label = new QLabel(cells.at(i).first);
         label->setToolTip(cells.at(i).second->toolTip());
         label->setBuddy(cells.at(i).second);
-        parallelGrid->addWidget(label, i / 2, (i % 2) * 2);
-        parallelGrid->addWidget(cells.at(i).second, i / 2, (i % 2) * 2 + 1);
+        const bool combo = i >= 4;
+        const int row = combo ? 2 + (i - 4) : i / 2;
+        const int column = combo ? 0 : (i % 2) * 2;
+        parallelGrid->addWidget(label, row, column);
+        parallelGrid->addWidget(cells.at(i).second, row, column + 1, 1, combo ? 3 : 1);
     }
     parallelGrid->setColumnStretch(1, 1);
     parallelGrid->setColumnStretch(3, 1);
@@ -644,6 +655,7 @@ QWidget *EstimateDock::buildPerformance()
 
     m_breakdownTitle = new QLabel(tr("Step time by cause:"));
     m_breakdownTitle->setObjectName(QStringLiteral("breakdownTitle"));
+    m_breakdownTitle->setWordWrap(true);
     layout->addWidget(m_breakdownTitle);
     m_breakdownBar = new BreakdownBar;
     m_breakdownBar->setObjectName(QStringLiteral("breakdownBar"));
@@ -651,7 +663,11 @@ QWidget *EstimateDock::buildPerformance()
     m_breakdownBar->setPlaceholderText(tr("no estimate"));
     layout->addWidget(m_breakdownBar);
 
-    layout->addWidget(new QLabel(tr("Top configurations (fastest first; select one to see its breakdown and memory):")));
+    // Wrapped: unwrapped, this sentence alone made the dock wider than its default width, so the
+    // result values were clipped behind a horizontal scroll bar.
+    auto *topTitle = new QLabel(tr("Top configurations (fastest first; select one to see its breakdown and memory):"));
+    topTitle->setWordWrap(true);
+    layout->addWidget(topTitle);
     m_configTable = new QTableWidget(0, 14);
     m_configTable->setObjectName(QStringLiteral("topConfigTable"));
     m_configTable->setHorizontalHeaderLabels({tr("TP"), tr("PP"), tr("DP"), tr("CP"), tr("EP"), tr("Micro-batch"),
