@@ -149,6 +149,27 @@ private slots:
         TH_FUZZY_COMPARE(shippedClimateSite(QStringLiteral("ulanqab"))->gridKgCo2PerKwh, 0.6849, 1e-12);
         // eGRID2022 SRVC: 622.987 lb/MWh x 0.45359237 kg/lb / 1000 = 0.28258 kg/kWh, shipped 0.2826.
         TH_FUZZY_COMPARE(shippedClimateSite(QStringLiteral("ashburn"))->gridKgCo2PerKwh, 622.987 * 0.45359237 / 1000.0, 1e-4);
+        // Normals computed from agency monthly series (docs/climate-sources.md, "Computed
+        // normals"): Singapore = 1991-2020 mean of NEA's Changi series (Jan 26.85 C, May
+        // 28.61 C, Feb RH 81.2 %, range mean(Tmax) - mean(Tmin) = 6.54 K); Dublin Airport =
+        // 1991-2020 mean of Met Eireann's mly532 `meant` (Jan 5.30, Apr 8.08, Jul 15.19 C).
+        const std::optional<engine::SiteClimate> sg = shippedClimateSite(QStringLiteral("singapore"));
+        QVERIFY(sg);
+        TH_FUZZY_COMPARE(sg->dryBulbC[0], 26.9, 1e-12);
+        TH_FUZZY_COMPARE(sg->dryBulbC[4], 28.6, 1e-12);
+        TH_FUZZY_COMPARE(sg->relHumidityPct[1], 81.2, 1e-12);
+        TH_FUZZY_COMPARE(sg->dailyRangeC, 6.5, 1e-12);
+        QCOMPARE(sg->confidence, std::string("high"));
+        const std::optional<engine::SiteClimate> dub = shippedClimateSite(QStringLiteral("dublin"));
+        QVERIFY(dub);
+        TH_FUZZY_COMPARE(dub->dryBulbC[0], 5.3, 1e-12);
+        TH_FUZZY_COMPARE(dub->dryBulbC[3], 8.1, 1e-12);
+        TH_FUZZY_COMPARE(dub->dryBulbC[6], 15.2, 1e-12);
+        TH_FUZZY_COMPARE(dub->dailyRangeC, 7.4, 1e-12);
+        // Dublin's humidity is still recalled, so the site as a whole stays low.
+        QCOMPARE(dub->confidence, std::string("low"));
+        // Ireland 2023 estimate: 0.333 kg/kWh x (1 - 21 % generation emissions) / (1 + 3 % demand).
+        TH_FUZZY_COMPARE(dub->gridKgCo2PerKwh, 0.333 * (1.0 - 0.21) / 1.03, 1e-3);
         QCOMPARE(shippedClimateSite(QStringLiteral("zhongwei"))->targetClass, engine::PueTargetClass::ChinaWesternHub);
         QCOMPARE(shippedClimateSite(QStringLiteral("wuhu"))->targetClass, engine::PueTargetClass::ChinaHub);
         QCOMPARE(shippedClimateSite(QStringLiteral("dublin"))->targetClass, engine::PueTargetClass::None);
