@@ -16,6 +16,8 @@
 #include <algorithm>
 #include <cmath>
 #include <cstdlib>
+#include <set>
+#include <string>
 #include <vector>
 
 using namespace th;
@@ -86,8 +88,12 @@ private slots:
         QVERIFY(runs.size() >= 10);
 
         std::vector<double> pinnedErrors, searchErrors, currentSearchErrors;
-        // Rows on chips that no training run calibrates (class defaults / microbenchmark rows).
-        std::vector<double> uncalibratedPinnedErrors, uncalibratedSearchErrors;
+        // NVIDIA rows (the chips the calibration data covers) and the rest: TPU, Gaudi, AMD
+        // Instinct, Ascend, whose figures are class defaults or microbenchmark rows, never fitted to
+        // a training run (each such row must report calibrationMeasured = false).
+        std::vector<double> nvidiaPinnedErrors, nvidiaSearchErrors, nvidiaCurrentSearchErrors;
+        std::vector<double> otherPinnedErrors, otherSearchErrors;
+        std::set<std::string> otherVendors;
         QByteArray table = "| run | chips | published tok/s/chip | published layout: predicted | error | layout (unstated knobs searched) | search: predicted | error | layout the search chose | confidence |\n"
                            "|---|---|---|---|---|---|---|---|---|---|\n";
         for (const QJsonValue &rv : runs) {
@@ -100,6 +106,9 @@ private slots:
             QVERIFY2(published > 0.0, id.constData());
             const double chips = static_cast<double>(s.chipCount);
             const bool searchOnly = row.value(QStringLiteral("search_only")).toBool();
+            const bool nvidia = s.chip.id.rfind("nvidia-", 0) == 0;
+            if (!nvidia)
+                otherVendors.insert(s.chip.id.substr(0, s.chip.id.find('-')));
 
             QByteArray pinnedCells = "– | – | – | ";
             if (!searchOnly) {
@@ -108,8 +117,8 @@ private slots:
                 const double perChip = pinned.step.tokensPerSecond / chips;
                 const double err = perChip / published - 1.0;
                 pinnedErrors.push_back(std::abs(err));
-                if (!pinned.step.calibrationMeasured)
-                    uncalibratedPinnedErrors.push_back(std::abs(err));
+                (nvidia ? nvidiaPinnedErrors : otherPinnedErrors).push_back(std::abs(err));
+                QVERIFY2(nvidia || !pinned.step.calibrationMeasured, id.constData());
                 pinnedCells = QByteArray::number(perChip, 'f', 1) + " | " + QByteArray::number(100 * err, 'f', 1) + " % | "
                               + th::test::layoutText(pinned.parallelism) + " | ";
             }
@@ -119,48 +128,60 @@ private slots:
             const double perChip = searched.step.tokensPerSecond / chips;
             const double err = perChip / published - 1.0;
             searchErrors.push_back(std::abs(err));
-            if (!searched.step.calibrationMeasured)
-                uncalibratedSearchErrors.push_back(std::abs(err));
-            if (row.value(QStringLiteral("current_stack")).toBool())
+            (nvidia ? nvidiaSearchErrors : otherSearchErrors).push_back(std::abs(err));
+            QVERIFY2(nvidia || !searched.step.calibrationMeasured, id.constData());
+            if (row.value(QStringLiteral("current_stack")).toBool()) {
                 currentSearchErrors.push_back(std::abs(err));
+                if (nvidia)
+                    nvidiaCurrentSearchErrors.push_back(std::abs(err));
+            }
             table += "| " + id + " | " + QByteArray::number(s.chipCount) + " | " + QByteArray::number(published, 'f', 1)
                      + " | " + pinnedCells + QByteArray::number(perChip, 'f', 1) + " | "
                      + QByteArray::number(100 * err, 'f', 1) + " % | " + th::test::layoutText(searched.parallelism) + " | "
                      + row.value(QStringLiteral("confidence")).toString().section(QLatin1Char(' '), 0, 0).toUtf8() + " |\n";
         }
         const auto maxOf = [](const std::vector<double> &v) { return v.empty() ? 0.0 : *std::max_element(v.begin(), v.end()); };
-        const QByteArray summary = "held-out: published layout n " + QByteArray::number(int(pinnedErrors.size())) + " median "
-                                   + QByteArray::number(100 * median(pinnedErrors), 'f', 1) + " % max "
-                                   + QByteArray::number(100 * maxOf(pinnedErrors), 'f', 1) + " %; search n "
-                                   + QByteArray::number(int(searchErrors.size())) + " median "
-                                   + QByteArray::number(100 * median(searchErrors), 'f', 1) + " % max "
-                                   + QByteArray::number(100 * maxOf(searchErrors), 'f', 1) + " %; search, current software n "
-                                   + QByteArray::number(int(currentSearchErrors.size())) + " median "
-                                   + QByteArray::number(100 * median(currentSearchErrors), 'f', 1) + " %; uncalibrated chips: published layout n "
-                                   + QByteArray::number(int(uncalibratedPinnedErrors.size())) + " max "
-                                   + QByteArray::number(100 * maxOf(uncalibratedPinnedErrors), 'f', 1) + " %, search n "
-                                   + QByteArray::number(int(uncalibratedSearchErrors.size())) + " median "
-                                   + QByteArray::number(100 * median(uncalibratedSearchErrors), 'f', 1) + " %";
+        const auto pct = [](double v) { return QByteArray::number(100 * v, 'f', 1) + " %"; };
+        const auto n = [](const std::vector<double> &v) { return QByteArray::number(int(v.size())); };
+        const QByteArray summary = "held-out: published layout n " + n(pinnedErrors) + " median " + pct(median(pinnedErrors))
+                                   + " max " + pct(maxOf(pinnedErrors)) + "; search n " + n(searchErrors) + " median "
+                                   + pct(median(searchErrors)) + " max " + pct(maxOf(searchErrors)) + "; search, current software n "
+                                   + n(currentSearchErrors) + " median " + pct(median(currentSearchErrors)) + "; NVIDIA: published layout n "
+                                   + n(nvidiaPinnedErrors) + " median " + pct(median(nvidiaPinnedErrors)) + ", search n "
+                                   + n(nvidiaSearchErrors) + " median " + pct(median(nvidiaSearchErrors)) + " max "
+                                   + pct(maxOf(nvidiaSearchErrors)) + ", search current software n " + n(nvidiaCurrentSearchErrors)
+                                   + " median " + pct(median(nvidiaCurrentSearchErrors))
+                                   + "; non-NVIDIA (no training-run calibration): published layout n " + n(otherPinnedErrors)
+                                   + " median " + pct(median(otherPinnedErrors)) + " max " + pct(maxOf(otherPinnedErrors))
+                                   + ", search n " + n(otherSearchErrors) + " median " + pct(median(otherSearchErrors)) + " max "
+                                   + pct(maxOf(otherSearchErrors));
         qInfo("%s", summary.constData());
         if (const char *path = std::getenv("TH_HELDOUT_REPORT")) {
             QFile out(QString::fromLocal8Bit(path));
             if (out.open(QIODevice::WriteOnly | QIODevice::Truncate))
                 out.write(summary + "\n\n" + table);
         }
-        // Achieved 2026-11-23 (issue 4 revision, 4 TPU rows): published layout median 7.5 %; search
-        // median 14.8 % over all rows (max 37.1 %), 8.2 % over the runs on current software; on
-        // chips no training run calibrates (PaLM on TPU v4, MaxText on v5p/v5e) published layout
-        // max 24.2 % (PaLM), search median 6.7 % (docs/validation.md explains the rest).
-        // Regression bounds, not targets; never tune the engine against these rows.
-        const auto maxSearch = maxOf(searchErrors);
-        QVERIFY(currentSearchErrors.size() >= 5);
-        QVERIFY(uncalibratedPinnedErrors.size() >= 3 && uncalibratedSearchErrors.size() >= 4);
-        QVERIFY2(median(pinnedErrors) <= 0.08, summary.constData());
-        QVERIFY2(median(currentSearchErrors) <= 0.09, summary.constData());
-        QVERIFY2(median(searchErrors) <= 0.15, summary.constData());
-        QVERIFY2(maxSearch <= 0.38, summary.constData());
-        QVERIFY2(maxOf(uncalibratedPinnedErrors) <= 0.25, summary.constData());
-        QVERIFY2(median(uncalibratedSearchErrors) <= 0.08, summary.constData());
+        // Achieved 2026-11-26 (issue 4, non-NVIDIA rows added; engine unchanged). NVIDIA rows:
+        // published layout median 6.8 %, search median 16.2 % (max 37.1 %, Llama 3 405B at 128K),
+        // 8.2 % over the runs on current software; the search bound is 17 % because these bounds
+        // used to cover all rows (then 14.8 %) and the TPU rows, searched well, are now in the
+        // other group. Non-NVIDIA rows (TPU v4/v5p/v5e, Gaudi 2 BF16 and FP8, MI355X FP8, Ascend
+        // 910B): published layout median 12.6 %, max 24.2 % (PaLM); search median 5.4 %, max 24.5 %
+        // (PaLM); MI355X -20.9 %, Gaudi 2 FP8 -16.4/-12.6 %, Ascend +5.6 % (docs/validation.md,
+        // "Non-NVIDIA training runs"). Regression bounds, not targets; never tune the engine (or a
+        // class default) against these rows.
+        QVERIFY(nvidiaCurrentSearchErrors.size() >= 5);
+        QVERIFY2(median(nvidiaPinnedErrors) <= 0.08, summary.constData());
+        QVERIFY2(median(nvidiaCurrentSearchErrors) <= 0.09, summary.constData());
+        QVERIFY2(median(nvidiaSearchErrors) <= 0.17, summary.constData());
+        QVERIFY2(maxOf(nvidiaSearchErrors) <= 0.38, summary.constData());
+        // Four vendors besides NVIDIA (google, intel, amd, huawei) must stay covered.
+        QVERIFY(otherVendors.size() >= 4);
+        QVERIFY(otherPinnedErrors.size() >= 9 && otherSearchErrors.size() >= 10);
+        QVERIFY2(median(otherPinnedErrors) <= 0.14, summary.constData());
+        QVERIFY2(maxOf(otherPinnedErrors) <= 0.25, summary.constData());
+        QVERIFY2(median(otherSearchErrors) <= 0.08, summary.constData());
+        QVERIFY2(maxOf(otherSearchErrors) <= 0.26, summary.constData());
     }
 };
 
