@@ -3,6 +3,7 @@
 #include "model/analysis/enginetext.h"
 
 #include <QCoreApplication>
+#include <QLocale>
 
 namespace th {
 
@@ -123,6 +124,57 @@ QString boundByText(engine::BoundBy b)
     case engine::BoundBy::PipelineBubble: return Tr::tr("The pipeline bubble binds: stages wait while the pipeline fills and drains.");
     }
     return QString();
+}
+
+namespace {
+// Same targets and sources as engine::chinaPueCompliance() (DOMAIN.md §4): the full name and the
+// short badge text, marked for translation here and translated when shown.
+struct PueTargetNames
+{
+    const char *key;
+    const char *full;
+    const char *badge; ///< %1 = the limit
+};
+constexpr PueTargetNames kPueTargets[] = {
+    {"cn-western-hub",
+     QT_TRANSLATE_NOOP("Engine", "East-Data-West-Computing western hub (Inner Mongolia, Guizhou, Gansu, Ningxia) PUE <= 1.20"),
+     QT_TRANSLATE_NOOP("Engine", "western hub ≤ %1")},
+    {"cn-hub", QT_TRANSLATE_NOOP("Engine", "National hub node PUE <= 1.25 (NDRC et al. 2021; eastern hub start-up zones)"),
+     QT_TRANSLATE_NOOP("Engine", "hub node ≤ %1")},
+    {"cn-new-large", QT_TRANSLATE_NOOP("Engine", "New large and hyperscale data centres PUE < 1.3 (NDRC et al. 2021)"),
+     QT_TRANSLATE_NOOP("Engine", "new large DC < %1")},
+    {"cn-green-dc", QT_TRANSLATE_NOOP("Engine", "National green data centre listing PUE <= 1.30 (MIIT 2025)"),
+     QT_TRANSLATE_NOOP("Engine", "green DC ≤ %1")},
+    {"gb40879-g1", QT_TRANSLATE_NOOP("Engine", "GB 40879-2021 grade 1 (PUE <= 1.20, thresholds medium confidence)"),
+     QT_TRANSLATE_NOOP("Engine", "GB 40879 grade 1 ≤ %1")},
+    {"gb40879-g2", QT_TRANSLATE_NOOP("Engine", "GB 40879-2021 grade 2 (PUE <= 1.30)"),
+     QT_TRANSLATE_NOOP("Engine", "GB 40879 grade 2 ≤ %1")},
+    {"gb40879-g3", QT_TRANSLATE_NOOP("Engine", "GB 40879-2021 grade 3 = limit value (PUE <= 1.50)"),
+     QT_TRANSLATE_NOOP("Engine", "GB 40879 grade 3 ≤ %1")},
+};
+
+const PueTargetNames *pueTargetNames(const std::string &key)
+{
+    for (const PueTargetNames &t : kPueTargets) {
+        if (key == t.key)
+            return &t;
+    }
+    return nullptr;
+}
+} // namespace
+
+QString pueTargetText(const engine::PueCompliance &c)
+{
+    const PueTargetNames *t = pueTargetNames(c.key);
+    return t ? QCoreApplication::translate("Engine", t->full) : QString::fromStdString(c.label);
+}
+
+QString pueTargetShortText(const engine::PueCompliance &c)
+{
+    const QString limit = QLocale().toString(c.limit, 'f', 2);
+    if (const PueTargetNames *t = pueTargetNames(c.key))
+        return QCoreApplication::translate("Engine", t->badge).arg(limit);
+    return QString::fromStdString(c.key) + (c.strict ? QStringLiteral(" < ") : QStringLiteral(" ≤ ")) + limit;
 }
 
 } // namespace th

@@ -2,6 +2,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include "model/engine/facilitypue.h"
 #include "model/engine/performancemodel.h"
 #include "model/engine/trainingestimate.h"
 
@@ -21,5 +22,10 @@ QString infeasibleText(engine::Infeasible reason);
 /// sentence naming the binding wall.
 QString boundByKey(engine::BoundBy b);
 QString boundByText(engine::BoundBy b);
+
+/// A China PUE target in the user's language: the full name with its source (problems, report)
+/// and a short badge text ("Hub node ≤ 1.25"). Unknown keys fall back to the engine's English label.
+QString pueTargetText(const engine::PueCompliance &c);
+QString pueTargetShortText(const engine::PueCompliance &c);
 
 } // namespace th

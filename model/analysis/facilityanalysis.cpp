@@ -2,6 +2,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "model/analysis/facilityanalysis.h"
 
+#include "model/analysis/enginetext.h"
 #include "model/catalog/catalog.h"
 #include "model/catalog/csv.h"
 #include "model/engine/thermalmap.h"
@@ -1101,7 +1102,7 @@ FacilityResult facilityAnalysis(const FloorPlan &plan, const CatalogCache &cache
         for (const PueCompliance &c : res.compliance) {
             if (c.applicable && !c.pass && (c.key == "cn-western-hub" || c.key == "cn-hub" || c.key == "cn-new-large"))
                 addViolation(res.violations, "pue_target", "warning", {},
-                             Tr::tr("annual PUE %1 misses the target: %2").arg(res.pueAnnual, 0, 'f', 3).arg(QString::fromStdString(c.label)));
+                             Tr::tr("annual PUE %1 misses the target: %2").arg(res.pueAnnual, 0, 'f', 3).arg(pueTargetText(c)));
         }
         // Plant capacity at the design point.
         const double rejectCap = plant.towerCapacityKw + plant.dryCoolerCapacityKw + airCooledChillerKw;

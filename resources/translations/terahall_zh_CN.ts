@@ -832,6 +832,62 @@ not CFD); --no-thermal skips it.
         <source>ZeRO-3 (sharded weights) is not combined with pipeline parallelism; use ZeRO-1 or ZeRO-2, or PP 1.</source>
         <translation>ZeRO-3（权重分片）不能与流水线并行同时使用；请改用 ZeRO-1 或 ZeRO-2，或将 PP 设为 1。</translation>
     </message>
+    <message>
+        <source>East-Data-West-Computing western hub (Inner Mongolia, Guizhou, Gansu, Ningxia) PUE &lt;= 1.20</source>
+        <translation>“东数西算”西部枢纽（内蒙古、贵州、甘肃、宁夏）PUE ≤ 1.20</translation>
+    </message>
+    <message>
+        <source>National hub node PUE &lt;= 1.25 (NDRC et al. 2021; eastern hub start-up zones)</source>
+        <translation>国家枢纽节点 PUE ≤ 1.25（国家发展改革委等 2021；东部枢纽起步区）</translation>
+    </message>
+    <message>
+        <source>New large and hyperscale data centres PUE &lt; 1.3 (NDRC et al. 2021)</source>
+        <translation>新建大型、超大型数据中心 PUE &lt; 1.3（国家发展改革委等 2021）</translation>
+    </message>
+    <message>
+        <source>National green data centre listing PUE &lt;= 1.30 (MIIT 2025)</source>
+        <translation>国家绿色数据中心评选 PUE ≤ 1.30（工业和信息化部 2025）</translation>
+    </message>
+    <message>
+        <source>GB 40879-2021 grade 1 (PUE &lt;= 1.20, thresholds medium confidence)</source>
+        <translation>GB 40879-2021 一级（PUE ≤ 1.20，阈值可信度中等）</translation>
+    </message>
+    <message>
+        <source>GB 40879-2021 grade 2 (PUE &lt;= 1.30)</source>
+        <translation>GB 40879-2021 二级（PUE ≤ 1.30）</translation>
+    </message>
+    <message>
+        <source>GB 40879-2021 grade 3 = limit value (PUE &lt;= 1.50)</source>
+        <translation>GB 40879-2021 三级 = 限定值（PUE ≤ 1.50）</translation>
+    </message>
+    <message>
+        <source>western hub ≤ %1</source>
+        <translation>西部枢纽 ≤ %1</translation>
+    </message>
+    <message>
+        <source>hub node ≤ %1</source>
+        <translation>枢纽节点 ≤ %1</translation>
+    </message>
+    <message>
+        <source>new large DC &lt; %1</source>
+        <translation>新建大型 &lt; %1</translation>
+    </message>
+    <message>
+        <source>green DC ≤ %1</source>
+        <translation>绿色数据中心 ≤ %1</translation>
+    </message>
+    <message>
+        <source>GB 40879 grade 1 ≤ %1</source>
+        <translation>GB 40879 一级 ≤ %1</translation>
+    </message>
+    <message>
+        <source>GB 40879 grade 2 ≤ %1</source>
+        <translation>GB 40879 二级 ≤ %1</translation>
+    </message>
+    <message>
+        <source>GB 40879 grade 3 ≤ %1</source>
+        <translation>GB 40879 三级 ≤ %1</translation>
+    </message>
 </context>
 <context>
     <name>Estimate</name>
@@ -4979,6 +5035,42 @@ total %7 GiB of %8 GiB</source>
         <translation>
             <numerusform>最高 %1 °C，%n 个机柜超过 27 °C</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>PUE targets (annual):</source>
+        <translation>PUE 目标（年均）：</translation>
+    </message>
+    <message>
+        <source>China&apos;s PUE targets that apply at the plan&apos;s site (DOMAIN.md §4: national hub nodes ≤ 1.25, western hubs ≤ 1.20, new large data centres &lt; 1.3, green data centres ≤ 1.30, GB 40879-2021 grades), checked against the annual PUE. Hover the value for every target with its source.</source>
+        <translation>适用于本方案站点的中国 PUE 目标（DOMAIN.md §4：国家枢纽节点 ≤ 1.25，西部枢纽 ≤ 1.20，新建大型数据中心 &lt; 1.3，绿色数据中心 ≤ 1.30，GB 40879-2021 各级），以年均 PUE 核对。将鼠标悬停在数值上可查看每项目标及其出处。</translation>
+    </message>
+    <message>
+        <source>no facility model (place power and cooling equipment)</source>
+        <translation>无设施模型（请放置供电和制冷设备）</translation>
+    </message>
+    <message>
+        <source>for reference</source>
+        <translation>仅供参考</translation>
+    </message>
+    <message>
+        <source>pass</source>
+        <translation>达标</translation>
+    </message>
+    <message>
+        <source>fail</source>
+        <translation>未达标</translation>
+    </message>
+    <message>
+        <source>none apply at %1 (China&apos;s targets)</source>
+        <translation>%1 不适用（中国目标）</translation>
+    </message>
+    <message>
+        <source>Annual PUE %1 against:</source>
+        <translation>年均 PUE %1 对照：</translation>
+    </message>
+    <message>
+        <source>%1 of %2 met</source>
+        <translation>已达标 %1 / %2</translation>
     </message>
 </context>
 <context>

@@ -2,6 +2,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // The floor-plan editor: palette drops, the select tool, edit actions, KPI and inspector docks,
 // driven through the same events and actions the user would trigger.
+#include "model/analysis/enginetext.h"
+#include "model/analysis/facilityanalysis.h"
 #include "model/commands/addremoveequipment.h"
 #include "model/commands/changegeometry.h"
 #include "model/commands/planedits.h"
@@ -424,6 +426,35 @@ void TestFloorPlanEditor::kpiDockFollowsChanges()
     ed.document.resetPlan(*sample.plan);
     QTRY_COMPARE(kpi.evaluation().accelerators, 1024LL);
     QCOMPARE(kpi.valueText(QStringLiteral("redundancy")), QStringLiteral("power 2N, cooling N+1"));
+    // Ashburn: China's PUE targets do not apply; the row says so instead of showing badges.
+    QVERIFY2(kpi.valueText(QStringLiteral("pueTargets")).startsWith(QStringLiteral("none apply at Ashburn")),
+             qPrintable(kpi.valueText(QStringLiteral("pueTargets"))));
+
+    // The Ascend sample sits in Wuhu (an eastern hub start-up zone): a red badge per applicable
+    // target the annual PUE misses, and one green badge counting those it meets.
+    const PlanReadResult ascend = readPlanFile(test::sourcePath(QStringLiteral("data/samples/ascend-910b-hall.thplan")));
+    QVERIFY(ascend.plan);
+    ed.document.resetPlan(*ascend.plan);
+    QTRY_COMPARE(kpi.evaluation().accelerators, 512LL);
+    QVERIFY(kpi.evaluation().facility);
+    const FacilityResult &facility = *kpi.evaluation().facility;
+    const QString badges = kpi.valueText(QStringLiteral("pueTargets"));
+    int applicable = 0, passes = 0;
+    for (const engine::PueCompliance &c : facility.compliance) {
+        if (!c.applicable)
+            continue;
+        ++applicable;
+        passes += c.pass ? 1 : 0;
+        // The engine's verdict is the plain comparison with the limit.
+        QCOMPARE(c.pass, c.strict ? facility.pueAnnual < c.limit : facility.pueAnnual <= c.limit + 1e-12);
+        const QString badge = QStringLiteral("✗&nbsp;") + pueTargetShortText(c).toHtmlEscaped().replace(QLatin1Char(' '), QStringLiteral("&nbsp;"));
+        QVERIFY2(badges.contains(badge) == !c.pass, qPrintable(badges));
+    }
+    QCOMPARE(applicable, 6); // hub node, new large DC, green DC, GB 40879 grades 1-3 (not western hub)
+    QCOMPARE(badges.count(QStringLiteral("✗")), applicable - passes);
+    QVERIFY2(badges.contains(QStringLiteral("✓&nbsp;%1&nbsp;of&nbsp;%2&nbsp;met").arg(passes).arg(applicable)), qPrintable(badges));
+    QVERIFY(facility.pueAnnual > 1.25); // the sample misses the hub-node target (its problems list says so)
+    QVERIFY(badges.contains(QStringLiteral("✗&nbsp;hub&nbsp;node")));
 }
 
 void TestFloorPlanEditor::kpiViolationSelectsItems()

@@ -2,9 +2,9 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "views/docks/kpidock.h"
 
-#include "views/docks/thermalrunner.h"
-
+#include "model/analysis/enginetext.h"
 #include "model/document/floorplandocument.h"
+#include "views/docks/thermalrunner.h"
 
 #include <QComboBox>
 #include <QCoreApplication>
@@ -12,6 +12,7 @@
 #include <QLabel>
 #include <QListWidget>
 #include <QLocale>
+#include <QScrollArea>
 #include <QTimer>
 #include <QVBoxLayout>
 
@@ -92,6 +93,10 @@ KpiDock::KpiDock(FloorPlanDocument *document, const CatalogCache *cache, QWidget
     add(QStringLiteral("pue"), tr("PUE (design / annual):"),
         tr("From the placed power chain and cooling plant at the plan's climate site (docs/facility-model.md); "
            "without power and cooling equipment, a first estimate from the cooling technology of the IT load."));
+    add(QStringLiteral("pueTargets"), tr("PUE targets (annual):"),
+        tr("China's PUE targets that apply at the plan's site (DOMAIN.md §4: national hub nodes ≤ 1.25, western "
+           "hubs ≤ 1.20, new large data centres < 1.3, green data centres ≤ 1.30, GB 40879-2021 grades), checked "
+           "against the annual PUE. Hover the value for every target with its source."));
     add(QStringLiteral("kwPerRack"), tr("kW per rack (max / avg):"));
     add(QStringLiteral("kwPerM2"), tr("IT kW per m² of hall:"));
     add(QStringLiteral("kgPerM2"), tr("Heaviest floor load:"));
@@ -120,7 +125,15 @@ KpiDock::KpiDock(FloorPlanDocument *document, const CatalogCache *cache, QWidget
     auto *violationsTitle = new QLabel(tr("<b>Problems</b> (click to select the items)"));
     layout->addWidget(violationsTitle);
     layout->addWidget(m_violations, 1);
-    setWidget(content);
+    // In a scroll area, like the inspector: when the dock is short, rows keep their full height
+    // (wrapped values such as the PUE target badges were clipped) and the dock scrolls instead.
+    auto *scroll = new QScrollArea;
+    scroll->setObjectName(QStringLiteral("kpiScroll"));
+    scroll->setWidget(content);
+    scroll->setWidgetResizable(true);
+    scroll->setFrameShape(QFrame::NoFrame);
+    scroll->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
+    setWidget(scroll);
     evaluate();
 }
 
@@ -160,6 +173,7 @@ void KpiDock::evaluate()
     m_values[QStringLiteral("pue")]->setText(ev.facility ? tr("%1 / %2 (%3, %4)").arg(number(ev.pue, 2), number(ev.pueAnnual, 2), pueMethod,
                                                                                          ev.facility->siteName)
                                                          : tr("%1 (%2)").arg(number(ev.pue, 2), pueMethod));
+    refreshPueTargets();
     m_values[QStringLiteral("kwPerRack")]->setText(
         tr("%1 / %2 kW (%n rack(s))", nullptr, ev.racks).arg(number(ev.kwPerRackMax, 1), number(ev.kwPerRackAvg, 1)));
     m_values[QStringLiteral("kwPerM2")]->setText(tr("%1 kW/m² (hall %2 m²)").arg(number(ev.kwPerM2, 2), number(ev.hallAreaM2, 0)));
@@ -190,6 +204,45 @@ void KpiDock::evaluate()
     }
     refreshThermalRow();
     emit evaluated();
+}
+
+void KpiDock::refreshPueTargets()
+{
+    QLabel *label = m_values[QStringLiteral("pueTargets")];
+    if (!m_evaluation.facility) {
+        label->setText(tr("no facility model (place power and cooling equipment)"));
+        label->setToolTip(QString());
+        return;
+    }
+    const FacilityResult &f = *m_evaluation.facility;
+    // Badges: green tick or red cross per applicable target; the tooltip lists every target.
+    const bool dark = palette().color(QPalette::Window).lightness() < 128;
+    const QString passColor = dark ? QStringLiteral("#7ee787") : QStringLiteral("#1a7f37");
+    const QString failColor = dark ? QStringLiteral("#ff7b72") : QStringLiteral("#c62828");
+    // Compact: a red badge per missed target (what the planner must act on), one green badge
+    // counting the met ones; the tooltip lists every target with its source and verdict.
+    QStringList missed, tips;
+    int applicable = 0, met = 0;
+    for (const engine::PueCompliance &c : f.compliance) {
+        const QString verdict = !c.applicable ? tr("for reference") : (c.pass ? tr("pass") : tr("fail"));
+        tips << QStringLiteral("%1: %2").arg(pueTargetText(c).toHtmlEscaped(), verdict);
+        if (!c.applicable)
+            continue;
+        ++applicable;
+        if (c.pass)
+            ++met;
+        else
+            missed << QStringLiteral("<span style=\"color:%1\">✗&nbsp;%2</span>")
+                          .arg(failColor, pueTargetShortText(c).toHtmlEscaped().replace(QLatin1Char(' '), QStringLiteral("&nbsp;")));
+    }
+    if (met > 0)
+        missed << QStringLiteral("<span style=\"color:%1\">✓&nbsp;%2</span>")
+                      .arg(passColor, tr("%1 of %2 met").arg(met).arg(applicable).replace(QLatin1Char(' '), QStringLiteral("&nbsp;")));
+    label->setTextFormat(Qt::RichText);
+    label->setText(applicable == 0 ? tr("none apply at %1 (China's targets)").arg(f.siteName.toHtmlEscaped())
+                                   : missed.join(QStringLiteral(" ")));
+    label->setToolTip(tr("Annual PUE %1 against:").arg(number(f.pueAnnual, 3)) + QStringLiteral("<br>")
+                      + tips.join(QStringLiteral("<br>")));
 }
 
 void KpiDock::refreshViolations()

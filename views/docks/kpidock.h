@@ -54,6 +54,8 @@ signals:
 
 private:
     void refreshViolations();
+    /// The China PUE target badges of the annual PUE (issue 5).
+    void refreshPueTargets();
     void refreshThermalRow();
 
     FloorPlanDocument *m_document;

@@ -562,7 +562,7 @@ void powerAndCooling(Flow &f, const ReportData &d, const ReportRenderOptions &o)
         rows << QStringList{Tr::tr("WUE"), num(r.wueLitresPerKwh, 2) + QStringLiteral(" L/kWh")};
         rows << QStringList{Tr::tr("Facility energy / CO2 per year"), num(r.energyMwhPerYear, 0) + QStringLiteral(" MWh / ") + num(r.co2TonnesPerYear, 0) + QStringLiteral(" t")};
         for (const engine::PueCompliance &c : r.compliance)
-            rows << QStringList{QString::fromStdString(c.label),
+            rows << QStringList{pueTargetText(c),
                                 Tr::tr("PUE limit %1: %2").arg(num(c.limit, 2), !c.applicable ? Tr::tr("for reference") : (c.pass ? Tr::tr("pass") : Tr::tr("fail")))};
     }
     f.table({{Tr::tr("Item"), 0.38}, {Tr::tr("Value"), 0.62}}, rows);
