@@ -64,7 +64,10 @@ struct ThermalPlenum
  * returns from its supply cells, i.e. removes rho c_p V (T - supplyC) = capacity / designDeltaK
  * x (T - supplyC) from them (the earlier linear sink).
  * Not modelled: height (stratification, recirculation over rack tops), plenum pressure
- * non-uniformity, buoyancy, transients.
+ * non-uniformity, buoyancy, momentum (jets, entrainment), transients. Verified (hand-solved
+ * cases, balance, symmetry, monotonicity), not validated against a measured or CFD hall: no
+ * published case with the geometry and per-rack inlet values was found (docs/facility-model.md
+ * §5, "Validation against a published case").
  */
 struct ThermalGridSpec
 {
