@@ -682,16 +682,19 @@ std::vector<HallThermalProblem> thermalProblems(const FloorPlan &plan, const Cat
         // carry: contained hot aisles are ducted to the returns (ceiling plenum / chimney), and
         // of open exhaust (racks outside a hot-aisle containment, power gear) the share
         // `thermalOpenCaptureFraction` rises to the returns; the rest stays at inlet height,
-        // where it can recirculate. Each room unit takes these plumes in proportion to its
-        // airflow; what the units cannot draw stays in the room (or leaks out of the containment).
+        // where it can recirculate. The plumes meet in one return plenum per hall, from which each
+        // room unit draws in proportion to its airflow (engine::ThermalPlenum: the same as each
+        // unit drawing its share of every plume, in O(units + racks)); what the units cannot draw
+        // stays in the room (or leaks out of the containment).
         auto hotAisle = [&](int c) { return std::find(hotAisleZones.begin(), hotAisleZones.end(), spec.zone[std::size_t(c)]) != hotAisleZones.end(); };
-        std::vector<std::pair<int, double>> plumes; // exhaust cell, m3/s to the returns
+        engine::ThermalPlenum plenum; // exhaust cells, m3/s each to the returns
         double unitFlow = 0.0, plumeFlow = 0.0;
         for (std::size_t k = 0; k < sources.size(); ++k) {
             const double flow = k < rackSourceCount ? sources[k].airflowM3PerS : engine::airflowForHeatM3PerS(sources[k].watts, a.thermalRackDeltaK);
             const double capture = k < rackSourceCount && hotAisle(sources[k].cell) ? 1.0 : std::clamp(a.thermalOpenCaptureFraction, 0.0, 1.0);
             if (flow * capture > 0.0) {
-                plumes.push_back({sources[k].cell, flow * capture});
+                plenum.cells.push_back(sources[k].cell);
+                plenum.weights.push_back(flow * capture);
                 plumeFlow += flow * capture;
             }
         }
@@ -700,6 +703,7 @@ std::vector<HallThermalProblem> thermalProblems(const FloorPlan &plan, const Cat
                 unitFlow += engine::airflowForHeatM3PerS(sinks[k].capacityW, sinks[k].designDeltaK);
         if (unitFlow > 0.0 && plumeFlow > 0.0) {
             const double drawn = std::min(unitFlow, plumeFlow); // m3/s taken from the plumes
+            spec.plenums.push_back(std::move(plenum));
             for (std::size_t k = 0; k < sinks.size(); ++k) {
                 if (!roomReturn[k])
                     continue;
@@ -708,10 +712,8 @@ std::vector<HallThermalProblem> thermalProblems(const FloorPlan &plan, const Cat
                 const double fromPlumes = q / unitFlow * drawn;
                 for (double &w : s.returnWeights)
                     w *= (q - fromPlumes) / double(s.returnWeights.size());
-                for (const auto &[c, flow] : plumes) {
-                    s.returnCells.push_back(c);
-                    s.returnWeights.push_back(fromPlumes * flow / plumeFlow);
-                }
+                s.plenum = int(spec.plenums.size()) - 1;
+                s.plenumWeight = fromPlumes;
             }
         }
         if (sources.empty() && sinks.empty())
@@ -737,16 +739,22 @@ void addThermalSolution(const HallThermalProblem &p, const ThermalResult &tr, Fa
     g.maxValue = tr.maxC;
     res.thermal << g;
     QList<EquipmentId> warm, hot;
+    std::vector<double> inlets;
+    inlets.reserve(p.rackSources.size());
     for (const auto &[id, idx] : p.rackSources) {
         double t = -1e9;
         for (std::size_t k : idx)
             t = std::max(t, tr.sourceInletC[k]);
         res.rackInlets << RackInlet{id, p.hallId, t};
+        inlets.push_back(t);
         if (t > engine::kAshraeA1AllowableMaxC)
             hot << id;
         else if (t > engine::kAshraeRecommendedMaxC)
             warm << id;
     }
+    if (!inlets.empty())
+        res.thermalHalls << HallThermalIndex{p.hallId, int(inlets.size()), engine::rackCoolingIndexHiPct(inlets),
+                                             *std::max_element(inlets.begin(), inlets.end())};
     if (!hot.isEmpty())
         addViolation(res.violations, "inlet_above_allowable", "error", hot,
                      Tr::tr("%n rack(s) in %1 have an indicative inlet above 32 C (ASHRAE A1 allowable)", nullptr, int(hot.size())).arg(p.hallName));

@@ -120,6 +120,16 @@ struct RackInlet
     double inletC = 0.0;
 };
 
+/// A hall's rack inlets summed up: engine::rackCoolingIndexHiPct() over its racks' indicative
+/// inlets (one intake per rack: its warmest fan column) and the warmest inlet.
+struct HallThermalIndex
+{
+    HallId hallId = 0;
+    int racks = 0;
+    double rciHiPct = 100.0;
+    double inletMaxC = 0.0;
+};
+
 struct FacilityResult
 {
     // Site
@@ -158,6 +168,7 @@ struct FacilityResult
     // Maps
     QList<HallGrid> thermal;       ///< degrees C, indicative (not CFD)
     QList<RackInlet> rackInlets;
+    QList<HallThermalIndex> thermalHalls; ///< per hall with racks on the thermal map
     /// Racks with liquid heat and no CDU in reach (the thermal map counts that heat as air heat).
     QList<EquipmentId> liquidWithoutCdu;
     QList<HallGrid> floorLoad;     ///< kg/m2 per tile
@@ -182,7 +193,8 @@ QPointF rackFrontDirection(int rotationDeg);
 
 /// One hall's thermal-map problem (docs/facility-model.md §5): grid with solid racks, walls and
 /// containment zones; racks as fans carrying their air heat, indoor UPS/PDU losses as heat;
-/// air cooling units as sinks with their supply and return cells.
+/// air cooling units as sinks with their supply and return cells, drawing the rising exhaust
+/// from one shared return plenum per hall (`spec.plenums`).
 /// Built where the catalog can be read (it queries the catalog through `cache`); solving it
 /// with engine::solveThermal() needs nothing else, so the editor solves it on a worker thread.
 struct HallThermalProblem

@@ -30,14 +30,16 @@ constexpr double kHeatTolerance = 1e-10;
 struct Spread
 {
     std::vector<int> cells;
-    std::vector<double> share; ///< sums to 1
+    std::vector<double> share; ///< sums to 1 (with `extraShare`)
+    double extraShare = 0.0;   ///< of the extra weight (a unit's plenum)
 };
 
-Spread spread(const std::vector<int> &cells, const std::vector<double> &weights, int n)
+/// The list normalised together with one more entry of weight `extra` (not a cell).
+Spread spread(const std::vector<int> &cells, const std::vector<double> &weights, int n, double extra = 0.0)
 {
     Spread s;
     const bool weighted = weights.size() == cells.size();
-    double total = 0.0;
+    double total = std::max(0.0, extra);
     for (std::size_t j = 0; j < cells.size(); ++j) {
         const double w = weighted ? std::max(0.0, weights[j]) : 1.0;
         if (cells[j] >= 0 && cells[j] < n && w > 0.0) {
@@ -48,6 +50,7 @@ Spread spread(const std::vector<int> &cells, const std::vector<double> &weights,
     }
     for (double &w : s.share)
         w /= total;
+    s.extraShare = total > 0.0 ? std::max(0.0, extra) / total : 0.0;
     return s;
 }
 
@@ -61,6 +64,7 @@ struct Unit
     double eps = 1.0;       ///< coil effectiveness when saturated
     double waterC = 0.0;
     bool saturated = false;
+    int plenum = -1;        ///< the plenum it draws ret.extraShare of its airflow from; -1: none
 };
 
 using RowMat = Eigen::SparseMatrix<double, Eigen::RowMajor>;
@@ -550,21 +554,40 @@ bool faceFlows(const ThermalGridSpec &spec, const std::vector<double> &kx, const
 }
 
 /**
- * The energy system of the iterative path, [A B; C D] [T; T_ret] = b: A the cell block (advection,
- * mixing, leak, fans, air drawn by the returns), C the return rows (T_ret,k = weighted mean of
- * its return cells, D = c V_k), B the coupling of the saturated units' supply cells to their
- * return (changes with the active set). Preconditioner: block lower-triangular, multigrid on A
- * and then T_ret exactly from the cells, M = [A~ 0; C D]. Then the return rows of A M^-1 p are
- * p_ret exactly, so `step` needs the return rows (dense-ish: a unit may return from thousands of
- * cells) once per application instead of twice.
+ * The energy system of the iterative path, [A B; C D] [T; T_x] = b: A the cell block (advection,
+ * mixing, leak, fans, air drawn by the plenums and returns), T_x the plenums' and then the units'
+ * mixed return air, C their rows on the cells (T_plenum,j and T_ret,k = weighted means of their
+ * cells), D lower triangular (diagonal c Q_j and c V_k; a unit's row also draws from its plenum,
+ * an earlier unknown), B the coupling of the saturated units' supply cells to their return
+ * (changes with the active set). Preconditioner: block lower-triangular, multigrid on A and then
+ * T_x exactly from the cells by forward substitution, M = [A~ 0; C D]. Then the extra rows of
+ * A M^-1 p are p_x exactly, so `step` needs C once per application instead of twice. C has one
+ * entry per plenum cell and per own return cell of a unit: O(cells + units).
  */
 struct HeatOperator
 {
-    int n = 0, m = 0;
+    int n = 0, m = 0;     ///< cells, extra unknowns (plenums + units)
     RowMat a;             ///< n x n
     RowMat ret;           ///< m x n: C
-    Vec retDiag;          ///< D
-    const Triplets *coupling = nullptr; ///< B: (supply cell, n + k, value)
+    RowMat ext;           ///< m x m: D, lower triangular
+    const Triplets *coupling = nullptr; ///< B: (supply cell, n + P + k, value)
+
+    /// y = D^-1 b (forward substitution).
+    void solveExt(const Vec &b, Eigen::Ref<Vec> y) const
+    {
+        const int *outer = ext.outerIndexPtr(), *inner = ext.innerIndexPtr();
+        const double *val = ext.valuePtr();
+        for (int i = 0; i < m; ++i) {
+            double s = b[i], d = 1.0;
+            for (int e = outer[i]; e < outer[i + 1]; ++e) {
+                if (inner[e] < i)
+                    s -= val[e] * y[inner[e]];
+                else if (inner[e] == i)
+                    d = val[e];
+            }
+            y[i] = s / d;
+        }
+    }
     GridMultigrid mg;
     mutable Vec cells;
 
@@ -579,7 +602,7 @@ struct HeatOperator
         out.resize(n + m);
         out.head(n).noalias() = a * v.head(n);
         out.tail(m).noalias() = ret * v.head(n);
-        out.tail(m) += retDiag.cwiseProduct(v.tail(m));
+        out.tail(m).noalias() += ext * v.tail(m);
         applyB(v, out);
     }
     /// y = M^-1 p, v = [A B; C D] y
@@ -588,7 +611,7 @@ struct HeatOperator
         mg.apply(p.head(n), cells);
         y.resize(n + m);
         y.head(n) = cells;
-        y.tail(m) = (p.tail(m) - ret * cells).cwiseQuotient(retDiag);
+        solveExt(p.tail(m) - ret * cells, y.tail(m));
         v.resize(n + m);
         v.head(n).noalias() = a * cells;
         v.tail(m) = p.tail(m);
@@ -606,6 +629,8 @@ ThermalResult solveThermal(const ThermalGridSpec &spec, const std::vector<Therma
         return r;
     const int nx = spec.nx, ny = spec.ny, n = nx * ny;
     const int m = int(sinks.size());
+    const int np = int(spec.plenums.size());
+    const int x0 = n + np; // row of unit 0: cells, plenums, units
     const double c = kAirRhoCpJPerM3K;
     const auto solidAt = [&](int i) { return spec.solid.size() == std::size_t(n) && spec.solid[std::size_t(i)] != 0; };
     const auto zoneAt = [&](int i) { return spec.zone.size() == std::size_t(n) ? spec.zone[std::size_t(i)] : 0; };
@@ -636,13 +661,24 @@ ThermalResult solveThermal(const ThermalGridSpec &spec, const std::vector<Therma
             anyFlow = true;
         }
     }
+    // Plenums: their cells (a plenum without a cell in the grid takes part in nothing).
+    std::vector<Spread> plenums(static_cast<std::size_t>(np));
+    std::vector<double> plenumFlow(static_cast<std::size_t>(np), 0.0); // m3/s drawn by the units
+    for (int j = 0; j < np; ++j)
+        plenums[std::size_t(j)] = spread(spec.plenums[std::size_t(j)].cells, spec.plenums[std::size_t(j)].weights, n);
     std::vector<Unit> units(static_cast<std::size_t>(m));
     for (int k = 0; k < m; ++k) {
         const ThermalSink &s = sinks[std::size_t(k)];
         Unit &u = units[std::size_t(k)];
         u.supply = spread(s.cells, s.weights, n);
-        u.ret = s.returnCells.empty() ? u.supply : spread(s.returnCells, s.returnWeights, n);
-        if (u.supply.cells.empty() || u.ret.cells.empty() || s.capacityW <= 0.0 || s.designDeltaK <= 0.0)
+        const bool plenum = s.plenum >= 0 && s.plenum < np && s.plenumWeight > 0.0 && !plenums[std::size_t(s.plenum)].cells.empty();
+        if (plenum) {
+            u.ret = spread(s.returnCells, s.returnWeights, n, s.plenumWeight);
+            u.plenum = s.plenum;
+        } else {
+            u.ret = s.returnCells.empty() ? u.supply : spread(s.returnCells, s.returnWeights, n);
+        }
+        if (u.supply.cells.empty() || (u.ret.cells.empty() && u.plenum < 0) || s.capacityW <= 0.0 || s.designDeltaK <= 0.0)
             continue;
         u.flowM3PerS = s.airflowM3PerS > 0.0 ? s.airflowM3PerS : airflowForHeatM3PerS(s.capacityW, s.designDeltaK);
         u.capacityW = s.capacityW;
@@ -655,7 +691,14 @@ ThermalResult solveThermal(const ThermalGridSpec &spec, const std::vector<Therma
             q[u.supply.cells[j]] += u.flowM3PerS * u.supply.share[j];
         for (std::size_t j = 0; j < u.ret.cells.size(); ++j)
             q[u.ret.cells[j]] -= u.flowM3PerS * u.ret.share[j];
-        anyFlow = anyFlow || u.supply.cells != u.ret.cells || u.supply.share != u.ret.share;
+        if (u.plenum >= 0)
+            plenumFlow[std::size_t(u.plenum)] += u.flowM3PerS * u.ret.extraShare;
+        anyFlow = anyFlow || u.plenum >= 0 || u.supply.cells != u.ret.cells || u.supply.share != u.ret.share;
+    }
+    for (int j = 0; j < np; ++j) { // a plenum takes from its cells what its units draw
+        const Spread &pl = plenums[std::size_t(j)];
+        for (std::size_t i = 0; i < pl.cells.size(); ++i)
+            q[pl.cells[i]] -= plenumFlow[std::size_t(j)] * pl.share[i];
     }
     std::vector<double> fx(std::size_t(n), 0.0), fy(std::size_t(n), 0.0);
     Eigen::VectorXd pressure;
@@ -665,8 +708,8 @@ ThermalResult solveThermal(const ThermalGridSpec &spec, const std::vector<Therma
     // Energy: the parts that do not depend on the units' saturation.
     Triplets base;
     base.reserve(std::size_t(n) * 7 + sources.size() * 2);
-    Eigen::VectorXd rhsBase = Eigen::VectorXd::Zero(n + m);
-    Eigen::VectorXd diag = Eigen::VectorXd::Constant(n + m, 0.0);
+    Eigen::VectorXd rhsBase = Eigen::VectorXd::Zero(x0 + m);
+    Eigen::VectorXd diag = Eigen::VectorXd::Constant(x0 + m, 0.0);
     const auto face = [&](int i, int j, double flow, double open01) {
         const double g = spec.mixingWPerK * open01;
         // Upwind: the donor cell loses c F T_donor, the receiver gains it (exact telescoping).
@@ -698,43 +741,58 @@ ThermalResult solveThermal(const ThermalGridSpec &spec, const std::vector<Therma
             base.emplace_back(s.cell, s.intakeCell, -c * s.airflowM3PerS); // ...blown out at the exhaust
         }
     }
-    for (int k = 0; k < m; ++k) {
-        const Unit &u = units[std::size_t(k)];
-        // Row n + k: the mixed return temperature, c V T_ret = sum c V w_j T_j (a unit without
-        // airflow keeps T_ret = 0 and plays no part).
-        diag[n + k] += u.flowM3PerS > 0.0 ? c * u.flowM3PerS : 1.0;
-        for (std::size_t j = 0; j < u.ret.cells.size() && u.flowM3PerS > 0.0; ++j) {
-            diag[u.ret.cells[j]] += c * u.flowM3PerS * u.ret.share[j];
-            base.emplace_back(n + k, u.ret.cells[j], -c * u.flowM3PerS * u.ret.share[j]);
+    for (int j = 0; j < np; ++j) {
+        // Row n + j: the plenum's mixed air, c Q T_plenum = sum c Q w_i T_i (a plenum no unit
+        // draws from keeps T_plenum = 0 and plays no part).
+        const Spread &pl = plenums[std::size_t(j)];
+        const double flow = plenumFlow[std::size_t(j)];
+        diag[n + j] += flow > 0.0 ? c * flow : 1.0;
+        for (std::size_t i = 0; i < pl.cells.size() && flow > 0.0; ++i) {
+            diag[pl.cells[i]] += c * flow * pl.share[i];
+            base.emplace_back(n + j, pl.cells[i], -c * flow * pl.share[i]);
         }
     }
-    for (int i = 0; i < n + m; ++i)
+    for (int k = 0; k < m; ++k) {
+        const Unit &u = units[std::size_t(k)];
+        // Row x0 + k: the mixed return temperature, c V T_ret = sum c V w_j T_j + c V w_p T_plenum
+        // (a unit without airflow keeps T_ret = 0 and plays no part).
+        diag[x0 + k] += u.flowM3PerS > 0.0 ? c * u.flowM3PerS : 1.0;
+        for (std::size_t j = 0; j < u.ret.cells.size() && u.flowM3PerS > 0.0; ++j) {
+            diag[u.ret.cells[j]] += c * u.flowM3PerS * u.ret.share[j];
+            base.emplace_back(x0 + k, u.ret.cells[j], -c * u.flowM3PerS * u.ret.share[j]);
+        }
+        if (u.plenum >= 0 && u.flowM3PerS > 0.0)
+            base.emplace_back(x0 + k, n + u.plenum, -c * u.flowM3PerS * u.ret.extraShare);
+    }
+    for (int i = 0; i < x0 + m; ++i)
         base.emplace_back(i, i, diag[i]);
 
     // Iterative path: the cell block does not depend on the saturation (a saturated unit only
-    // couples its supply cells to its return temperature, column n + k), so the multigrid
+    // couples its supply cells to its return temperature, column x0 + k), so the multigrid
     // preconditioner is built once for all active-set passes, and each pass starts from the
     // previous field. Should the multigrid or BiCGSTAB fail, SparseLU takes over.
-    bool direct = n + m <= spec.directLimitCells;
+    const int extra = np + m;
+    bool direct = x0 + m <= spec.directLimitCells;
     HeatOperator heat;
     if (!direct) {
         heat.n = n;
-        heat.m = m;
-        Triplets cellBlock, retBlock;
+        heat.m = extra;
+        Triplets cellBlock, retBlock, extBlock;
         cellBlock.reserve(base.size());
-        heat.retDiag = Eigen::VectorXd::Zero(m);
         for (const auto &e : base) {
             if (e.row() < n)
                 cellBlock.push_back(e); // no column >= n before the coupling
             else if (e.col() < n)
                 retBlock.emplace_back(e.row() - n, e.col(), e.value());
-            else
-                heat.retDiag[e.row() - n] += e.value(); // c V_k (1 for a unit without airflow)
+            else // c Q_j, c V_k (1 without airflow); a unit's draw from its plenum (lower)
+                extBlock.emplace_back(e.row() - n, e.col() - n, e.value());
         }
         heat.a.resize(n, n);
         heat.a.setFromTriplets(cellBlock.begin(), cellBlock.end());
-        heat.ret.resize(m, n);
+        heat.ret.resize(extra, n);
         heat.ret.setFromTriplets(retBlock.begin(), retBlock.end());
+        heat.ext.resize(extra, extra);
+        heat.ext.setFromTriplets(extBlock.begin(), extBlock.end());
         // Cells ordered from high to low pressure: every face flow runs from a cell to a later
         // one, so the Gauss-Seidel sweep follows the air downstream.
         std::vector<double> potential(pressure.data(), pressure.data() + pressure.size());
@@ -743,13 +801,13 @@ ThermalResult solveThermal(const ThermalGridSpec &spec, const std::vector<Therma
     Eigen::VectorXd temp;
     for (int pass = 0; pass < 2 * m + 2; ++pass) {
         Eigen::VectorXd rhs = rhsBase;
-        Triplets coupling; // (supply cell, n + k, -c V w (1 - eps)) of the saturated units
+        Triplets coupling; // (supply cell, x0 + k, -c V w (1 - eps)) of the saturated units
         for (int k = 0; k < m; ++k) {
             const Unit &u = units[std::size_t(k)];
             for (std::size_t j = 0; j < u.supply.cells.size() && u.flowM3PerS > 0.0; ++j) {
                 const double cv = c * u.flowM3PerS * u.supply.share[j];
                 if (u.saturated) { // T_sup = (1 - eps) T_ret + eps T_water
-                    coupling.emplace_back(u.supply.cells[j], n + k, -cv * (1.0 - u.eps));
+                    coupling.emplace_back(u.supply.cells[j], x0 + k, -cv * (1.0 - u.eps));
                     rhs[u.supply.cells[j]] += cv * u.eps * u.waterC;
                 } else {
                     rhs[u.supply.cells[j]] += cv * u.setC;
@@ -760,8 +818,8 @@ ThermalResult solveThermal(const ThermalGridSpec &spec, const std::vector<Therma
             heat.coupling = &coupling;
             const auto op = [&](const Eigen::VectorXd &v, Eigen::VectorXd &out) { heat.apply(v, out); };
             const auto step = [&](const Eigen::VectorXd &p, Eigen::VectorXd &y, Eigen::VectorXd &v) { heat.step(p, y, v); };
-            if (temp.size() != n + m)
-                temp = Eigen::VectorXd::Zero(n + m);
+            if (temp.size() != x0 + m)
+                temp = Eigen::VectorXd::Zero(x0 + m);
             const int it = biCgStab(op, step, rhs, temp, kHeatTolerance, 1000);
             r.iterations += std::max(0, it);
             direct = it < 0;
@@ -769,7 +827,7 @@ ThermalResult solveThermal(const ThermalGridSpec &spec, const std::vector<Therma
         if (direct) {
             Triplets t = base;
             t.insert(t.end(), coupling.begin(), coupling.end());
-            SpMat a(n + m, n + m);
+            SpMat a(x0 + m, x0 + m);
             a.setFromTriplets(t.begin(), t.end());
             Eigen::SparseLU<SpMat> solver;
             solver.compute(a);
@@ -785,7 +843,7 @@ ThermalResult solveThermal(const ThermalGridSpec &spec, const std::vector<Therma
             Unit &u = units[std::size_t(k)];
             if (u.flowM3PerS <= 0.0)
                 continue;
-            const double tr = temp[n + k];
+            const double tr = temp[x0 + k];
             if (!u.saturated && c * u.flowM3PerS * (tr - u.setC) > u.capacityW * (1.0 + 1e-9)) {
                 u.saturated = true;
                 changed = true;
@@ -808,7 +866,7 @@ ThermalResult solveThermal(const ThermalGridSpec &spec, const std::vector<Therma
         const Unit &u = units[std::size_t(k)];
         if (u.flowM3PerS <= 0.0)
             continue;
-        const double tr = temp[n + k];
+        const double tr = temp[x0 + k];
         const double ts = u.saturated ? (1.0 - u.eps) * tr + u.eps * u.waterC : u.setC;
         r.sinkReturnC[std::size_t(k)] = tr;
         r.sinkSupplyC[std::size_t(k)] = ts;
@@ -817,6 +875,10 @@ ThermalResult solveThermal(const ThermalGridSpec &spec, const std::vector<Therma
         r.sinkRemovedW[std::size_t(k)] = c * u.flowM3PerS * (tr - ts);
         r.removedW += r.sinkRemovedW[std::size_t(k)];
     }
+    r.plenumC.assign(std::size_t(np), 0.0);
+    r.plenumAirflowM3PerS = plenumFlow;
+    for (int j = 0; j < np; ++j)
+        r.plenumC[std::size_t(j)] = plenumFlow[std::size_t(j)] > 0.0 ? temp[n + j] : 0.0;
     for (int i = 0; i < n; ++i)
         r.leakW += spec.leakWPerK * (temp[i] - spec.ambientC);
     r.sourceInletC.reserve(sources.size());
@@ -839,6 +901,40 @@ ThermalResult solveThermal(const ThermalGridSpec &spec, const std::vector<Therma
     r.maxC = r.temperatureC.empty() ? 0.0 : *std::max_element(r.temperatureC.begin(), r.temperatureC.end());
     r.ok = true;
     return r;
+}
+
+std::vector<ThermalSink> sinksWithoutPlenums(const ThermalGridSpec &spec, const std::vector<ThermalSink> &sinks)
+{
+    const int n = spec.nx * spec.ny, np = int(spec.plenums.size());
+    std::vector<ThermalSink> out = sinks;
+    for (ThermalSink &s : out) {
+        if (s.plenum < 0 || s.plenum >= np || s.plenumWeight <= 0.0) {
+            s.plenum = -1;
+            continue;
+        }
+        const Spread pl = spread(spec.plenums[std::size_t(s.plenum)].cells, spec.plenums[std::size_t(s.plenum)].weights, n);
+        if (!pl.cells.empty()) {
+            if (s.returnWeights.size() != s.returnCells.size())
+                s.returnWeights.assign(s.returnCells.size(), 1.0);
+            for (std::size_t i = 0; i < pl.cells.size(); ++i) {
+                s.returnCells.push_back(pl.cells[i]);
+                s.returnWeights.push_back(s.plenumWeight * pl.share[i]);
+            }
+        }
+        s.plenum = -1;
+        s.plenumWeight = 0.0;
+    }
+    return out;
+}
+
+double rackCoolingIndexHiPct(const std::vector<double> &intakeC, double maxRecommendedC, double maxAllowableC)
+{
+    if (intakeC.empty() || maxAllowableC <= maxRecommendedC)
+        return 100.0;
+    double overK = 0.0;
+    for (double t : intakeC)
+        overK += std::max(0.0, t - maxRecommendedC);
+    return (1.0 - overK / ((maxAllowableC - maxRecommendedC) * double(intakeC.size()))) * 100.0;
 }
 
 } // namespace th::engine

@@ -18,6 +18,20 @@ inline double airflowForHeatM3PerS(double watts, double deltaK)
 }
 
 /**
+ * A shared return plenum (ceiling plenum, hot-aisle chimneys): air rises into it from `cells` in
+ * proportion to `weights` (empty: equally), mixes, and is drawn by the cooling units that name it
+ * (ThermalSink::plenum). Its inflow is what those units draw, so its air is the weighted mean of
+ * its cells, c Q T_plenum = sum c Q w_j T_j: the same physics as every unit drawing the share
+ * Q_k / Q of each cell itself, with O(cells + units) matrix entries instead of O(cells x units).
+ * A plenum no unit draws from takes no air.
+ */
+struct ThermalPlenum
+{
+    std::vector<int> cells;
+    std::vector<double> weights;
+};
+
+/**
  * Indicative steady-state air temperature over a hall grid — NOT CFD (docs/facility-model.md §5).
  *
  * One well-mixed air layer of height `layerHeightM` (the rack-inlet zone) per cell. Two steps:
@@ -40,7 +54,9 @@ inline double airflowForHeatM3PerS(double watts, double deltaK)
  *    outflow of a cell is an inflow elsewhere), so the discrete energy balance is exact and more
  *    heat warms every cell. Above `directLimitCells`: BiCGSTAB preconditioned by an aggregation
  *    multigrid W-cycle whose Gauss-Seidel sweeps run downstream (cells in decreasing pressure),
- *    with the unit return rows solved exactly after the cells; SparseLU below (and if the
+ *    with the plenum and unit return rows solved exactly after the cells (a unit's return row
+ *    holds its own return cells and one entry per plenum it draws from, so the rows are
+ *    O(cells + units) however many exhausts a plenum collects); SparseLU below (and if the
  *    iteration fails). The saturated units are found by an active-set loop (a few solves at
  *    most), which reuses the preconditioner and starts each solve from the previous field.
  *
@@ -48,7 +64,10 @@ inline double airflowForHeatM3PerS(double watts, double deltaK)
  * returns from its supply cells, i.e. removes rho c_p V (T - supplyC) = capacity / designDeltaK
  * x (T - supplyC) from them (the earlier linear sink).
  * Not modelled: height (stratification, recirculation over rack tops), plenum pressure
- * non-uniformity, buoyancy, transients.
+ * non-uniformity, buoyancy, momentum (jets, entrainment), transients. Verified (hand-solved
+ * cases, balance, symmetry, monotonicity), not validated against a measured or CFD hall: no
+ * published case with the geometry and per-rack inlet values was found (docs/facility-model.md
+ * §5, "Validation against a published case").
  */
 struct ThermalGridSpec
 {
@@ -74,7 +93,10 @@ struct ThermalGridSpec
     std::vector<int> zone;
     /// Open fraction of a solid face or containment wall (gaps, doors, blanking-panel leakage).
     double wallOpenFraction = 0.03;
+    /// Shared return plenums (ThermalPlenum), referred to by ThermalSink::plenum.
+    std::vector<ThermalPlenum> plenums;
 };
+
 
 struct ThermalSource
 {
@@ -88,7 +110,9 @@ struct ThermalSource
 
 /// A cooling unit: supplies its airflow (`airflowM3PerS`, or capacity / (rho c_p designDeltaK)
 /// when 0) over `cells` in proportion to `weights` (empty: equally) and draws it back from
-/// `returnCells` (`returnWeights`; both empty: from `cells` with the same weights).
+/// `returnCells` (`returnWeights`, empty: 1 each) and from the shared plenum `plenum` with
+/// `plenumWeight` on the same scale as `returnWeights` (no return cells and no plenum: from
+/// `cells` with the supply weights).
 struct ThermalSink
 {
     std::vector<int> cells;
@@ -100,6 +124,8 @@ struct ThermalSink
     std::vector<double> returnWeights;
     double airflowM3PerS = 0.0;
     double chilledWaterC = 14.0;   ///< coil water inlet; sets the effectiveness above capacity
+    int plenum = -1;               ///< index into ThermalGridSpec::plenums; -1: none
+    double plenumWeight = 0.0;     ///< share of the return drawn from the plenum (with returnWeights)
 };
 
 struct ThermalResult
@@ -121,13 +147,33 @@ struct ThermalResult
     std::vector<float> velocityXMps;   ///< per cell, cell-centred, + = towards larger x
     std::vector<float> velocityYMps;   ///< per cell, + = towards larger y
     int activeSetPasses = 0;           ///< energy solves (1 + units switched to saturation)
+    std::vector<double> plenumC;       ///< per plenum: mixed air (0 when no unit draws from it)
+    std::vector<double> plenumAirflowM3PerS; ///< per plenum: drawn by the units
 };
 
 ThermalResult solveThermal(const ThermalGridSpec &spec, const std::vector<ThermalSource> &sources,
                            const std::vector<ThermalSink> &sinks);
 
+/// The same problem with every plenum written out into the return cells of the units that draw
+/// from it (each unit draws its share of every plenum cell): the formulation before plenums
+/// existed, O(cells x units). For tests and benchmarks of the equivalence.
+std::vector<ThermalSink> sinksWithoutPlenums(const ThermalGridSpec &spec, const std::vector<ThermalSink> &sinks);
+
 /// ASHRAE TC 9.9 thresholds for rack inlet air.
 inline constexpr double kAshraeRecommendedMaxC = 27.0;
 inline constexpr double kAshraeA1AllowableMaxC = 32.0;
+
+/**
+ * Rack Cooling Index, high side (M. K. Herrlin, "Rack Cooling Effectiveness in Data Centers and
+ * Telecom Central Offices: The Rack Cooling Index (RCI)", ASHRAE Transactions 111(2), 2005;
+ * restated in ASHRAE Journal, January 2009, p. 39), in percent over the n intake temperatures T_x:
+ *   RCI_HI = [1 - sum_x max(0, T_x - T_max-rec) / ((T_max-all - T_max-rec) n)] x 100 %.
+ * 100 %: no intake above the recommended maximum; it falls by 1/n percentage points per intake
+ * and per 1 % of the recommended-to-allowable range exceeded, and goes below 0 when the mean
+ * excess is larger than that range. Empty: 100 %. Defaults: ASHRAE recommended 27 C, A1
+ * allowable 32 C.
+ */
+double rackCoolingIndexHiPct(const std::vector<double> &intakeC, double maxRecommendedC = kAshraeRecommendedMaxC,
+                             double maxAllowableC = kAshraeA1AllowableMaxC);
 
 } // namespace th::engine

@@ -62,10 +62,21 @@ QJsonObject evaluationToJson(const FloorPlan &plan, const PlanEvaluation &e, con
                                      {QStringLiteral("overloaded"), u.overloaded}});
         double inletMaxC = 0.0;
         int above27 = 0, above32 = 0;
+        std::vector<double> inlets;
         for (const RackInlet &r : f.rackInlets) {
             inletMaxC = std::max(inletMaxC, r.inletC);
             above27 += r.inletC > 27.0 ? 1 : 0; // ASHRAE recommended upper limit
             above32 += r.inletC > 32.0 ? 1 : 0; // ASHRAE A1 allowable upper limit
+            inlets.push_back(r.inletC);
+        }
+        QJsonArray thermalHalls; // Herrlin's Rack Cooling Index per hall (engine::rackCoolingIndexHiPct)
+        for (const HallThermalIndex &t : f.thermalHalls) {
+            const Hall *hall = plan.hall(t.hallId);
+            thermalHalls.append(QJsonObject{{QStringLiteral("hall_id"), double(t.hallId)},
+                                            {QStringLiteral("name"), hall ? hall->name : QString()},
+                                            {QStringLiteral("racks"), t.racks},
+                                            {QStringLiteral("rci_hi_pct"), t.rciHiPct},
+                                            {QStringLiteral("inlet_max_c"), t.inletMaxC}});
         }
         int nMinus1Failures = 0;
         for (const NMinus1Case &c : f.nMinus1)
@@ -99,6 +110,8 @@ QJsonObject evaluationToJson(const FloorPlan &plan, const PlanEvaluation &e, con
                                                                : QJsonValue(QJsonObject{{QStringLiteral("inlet_max_c"), inletMaxC},
                                                                                         {QStringLiteral("racks_above_27c"), above27},
                                                                                         {QStringLiteral("racks_above_32c"), above32},
+                                                                                        {QStringLiteral("rci_hi_pct"), engine::rackCoolingIndexHiPct(inlets)},
+                                                                                        {QStringLiteral("halls"), thermalHalls},
                                                                                         {QStringLiteral("note"), QStringLiteral("indicative 2D airflow and heat model, not CFD")}})},
             {QStringLiteral("compliance"), compliance},
             {QStringLiteral("units"), units}};

@@ -152,6 +152,34 @@ Hall randomHall(unsigned seed)
     return h;
 }
 
+/// The hall with the facility bridge's return (facilityanalysis.cpp, thermalProblems()): every
+/// exhaust rises into one shared plenum (racks with their airflow x `capture`, plain heat with
+/// the airflow that carries it at 12 K), the units keep only their own tile (the last return
+/// cell) and draw from the plenum in proportion to their airflow, min(units, plumes) in all.
+Hall withPlenum(Hall h, double capture = 0.8)
+{
+    ThermalPlenum plenum;
+    double plumeFlow = 0.0, unitFlow = 0.0;
+    for (const ThermalSource &s : h.src) {
+        const double flow = (s.intakeCell >= 0 ? s.airflowM3PerS : airflowForHeatM3PerS(s.watts, 12.0)) * capture;
+        plenum.cells.push_back(s.cell);
+        plenum.weights.push_back(flow);
+        plumeFlow += flow;
+    }
+    for (const ThermalSink &s : h.sinks)
+        unitFlow += airflowForHeatM3PerS(s.capacityW, s.designDeltaK);
+    h.g.plenums = {plenum};
+    for (ThermalSink &s : h.sinks) {
+        const double q = airflowForHeatM3PerS(s.capacityW, s.designDeltaK);
+        const double fromPlenum = q / unitFlow * std::min(unitFlow, plumeFlow);
+        s.returnCells = {s.returnCells.back()};
+        s.returnWeights = {q - fromPlenum};
+        s.plenum = 0;
+        s.plenumWeight = fromPlenum;
+    }
+    return h;
+}
+
 } // namespace
 
 /// Indicative thermal map: hand-computed small grids, energy balance, symmetry, monotonicity.
@@ -318,6 +346,104 @@ private slots:
         // (a little less: the envelope leak takes some heat).
         QCOMPARE(r.sinkSaturated[0], (unsigned char)1);
         QVERIFY(r.sinkSupplyC[0] > 20.3 && r.sinkSupplyC[0] < 20.41);
+    }
+
+    void plenumMatchesPerUnitReturns()
+    {
+        // A shared return plenum is the former per-unit formulation (each unit drawing its share
+        // of every exhaust, sinksWithoutPlenums()) with O(units + exhausts) matrix entries
+        // instead of O(units x exhausts): both are solved and compared on the small hall (direct
+        // solvers), the random halls on both paths, and a hall whose units draw less than the
+        // plumes carry (capture 1.0: the rest stays in the room).
+        struct Case
+        {
+            Hall h;
+            int directLimit;
+            const char *name;
+        };
+        std::vector<Case> cases;
+        cases.push_back({withPlenum(smallHall()), 1000, "small hall, direct"});
+        cases.push_back({withPlenum(smallHall(10000.0, 100000.0), 1.0), 1000, "small hall, units below the plumes"});
+        for (unsigned seed : {1u, 2u, 3u}) {
+            cases.push_back({withPlenum(randomHall(seed)), 0, "random hall, multigrid"});
+            cases.push_back({withPlenum(randomHall(seed)), 1 << 30, "random hall, direct"});
+        }
+        double worstK = 0.0;
+        for (Case &c : cases) {
+            c.h.g.directLimitCells = c.directLimit;
+            const ThermalResult pooled = solveThermal(c.h.g, c.h.src, c.h.sinks);
+            const std::vector<ThermalSink> expanded = sinksWithoutPlenums(c.h.g, c.h.sinks);
+            QCOMPARE(expanded.size(), c.h.sinks.size());
+            QCOMPARE(expanded[0].returnCells.size(), 1 + c.h.src.size()); // own tile + every exhaust
+            const ThermalResult perUnit = solveThermal(c.h.g, c.h.src, expanded);
+            QVERIFY(pooled.ok && perUnit.ok);
+            QCOMPARE(pooled.activeSetPasses, perUnit.activeSetPasses);
+            double maxDiffK = 0.0;
+            for (std::size_t i = 0; i < pooled.temperatureC.size(); ++i)
+                maxDiffK = std::max(maxDiffK, std::abs(pooled.temperatureC[i] - perUnit.temperatureC[i]));
+            for (std::size_t k = 0; k < c.h.sinks.size(); ++k) {
+                QCOMPARE(pooled.sinkSaturated[k], perUnit.sinkSaturated[k]);
+                maxDiffK = std::max(maxDiffK, std::abs(pooled.sinkReturnC[k] - perUnit.sinkReturnC[k]));
+            }
+            QVERIFY2(maxDiffK < 1e-8, qPrintable(QString::number(maxDiffK)));
+            QVERIFY(std::abs(pooled.removedW + pooled.leakW - pooled.heatInW) < 1e-9 * pooled.heatInW);
+            // The plenum carries what the units draw from it, at the mean of its plumes.
+            QCOMPARE(pooled.plenumC.size(), std::size_t(1));
+            double drawn = 0.0;
+            for (std::size_t k = 0; k < c.h.sinks.size(); ++k)
+                drawn += pooled.sinkAirflowM3PerS[k] * c.h.sinks[k].plenumWeight / (c.h.sinks[k].plenumWeight + c.h.sinks[k].returnWeights[0]);
+            TH_FUZZY_COMPARE(pooled.plenumAirflowM3PerS[0], drawn, 1e-12);
+            double meanC = 0.0, weight = 0.0;
+            for (std::size_t i = 0; i < c.h.g.plenums[0].cells.size(); ++i) {
+                meanC += c.h.g.plenums[0].weights[i] * pooled.temperatureC[std::size_t(c.h.g.plenums[0].cells[i])];
+                weight += c.h.g.plenums[0].weights[i];
+            }
+            TH_FUZZY_COMPARE(pooled.plenumC[0], meanC / weight, 1e-9);
+            worstK = std::max(worstK, maxDiffK);
+            qInfo("%s: %d passes, %d iterations, plenum %.2f C, max |dT| plenum vs per-unit returns %.2e K", c.name,
+                  pooled.activeSetPasses, pooled.iterations, pooled.plenumC[0], maxDiffK);
+        }
+        qInfo("worst difference over %zu halls: %.2e K", cases.size(), worstK);
+    }
+
+    void plenumHallBalanceSymmetryMonotonic()
+    {
+        // The plenum keeps the properties of the model: energy balance, the mirror symmetry of a
+        // symmetric hall, warmer everywhere with more heat, cooler inlets with more cooling.
+        const Hall h = withPlenum(smallHall(10000.0, 400000.0));
+        const ThermalResult r0 = solveThermal(h.g, h.src, h.sinks);
+        QVERIFY(r0.ok);
+        QVERIFY(std::abs(r0.removedW + r0.leakW - r0.heatInW) < 1e-9 * r0.heatInW);
+        for (int y = 0; y < h.g.ny; ++y)
+            for (int x = 0; x < h.g.nx; ++x)
+                QVERIFY(std::abs(r0.temperatureC[std::size_t(y * h.g.nx + x)] - r0.temperatureC[std::size_t(y * h.g.nx + h.g.nx - 1 - x)]) < 1e-7);
+        TH_FUZZY_COMPARE(r0.sinkRemovedW[0], r0.sinkRemovedW[1], 1e-7);
+        std::vector<ThermalSource> more = h.src;
+        more[5].watts += 5000.0;
+        const ThermalResult r1 = solveThermal(h.g, more, h.sinks);
+        QVERIFY(r1.ok);
+        for (std::size_t i = 0; i < r0.temperatureC.size(); ++i)
+            QVERIFY(r1.temperatureC[i] > r0.temperatureC[i]);
+        QVERIFY(r1.plenumC[0] > r0.plenumC[0]);
+        const Hall big = withPlenum(smallHall(10000.0, 600000.0));
+        const ThermalResult r2 = solveThermal(big.g, big.src, big.sinks);
+        QVERIFY(r2.ok);
+        for (std::size_t k = 0; k < r0.sourceInletC.size(); ++k)
+            QVERIFY(r2.sourceInletC[k] <= r0.sourceInletC[k] + 1e-9);
+    }
+
+    void rackCoolingIndex()
+    {
+        // RCI_HI = [1 - sum max(0, T - 27) / ((32 - 27) n)] x 100 % (Herrlin 2005).
+        QCOMPARE(rackCoolingIndexHiPct({}), 100.0);
+        QCOMPARE(rackCoolingIndexHiPct({22.0, 26.9, 27.0}), 100.0);
+        // 4 intakes, one at 29.5 C: 2.5 / (5 x 4) = 12.5 % -> 87.5 %.
+        TH_FUZZY_COMPARE(rackCoolingIndexHiPct({22.0, 23.0, 29.5, 24.0}), 87.5, 1e-12);
+        // Every intake at the allowable limit: 0 %; beyond it the index goes negative.
+        TH_FUZZY_COMPARE(rackCoolingIndexHiPct({32.0, 32.0}), 0.0, 1e-12);
+        TH_FUZZY_COMPARE(rackCoolingIndexHiPct({37.0}), -100.0, 1e-12);
+        // Other limits (e.g. the 2004 Class 1 range, 25 / 32 C): 1 K over 7 K on 2 intakes.
+        TH_FUZZY_COMPARE(rackCoolingIndexHiPct({26.0, 20.0}, 25.0, 32.0), 100.0 * (1.0 - 1.0 / 14.0), 1e-12);
     }
 
     void containmentBlocksMixing()

@@ -1,7 +1,9 @@
 // SPDX-FileCopyrightText: 2026 Terahall contributors
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "model/analysis/facilityanalysis.h"
+#include "model/analysis/plananalysis.h"
 #include "model/catalog/catalog.h"
+#include "model/io/evaluationjson.h"
 #include "model/io/planfile.h"
 #include "tests/support/fuzzycompare.h"
 #include "tests/support/testpaths.h"
@@ -11,6 +13,8 @@
 
 #include <QElapsedTimer>
 #include <QFile>
+#include <QJsonArray>
+#include <QJsonObject>
 #include <QRegularExpression>
 #include <QTest>
 
@@ -394,6 +398,82 @@ private slots:
         QVERIFY2(above27 >= 3 && oMax > 28.0, qPrintable(QStringLiteral("%1 racks, max %2").arg(above27).arg(oMax)));
         QVERIFY(has(o, QStringLiteral("inlet_above_recommended")));
         QVERIFY(o.thermal[0].maxValue > 45.0);
+    }
+
+    void thermalPlenumMatchesPerUnitReturns()
+    {
+        // The bridge's shared return plenum (one per hall, each room unit drawing its share) is
+        // the former formulation, every unit drawing its share of every rack's exhaust, written
+        // with O(units + racks) weights: both solved on the shipped samples' halls.
+        CatalogCache cache(&m_catalog);
+        for (const char *file : {"h100-1024-air.thplan", "overloaded-retrofit.thplan"}) {
+            const PlanReadResult pr = readPlanFile(test::sourcePath(QStringLiteral("data/samples/") + QLatin1String(file)));
+            QVERIFY(pr.plan);
+            FacilityAssumptions a;
+            a.thermalMap = false;
+            const FacilityResult facility = facilityAnalysis(*pr.plan, cache, a);
+            const std::vector<HallThermalProblem> problems = thermalProblems(*pr.plan, cache, FacilityAssumptions{}, facility);
+            QCOMPARE(problems.size(), std::size_t(1));
+            const HallThermalProblem &p = problems.front();
+            QCOMPARE(p.spec.plenums.size(), std::size_t(1));
+            const std::vector<engine::ThermalSink> perUnit = engine::sinksWithoutPlenums(p.spec, p.sinks);
+            std::size_t pooledWeights = p.spec.plenums[0].cells.size(), perUnitWeights = 0;
+            for (std::size_t k = 0; k < p.sinks.size(); ++k) {
+                pooledWeights += p.sinks[k].returnCells.size() + (p.sinks[k].plenum >= 0 ? 1 : 0);
+                perUnitWeights += perUnit[k].returnCells.size();
+            }
+            const engine::ThermalResult pooled = engine::solveThermal(p.spec, p.sources, p.sinks);
+            const engine::ThermalResult former = engine::solveThermal(p.spec, p.sources, perUnit);
+            QVERIFY(pooled.ok && former.ok);
+            double maxDiffK = 0.0;
+            for (std::size_t i = 0; i < pooled.temperatureC.size(); ++i)
+                maxDiffK = std::max(maxDiffK, std::abs(pooled.temperatureC[i] - former.temperatureC[i]));
+            for (std::size_t k = 0; k < p.sinks.size(); ++k)
+                QCOMPARE(pooled.sinkSaturated[k], former.sinkSaturated[k]);
+            QVERIFY2(maxDiffK < 1e-8, qPrintable(QString::number(maxDiffK)));
+            QVERIFY(pooledWeights < perUnitWeights);
+            qInfo("%s: %zu units, %zu exhausts: %zu return weights (was %zu), max |dT| %.1e K", file, p.sinks.size(),
+                  p.spec.plenums[0].cells.size(), pooledWeights, perUnitWeights, maxDiffK);
+        }
+    }
+
+    void rackCoolingIndexInEvaluation()
+    {
+        // RCI_HI per hall and for the plan in `terahall evaluate`'s thermal object, from the
+        // indicative inlets (Herrlin 2005; engine::rackCoolingIndexHiPct).
+        CatalogCache cache(&m_catalog);
+        for (const char *file : {"h100-1024-air.thplan", "overloaded-retrofit.thplan"}) {
+            const PlanReadResult pr = readPlanFile(test::sourcePath(QStringLiteral("data/samples/") + QLatin1String(file)));
+            QVERIFY(pr.plan);
+            PlanAssumptions a;
+            a.facility.thermalMap = true;
+            const PlanEvaluation e = evaluatePlan(*pr.plan, cache, a);
+            QVERIFY(e.facility);
+            const FacilityResult &f = *e.facility;
+            QCOMPARE(f.thermalHalls.size(), 1);
+            QCOMPARE(f.thermalHalls[0].racks, int(f.rackInlets.size()));
+            double overK = 0.0, maxC = 0.0;
+            for (const RackInlet &in : f.rackInlets) {
+                overK += std::max(0.0, in.inletC - 27.0);
+                maxC = std::max(maxC, in.inletC);
+            }
+            const double rci = 100.0 * (1.0 - overK / (5.0 * double(f.rackInlets.size())));
+            TH_FUZZY_COMPARE(f.thermalHalls[0].rciHiPct, rci, 1e-12);
+            TH_FUZZY_COMPARE(f.thermalHalls[0].inletMaxC, maxC, 1e-12);
+            const QJsonObject thermal = evaluationToJson(*pr.plan, e, a).value(QStringLiteral("facility")).toObject().value(QStringLiteral("thermal")).toObject();
+            TH_FUZZY_COMPARE(thermal.value(QStringLiteral("rci_hi_pct")).toDouble(), rci, 1e-12);
+            const QJsonArray halls = thermal.value(QStringLiteral("halls")).toArray();
+            QCOMPARE(halls.size(), 1);
+            TH_FUZZY_COMPARE(halls[0].toObject().value(QStringLiteral("rci_hi_pct")).toDouble(), rci, 1e-12);
+            QCOMPARE(halls[0].toObject().value(QStringLiteral("name")).toString(), pr.plan->halls().front().name);
+            // The sound hall has no inlet above 27 C: 100 %. The overloaded retrofit's inlets
+            // above 27 C (sampleThermal) pull it below.
+            if (QLatin1String(file) == QLatin1String("h100-1024-air.thplan"))
+                QCOMPARE(f.thermalHalls[0].rciHiPct, 100.0);
+            else
+                QVERIFY2(rci < 100.0, qPrintable(QString::number(rci)));
+            qInfo("%s: RCI_HI %.1f %% over %lld racks, inlet max %.2f C", file, rci, qlonglong(f.rackInlets.size()), maxC);
+        }
     }
 };
 

@@ -16,9 +16,29 @@
 
 #include <QTest>
 
+#include <algorithm>
+#include <cmath>
+#include <ctime>
+#include <functional>
+
 using namespace th;
 
 namespace {
+
+/// Best of `runs` solves in thread CPU time, ms (wall time varies with the load of the shared VM).
+double bestThreadCpuMs(const std::function<void()> &solve, int runs = 3)
+{
+    double best = 1e300;
+    for (int k = 0; k < runs; ++k) {
+        timespec t0{}, t1{};
+        clock_gettime(CLOCK_THREAD_CPUTIME_ID, &t0);
+        solve();
+        clock_gettime(CLOCK_THREAD_CPUTIME_ID, &t1);
+        best = std::min(best, double(t1.tv_sec - t0.tv_sec) * 1e3 + double(t1.tv_nsec - t0.tv_nsec) / 1e6);
+    }
+    return best;
+}
+
 
 /// 5,000 items in one 300 m x 120 m hall: 4,345 DGX H100 racks (2 servers, 20.4 kW) in rows,
 /// 295 in-row coolers, 300 PDUs (A/B), 50 UPS (groups A and B) and 10 transformers in the yard.
@@ -138,10 +158,44 @@ private slots:
         std::vector<HallThermalProblem> problems = thermalProblems(plan, cache, a, *ev.facility);
         QCOMPARE(problems.size(), std::size_t(1));
         QCOMPARE(problems.front().spec.nx * problems.front().spec.ny, 500 * 200);
+        engine::ThermalResult r;
         QBENCHMARK {
-            const engine::ThermalResult r = engine::solveThermal(problems.front().spec, problems.front().sources, problems.front().sinks);
-            QVERIFY(r.ok);
+            r = engine::solveThermal(problems.front().spec, problems.front().sources, problems.front().sinks);
         }
+        QVERIFY(r.ok);
+        const double cpuMs = bestThreadCpuMs([&] { r = engine::solveThermal(problems.front().spec, problems.front().sources, problems.front().sinks); });
+        qInfo("%zu units, %zu exhausts in the return plenum, %d passes, %d iterations, max %.1f C; best thread CPU %.0f ms",
+              problems.front().sinks.size(), problems.front().spec.plenums.empty() ? std::size_t(0) : problems.front().spec.plenums[0].cells.size(),
+              r.activeSetPasses, r.iterations, r.maxC, cpuMs);
+    }
+
+    void thermalSolveOfTheHallPerUnitReturns()
+    {
+        // The same hall in the former formulation (before 2026-11-23): every unit drawing its
+        // share of every exhaust (engine::sinksWithoutPlenums), and the difference to the plenum.
+        FloorPlan plan = generatedPlan();
+        CatalogCache cache(&m_catalog);
+        const PlanEvaluation ev = evaluatePlan(plan, cache);
+        std::vector<HallThermalProblem> problems = thermalProblems(plan, cache, FacilityAssumptions{}, *ev.facility);
+        QCOMPARE(problems.size(), std::size_t(1));
+        const HallThermalProblem &p = problems.front();
+        const std::vector<engine::ThermalSink> perUnit = engine::sinksWithoutPlenums(p.spec, p.sinks);
+        std::size_t weights = 0;
+        for (const engine::ThermalSink &s : perUnit)
+            weights += s.returnCells.size();
+        engine::ThermalResult r;
+        QBENCHMARK {
+            r = engine::solveThermal(p.spec, p.sources, perUnit);
+        }
+        const engine::ThermalResult pooled = engine::solveThermal(p.spec, p.sources, p.sinks);
+        QVERIFY(r.ok && pooled.ok);
+        double maxDiffK = 0.0;
+        for (std::size_t i = 0; i < r.temperatureC.size(); ++i)
+            maxDiffK = std::max(maxDiffK, std::abs(r.temperatureC[i] - pooled.temperatureC[i]));
+        const double cpuMs = bestThreadCpuMs([&] { r = engine::solveThermal(p.spec, p.sources, perUnit); });
+        qInfo("%zu return weights, %d passes, %d iterations; max |dT| to the plenum formulation %.1e K; best thread CPU %.0f ms", weights,
+              r.activeSetPasses, r.iterations, maxDiffK, cpuMs);
+        QVERIFY(maxDiffK < 1e-6);
     }
 };
 
