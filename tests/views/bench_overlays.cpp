@@ -76,13 +76,16 @@ private slots:
         QTest::addColumn<bool>("sizedChain");
         QTest::addColumn<bool>("withAnalysis");
         QTest::addColumn<bool>("withPowerChain");
-        QTest::newRow("move + KPI recompute + overlays + repaint") << false << true << true;
-        QTest::newRow("overlays + repaint only") << false << false << true;
-        QTest::newRow("utilisation + floor load + repaint (no power-chain lines)") << false << false << false;
+        QTest::addColumn<int>("parts"); // 3: rebuild + repaint, 1: rebuild only, 2: repaint only
+        QTest::newRow("move + KPI recompute + overlays + repaint") << false << true << true << 3;
+        QTest::newRow("overlays + repaint only") << false << false << true << 3;
+        QTest::newRow("utilisation + floor load + repaint (no power-chain lines)") << false << false << false << 3;
         // The plan above is 3.7x over its transformers, so every N-1 case lists every rack; the
         // 2N plan (tests/support/benchplans.h) is what a finished design looks like.
-        QTest::newRow("2N plan: move + KPI recompute + overlays + repaint") << true << true << true;
-        QTest::newRow("2N plan: overlays + repaint only") << true << false << true;
+        QTest::newRow("2N plan: move + KPI recompute + overlays + repaint") << true << true << true << 3;
+        QTest::newRow("2N plan: move + KPI recompute + overlays rebuilt (no repaint)") << true << true << true << 1;
+        QTest::newRow("2N plan: overlays + repaint only") << true << false << true << 3;
+        QTest::newRow("2N plan: repaint only") << true << false << true << 2;
     }
 
     void liveStep()
@@ -90,6 +93,7 @@ private slots:
         QFETCH(bool, sizedChain);
         QFETCH(bool, withAnalysis);
         QFETCH(bool, withPowerChain);
+        QFETCH(int, parts);
         FloorPlanDocument doc;
         doc.resetPlan(sizedChain ? bench::powerChainPlan() : generatedPlan());
         CatalogCache cache(&m_catalog);
@@ -123,8 +127,46 @@ private slots:
                 doc.undoStack()->push(new ChangeGeometryCommand(&doc, QStringLiteral("Move"), {{rack, g}}, true));
                 ev = evaluatePlan(doc.plan(), cache);
             }
-            overlay->setFacility(*ev.facility);
-            view.viewport()->repaint();
+            if (parts & 1)
+                overlay->setFacility(*ev.facility);
+            if (parts & 2)
+                view.viewport()->repaint();
+        }
+    }
+
+    /// With TH_OVERLAY_SHOTS=DIR, saves the view with every overlay except the thermal map
+    /// (both plans, fitted to the hall and zoomed in on a block, before and after a rack move),
+    /// to look at the rendering (docs/performance.md).
+    void screenshots()
+    {
+        const QString dir = qEnvironmentVariable("TH_OVERLAY_SHOTS");
+        if (dir.isEmpty())
+            QSKIP("set TH_OVERLAY_SHOTS=DIR to save the screenshots");
+        for (const bool sized : {false, true}) {
+            FloorPlanDocument doc;
+            doc.resetPlan(sized ? bench::powerChainPlan() : generatedPlan());
+            CatalogCache cache(&m_catalog);
+            FloorPlanView view(&doc, &cache);
+            view.resize(1400, 900);
+            view.show();
+            QVERIFY(QTest::qWaitForWindowExposed(&view));
+            view.fitToHalls();
+            FacilityOverlay *overlay = view.overlay();
+            for (FacilityOverlay::Layer l : {FacilityOverlay::Layer::PowerChain, FacilityOverlay::Layer::Utilisation, FacilityOverlay::Layer::FloorLoad})
+                overlay->setLayer(l, true);
+            overlay->setFacility(*evaluatePlan(doc.plan(), cache).facility);
+            const QString plan = sized ? QStringLiteral("2n") : QStringLiteral("overloaded");
+            QVERIFY(view.grab().save(dir + QStringLiteral("/%1-fit.png").arg(plan)));
+            // A rack moves by one row pitch: the view follows the new analysis.
+            const EquipmentId rack = bench::firstOf(doc.plan(), "nvidia-dgx-h100");
+            Geometry g = geometryOf(*doc.plan().equipment(rack));
+            g.yMm += 1200.0;
+            doc.undoStack()->push(new ChangeGeometryCommand(&doc, QStringLiteral("Move"), {{rack, g}}, true));
+            overlay->setFacility(*evaluatePlan(doc.plan(), cache).facility);
+            QVERIFY(view.grab().save(dir + QStringLiteral("/%1-fit-moved.png").arg(plan)));
+            view.setZoom(view.zoom() * 6.0);
+            view.centerOn(view.floorPlanScene()->footprintInScene(*doc.plan().equipment(rack)).center() + QPointF(8000, 12000));
+            QVERIFY(view.grab().save(dir + QStringLiteral("/%1-zoomed.png").arg(plan)));
         }
     }
 

@@ -12,6 +12,8 @@
 #include <QObject>
 #include <QPointer>
 
+#include <array>
+
 class QAction;
 class QTimer;
 
@@ -119,7 +121,9 @@ signals:
 
 private:
     void rebuild();
-    void rebuildConnections();
+    /// True when the lines changed (the line layer then redraws only where they did).
+    bool rebuildConnections();
+    bool invalidateChangedLines(const std::array<QList<QLineF>, 6> &oldLines, const QList<QPointF> &oldEnds);
     void rebuildLabels();
     void rebuildFloorLoad();
     void rebuildThermalImages();
@@ -130,6 +134,7 @@ private:
     FloorPlanScene *m_scene;
     OverlayItem *m_mapItem;
     OverlayItem *m_lineItem;
+    OverlayItem *m_markItem;
     QList<QAction *> m_actions;
     int m_layers = 0;
     FacilityResult m_facility;
