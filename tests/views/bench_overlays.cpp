@@ -9,6 +9,7 @@
 #include "model/catalog/catalog.h"
 #include "model/commands/changegeometry.h"
 #include "model/document/floorplandocument.h"
+#include "model/io/planfile.h"
 #include "tests/support/benchplans.h"
 #include "views/scene/facilityoverlay.h"
 #include "views/scene/floorplanscene.h"
@@ -63,6 +64,17 @@ class BenchOverlays : public QObject
     Q_OBJECT
     Catalog m_catalog;
 
+    /// 1400 x 900 px fitted to the hall, power chain + utilisation + floor load on.
+    static void showWithOverlays(FloorPlanView &view)
+    {
+        view.resize(1400, 900);
+        view.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&view));
+        view.fitToHalls();
+        for (FacilityOverlay::Layer l : {FacilityOverlay::Layer::PowerChain, FacilityOverlay::Layer::Utilisation, FacilityOverlay::Layer::FloorLoad})
+            view.overlay()->setLayer(l, true);
+    }
+
 private slots:
     void initTestCase()
     {
@@ -98,13 +110,8 @@ private slots:
         doc.resetPlan(sizedChain ? bench::powerChainPlan() : generatedPlan());
         CatalogCache cache(&m_catalog);
         FloorPlanView view(&doc, &cache);
-        view.resize(1400, 900);
-        view.show();
-        QVERIFY(QTest::qWaitForWindowExposed(&view));
-        view.fitToHalls();
+        showWithOverlays(view);
         FacilityOverlay *overlay = view.overlay();
-        for (FacilityOverlay::Layer l : {FacilityOverlay::Layer::PowerChain, FacilityOverlay::Layer::Utilisation, FacilityOverlay::Layer::FloorLoad})
-            overlay->setLayer(l, true);
         PlanEvaluation ev = evaluatePlan(doc.plan(), cache); // warm the catalog cache, as the GUI keeps it
         QVERIFY(ev.facility);
         overlay->setFacility(*ev.facility);
@@ -143,17 +150,17 @@ private slots:
         if (dir.isEmpty())
             QSKIP("set TH_OVERLAY_SHOTS=DIR to save the screenshots");
         for (const bool sized : {false, true}) {
+            // The plans too, for `terahall evaluate` before and after a change.
+            QFile file(dir + (sized ? QStringLiteral("/bench-2n.thplan") : QStringLiteral("/bench-overloaded.thplan")));
+            QVERIFY(file.open(QIODevice::WriteOnly));
+            file.write(writePlan(sized ? bench::powerChainPlan() : generatedPlan()));
+            file.close();
             FloorPlanDocument doc;
             doc.resetPlan(sized ? bench::powerChainPlan() : generatedPlan());
             CatalogCache cache(&m_catalog);
             FloorPlanView view(&doc, &cache);
-            view.resize(1400, 900);
-            view.show();
-            QVERIFY(QTest::qWaitForWindowExposed(&view));
-            view.fitToHalls();
+            showWithOverlays(view);
             FacilityOverlay *overlay = view.overlay();
-            for (FacilityOverlay::Layer l : {FacilityOverlay::Layer::PowerChain, FacilityOverlay::Layer::Utilisation, FacilityOverlay::Layer::FloorLoad})
-                overlay->setLayer(l, true);
             overlay->setFacility(*evaluatePlan(doc.plan(), cache).facility);
             const QString plan = sized ? QStringLiteral("2n") : QStringLiteral("overloaded");
             QVERIFY(view.grab().save(dir + QStringLiteral("/%1-fit.png").arg(plan)));
