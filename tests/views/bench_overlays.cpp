@@ -171,6 +171,10 @@ private slots:
             doc.undoStack()->push(new ChangeGeometryCommand(&doc, QStringLiteral("Move"), {{rack, g}}, true));
             overlay->setFacility(*evaluatePlan(doc.plan(), cache).facility);
             QVERIFY(view.grab().save(dir + QStringLiteral("/%1-fit-moved.png").arg(plan)));
+            // The same, the lines drawn again in full (the one before redrew only what changed).
+            overlay->setLayer(FacilityOverlay::Layer::PowerChain, false);
+            overlay->setLayer(FacilityOverlay::Layer::PowerChain, true);
+            QVERIFY(view.grab().save(dir + QStringLiteral("/%1-fit-moved-full.png").arg(plan)));
             view.setZoom(view.zoom() * 6.0);
             view.centerOn(view.floorPlanScene()->footprintInScene(*doc.plan().equipment(rack)).center() + QPointF(8000, 12000));
             QVERIFY(view.grab().save(dir + QStringLiteral("/%1-zoomed.png").arg(plan)));

@@ -44,6 +44,12 @@ QPen cosmeticPen(const QColor &color, double widthPx, Qt::PenStyle style = Qt::S
     return pen;
 }
 
+/// A map pixel: `c` at `alpha` (invalid: transparent).
+QRgb mapPixel(const QColor &c, int alpha)
+{
+    return c.isValid() ? qPremultiply(qRgba(c.red(), c.green(), c.blue(), alpha)) : 0u;
+}
+
 /// One pixel per tile, row-major like HallGrid::values; `color` maps a value to a colour
 /// (invalid: transparent).
 template<typename ColorOf>
@@ -52,10 +58,8 @@ QImage gridImage(const HallGrid &g, int alpha, ColorOf color)
     QImage img(g.nx, g.ny, QImage::Format_ARGB32_Premultiplied);
     for (int y = 0; y < g.ny; ++y) {
         auto *line = reinterpret_cast<QRgb *>(img.scanLine(y));
-        for (int x = 0; x < g.nx; ++x) {
-            const QColor c = color(double(g.values[qsizetype(y) * g.nx + x]));
-            line[x] = c.isValid() ? qPremultiply(qRgba(c.red(), c.green(), c.blue(), alpha)) : 0u;
-        }
+        for (int x = 0; x < g.nx; ++x)
+            line[x] = mapPixel(color(double(g.values[qsizetype(y) * g.nx + x])), alpha);
     }
     return img;
 }
@@ -143,15 +147,21 @@ private:
         int fullRenders = 0;
     };
 
-    /// Draws the lines and drawn ends that may touch one of `cull` (scene coordinates).
-    void drawLines(QPainter *painter, const QList<QRectF> &cull) const
+    /// Draws the lines and drawn ends that may touch `view` (scene coordinates); with `dirty`,
+    /// only the groups of lines of which one touches a dirty rectangle (the painter is clipped
+    /// to them). Lines go to the painter in groups of kGroup: the raster engine strokes each
+    /// group as one path, and an aliased path's edge pixels depend on what else is in it, so a
+    /// partial redraw draws the very groups a full one does (the result is pixel-identical).
+    void drawLines(QPainter *painter, const QRectF &view, const QList<QRectF> &dirty) const
     {
-        auto touches = [&](const QRectF &r) {
-            for (const QRectF &c : cull)
+        constexpr qsizetype kGroup = 16;
+        auto touchesDirty = [&](const QRectF &r) {
+            for (const QRectF &c : dirty)
                 if (c.intersects(r))
                     return true;
             return false;
         };
+        auto box = [](const QLineF &l) { return QRectF(l.p1(), l.p2()).normalized().adjusted(-1e-3, -1e-3, 1e-3, 1e-3); };
         // Thousands of long antialiased (worse: dashed) lines cost seconds in the raster
         // engine: a 5,000-item plan draws them aliased (docs/performance.md).
         // Past that, B feeds keep their colour but not their dashes (the stroker's cost).
@@ -165,7 +175,7 @@ private:
             const bool b = i / 2 == 2;
             visible.clear();
             for (const QLineF &l : lines[i])
-                if (touches(QRectF(l.p1(), l.p2()).normalized().adjusted(-1e-3, -1e-3, 1e-3, 1e-3)))
+                if (view.intersects(box(l)))
                     visible << l;
             if (visible.isEmpty())
                 continue;
@@ -173,7 +183,12 @@ private:
             // raster engine's slow blending path: 9,000 lines 240 ms instead of 14 ms).
             const QColor c = drawn ? colors[i / 2] : mixWithWhite(colors[i / 2], 0.4);
             painter->setPen(cosmeticPen(c, drawn ? 3.0 : 1.3, b && few ? Qt::DashLine : Qt::SolidLine));
-            painter->drawLines(visible);
+            for (qsizetype k = 0; k < visible.size(); k += kGroup) {
+                const qsizetype n = std::min(kGroup, visible.size() - k);
+                if (!dirty.isEmpty() && std::none_of(visible.begin() + k, visible.begin() + k + n, [&](const QLineF &l) { return touchesDirty(box(l)); }))
+                    continue;
+                painter->drawLines(visible.constData() + k, int(n));
+            }
         }
         // Drawn ends: a dot at a constant size on screen.
         const QTransform world = painter->worldTransform();
@@ -181,9 +196,11 @@ private:
         painter->resetTransform();
         painter->setPen(cosmeticPen(Qt::white, 1.0));
         painter->setBrush(kUnitLinkColor);
-        for (const QPointF &p : drawnEnds)
-            if (touches(QRectF(p, QSizeF(0, 0)).adjusted(-1e-3, -1e-3, 1e-3, 1e-3)))
+        for (const QPointF &p : drawnEnds) {
+            const QRectF r = QRectF(p, QSizeF(0, 0)).adjusted(-1e-3, -1e-3, 1e-3, 1e-3);
+            if (view.intersects(r) && (dirty.isEmpty() || touchesDirty(r)))
                 painter->drawEllipse(world.map(p), 3.5, 3.5);
+        }
         painter->restore();
     }
 
@@ -193,10 +210,13 @@ private:
         const double scale = std::sqrt(std::abs(world.determinant()));
         if (!widget || !world.isInvertible() || scale <= 0.0) { // printing, scene->render(): no cache
             const double pad = kDirtyPadPx / std::max(scale, 1e-9);
-            drawLines(painter, {exposed.adjusted(-pad, -pad, pad, pad)});
+            drawLines(painter, exposed.adjusted(-pad, -pad, pad, pad), {});
             return;
         }
         const QTransform toScene = world.inverted();
+        // The lines that cross the viewport (zoomed in, most are off screen).
+        const double pad = kDirtyPadPx / scale;
+        const QRectF view = toScene.mapRect(QRectF(widget->rect())).adjusted(-pad, -pad, pad, pad);
         const qreal dpr = widget->devicePixelRatioF();
         const QSize size = widget->size() * dpr;
         LineCache &c = m_cache;
@@ -212,9 +232,7 @@ private:
             ++c.fullRenders;
             QPainter p(&c.image);
             p.setTransform(world);
-            // Only the lines that cross the viewport (zoomed in, most are off screen).
-            const double pad = kDirtyPadPx / scale;
-            drawLines(&p, {toScene.mapRect(QRectF(widget->rect())).adjusted(-pad, -pad, pad, pad)});
+            drawLines(&p, view, {});
         } else if (!c.dirty.isEmpty()) {
             // Clear the changed areas and draw again every line that crosses them.
             QRegion region;
@@ -224,15 +242,16 @@ private:
             c.dirty.clear();
             if (!region.isEmpty()) {
                 QList<QRectF> cull;
+                // A line whose stroke reaches into the region (3 px wide, or a dot) is drawn again.
                 for (const QRect &r : region)
-                    cull << toScene.mapRect(QRectF(r));
+                    cull << toScene.mapRect(QRectF(r).adjusted(-kDirtyPadPx, -kDirtyPadPx, kDirtyPadPx, kDirtyPadPx));
                 QPainter p(&c.image);
                 p.setClipRegion(region);
                 p.setCompositionMode(QPainter::CompositionMode_Source);
                 p.fillRect(region.boundingRect(), Qt::transparent);
                 p.setCompositionMode(QPainter::CompositionMode_SourceOver);
                 p.setTransform(world);
-                drawLines(&p, cull);
+                drawLines(&p, view, cull);
             }
         }
         painter->save();
@@ -509,9 +528,10 @@ bool FacilityOverlay::rebuildConnections()
     const FloorPlan &plan = m_scene->document()->plan();
     // An item's feeds count as drawn when its `fed_from` names a unit that still exists (the
     // analysis then uses only those; otherwise it assigns them).
+    static const QString kFedFrom = QStringLiteral("fed_from");
     auto drawn = [&](EquipmentId id) {
         const Equipment *e = plan.equipment(id);
-        if (!e)
+        if (!e || !e->properties().contains(kFedFrom)) // most racks: fed automatically
             return false;
         const QList<EquipmentId> feeds = explicitFeeds(*e);
         return std::any_of(feeds.begin(), feeds.end(), [&](EquipmentId f) { return plan.equipment(f) != nullptr; });
@@ -519,11 +539,23 @@ bool FacilityOverlay::rebuildConnections()
     QHash<EquipmentId, const FacilityUnitStatus *> unitById;
     for (const FacilityUnitStatus &u : m_facility.powerUnits)
         unitById.insert(u.id, &u);
+    // A unit feeds tens of racks: its centre is looked up once.
+    QHash<EquipmentId, std::optional<QPointF>> centres;
+    centres.reserve(m_facility.powerUnits.size() + m_facility.rackFeeds.size());
+    auto centre = [&](EquipmentId id) {
+        auto it = centres.find(id);
+        if (it == centres.end()) {
+            bool found = false;
+            const QPointF c = centreOf(id, &found);
+            it = centres.insert(id, found ? std::optional<QPointF>(c) : std::nullopt);
+        }
+        return *it;
+    };
     auto add = [&](EquipmentId from, EquipmentId to, Connection::Kind kind, bool isDrawn) {
-        bool okFrom = false, okTo = false;
-        const QPointF a = centreOf(from, &okFrom), b = centreOf(to, &okTo);
-        if (!okFrom || !okTo)
+        const std::optional<QPointF> ca = centre(from), cb = centre(to);
+        if (!ca || !cb)
             return;
+        const QPointF a = *ca, b = *cb;
         m_connections << Connection{from, to, kind, isDrawn, QLineF(a, b)};
         m_lineItem->lines[std::size_t(int(kind) * 2 + (isDrawn ? 1 : 0))] << QLineF(a, b);
         if (isDrawn)
@@ -612,12 +644,14 @@ void FacilityOverlay::rebuildLabels()
         return;
     const FloorPlan &plan = m_scene->document()->plan();
     const double derating = m_facility.deratingFraction > 0.0 ? m_facility.deratingFraction : 1.0;
+    const QLocale locale;
+    const QString format = tr("%1 %");
     auto add = [&](const FacilityUnitStatus &u, double percent, bool over) {
         const Equipment *e = plan.equipment(u.id);
         if (!e)
             return;
         m_labelIndex.insert(u.id, int(m_labels.size()));
-        m_labels << UnitLabel{u.id, percent, over || percent > 100.0 + 1e-9, tr("%1 %").arg(QLocale().toString(percent, 'f', 0)),
+        m_labels << UnitLabel{u.id, percent, over || percent > 100.0 + 1e-9, format.arg(locale.toString(percent, 'f', 0)),
                               m_scene->footprintInScene(*e)};
     };
     for (const FacilityUnitStatus &u : m_facility.powerUnits)
@@ -628,7 +662,8 @@ void FacilityOverlay::rebuildLabels()
 
 void FacilityOverlay::rebuildFloorLoad()
 {
-    m_floorImages.clear();
+    QHash<HallId, QImage> before = std::exchange(m_floorImages, {});
+    QHash<HallId, FloorImageSource> sources = std::exchange(m_floorSources, {});
     if (!isOn(Layer::FloorLoad))
         return;
     const FloorPlan &plan = m_scene->document()->plan();
@@ -637,9 +672,27 @@ void FacilityOverlay::rebuildFloorLoad()
         if (!h || g.values.size() != qsizetype(g.nx) * g.ny)
             continue;
         const double rating = h->floorRatingKgPerM2 > 0.0 ? h->floorRatingKgPerM2 : 1.0;
-        m_floorImages.insert(g.hallId, gridImage(g, kFloorAlpha, [rating](double kgPerM2) {
-                                 return kgPerM2 > 0.0 ? loadColor(kgPerM2 / rating) : QColor();
-                             }));
+        auto color = [rating](double kgPerM2) { return kgPerM2 > 0.0 ? loadColor(kgPerM2 / rating) : QColor(); };
+        // Between two analyses of a live edit few tiles change: only those are coloured again.
+        QImage img = before.take(g.hallId);
+        const FloorImageSource &src = sources[g.hallId];
+        if (!img.isNull() && src.rating == rating && src.grid.nx == g.nx && src.grid.ny == g.ny && src.grid.values.size() == g.values.size()) {
+            for (int y = 0; y < g.ny; ++y) {
+                const float *now = g.values.constData() + qsizetype(y) * g.nx;
+                const float *was = src.grid.values.constData() + qsizetype(y) * g.nx;
+                if (std::equal(now, now + g.nx, was))
+                    continue;
+                auto *line = reinterpret_cast<QRgb *>(img.scanLine(y));
+                for (int x = 0; x < g.nx; ++x) {
+                    if (now[x] != was[x])
+                        line[x] = mapPixel(color(double(now[x])), kFloorAlpha);
+                }
+            }
+        } else {
+            img = gridImage(g, kFloorAlpha, color);
+        }
+        m_floorImages.insert(g.hallId, img);
+        m_floorSources.insert(g.hallId, FloorImageSource{g, rating});
     }
 }
 

@@ -13,6 +13,7 @@
 #include <QPointer>
 
 #include <array>
+#include <optional>
 
 class QAction;
 class QTimer;
@@ -144,6 +145,12 @@ private:
     QList<UnitLabel> m_labels;
     QHash<EquipmentId, int> m_labelIndex;
     QHash<HallId, QImage> m_floorImages;
+    struct FloorImageSource
+    {
+        HallGrid grid;       ///< the values m_floorImages shows (implicitly shared with the analysis)
+        double rating = 0.0; ///< the hall rating they were coloured against
+    };
+    QHash<HallId, FloorImageSource> m_floorSources;
     QHash<HallId, QImage> m_thermalImages;
 
     QPointer<ThermalRunner> m_thermalRunner;
