@@ -920,12 +920,21 @@ FacilityResult facilityAnalysis(const FloorPlan &plan, const CatalogCache &cache
     auto kindKey = [](PowerUnitKind k) {
         return k == PowerUnitKind::Transformer ? QStringLiteral("transformer") : k == PowerUnitKind::Ups ? QStringLiteral("ups") : QStringLiteral("distribution");
     };
+    // A list of every load becomes the one list of every rack, shared by all cases (NMinus1Case).
+    QList<EquipmentId> everyRack;
+    auto racksOf = [&](const engine::LoadIdList &loads) {
+        if (!loads.isEveryLoad())
+            return rackList(loads.ids());
+        if (everyRack.isEmpty())
+            everyRack = rackList(loads.ids());
+        return everyRack;
+    };
     for (const FailureResult &f : pr.nMinus1)
-        res.nMinus1 << NMinus1Case{toList(f.failedIds), kindKey(f.kind), rackList(f.loadsLosingPower), rackList(f.loadsLosingRedundancy),
-                                   rackList(f.loadsAtRisk), toList(f.overloadedUnits), f.shortfallKw, f.ok};
+        res.nMinus1 << NMinus1Case{toList(f.failedIds), kindKey(f.kind), racksOf(f.loadsLosingPower), racksOf(f.loadsLosingRedundancy),
+                                   racksOf(f.loadsAtRisk), toList(f.overloadedUnits), f.shortfallKw, f.ok};
     for (const FailureResult &f : pr.systemFailures)
-        res.nMinus1 << NMinus1Case{toList(f.failedIds), QStringLiteral("ups_system"), rackList(f.loadsLosingPower), rackList(f.loadsLosingRedundancy),
-                                   rackList(f.loadsAtRisk), toList(f.overloadedUnits), f.shortfallKw, f.ok};
+        res.nMinus1 << NMinus1Case{toList(f.failedIds), QStringLiteral("ups_system"), racksOf(f.loadsLosingPower), racksOf(f.loadsLosingRedundancy),
+                                   racksOf(f.loadsAtRisk), toList(f.overloadedUnits), f.shortfallKw, f.ok};
     if (res.itKw > 0.0 && !res.hasPowerChain)
         addViolation(res.violations, "power_chain_missing", "warning", {},
                      Tr::tr("no transformer, UPS or distribution unit is placed: the power chain and its losses are not modelled"));

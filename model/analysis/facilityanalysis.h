@@ -77,6 +77,10 @@ struct RackFeedStatus
     bool redundant = false;
 };
 
+/// One single failure and the racks it affects. A rack list that holds every rack of the plan is
+/// the same implicitly shared QList in every case (one copy, whatever the number of cases: an
+/// over-capacity plan puts every rack at risk in every case; facilityAnalysis() and the engine's
+/// LoadIdList never materialise it per case). Readers see ordinary lists.
 struct NMinus1Case
 {
     QList<EquipmentId> failed;

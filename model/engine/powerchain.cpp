@@ -862,6 +862,13 @@ public:
     {
         const std::size_t n = m_nodes.size();
         m_derating = in.deratingFraction > 0.0 ? in.deratingFraction : 1.0;
+        {
+            std::vector<std::uint64_t> all;
+            all.reserve(in.loads.size());
+            for (const PowerLoad &l : in.loads)
+                all.push_back(l.id);
+            m_allLoadIds = std::make_shared<const std::vector<std::uint64_t>>(std::move(all));
+        }
         m_pos.assign(n, 0);
         for (std::size_t k = 0; k < chain.topo.size(); ++k)
             m_pos[std::size_t(chain.topo[k])] = int(k);
@@ -1014,7 +1021,8 @@ public:
 
     struct Outcome
     {
-        std::vector<std::uint64_t> losingPower, losingRedundancy, atRisk, overloaded;
+        LoadIdList losingPower, losingRedundancy, atRisk;
+        std::vector<std::uint64_t> overloaded;
         std::optional<long long> certifiedFlowW; ///< nullopt: a max-flow is needed
     };
 
@@ -1036,6 +1044,7 @@ public:
         }
         std::sort(m_affected.begin(), m_affected.end());
         std::vector<int> dark;
+        std::vector<std::uint64_t> losingRedundancy;
         for (int i : m_affected) {
             int live = 0;
             for (int f : m_chain.loadFeeds[std::size_t(i)]) {
@@ -1048,15 +1057,25 @@ public:
             if (live == 0)
                 dark.push_back(i);
             else if (redundantBefore[std::size_t(i)] && !redundant(m_chain.loadFeeds[std::size_t(i)]))
-                o.losingRedundancy.push_back(m_in.loads[std::size_t(i)].id);
+                losingRedundancy.push_back(m_in.loads[std::size_t(i)].id);
         }
+        // m_affected holds each load once: as many as there are loads is every load.
+        o.losingRedundancy = losingRedundancy.size() == m_in.loads.size() ? LoadIdList::everyLoad(m_allLoadIds) : LoadIdList(std::move(losingRedundancy));
         if (!m_baseDarkLoads.empty()) {
             std::vector<int> all;
             std::merge(dark.begin(), dark.end(), m_baseDarkLoads.begin(), m_baseDarkLoads.end(), std::back_inserter(all));
             dark.swap(all);
         }
-        for (int i : dark)
-            o.losingPower.push_back(m_in.loads[std::size_t(i)].id);
+        // Sorted; a load behind a cut cycle may also have a feed that went dark (listed twice).
+        if (dark.size() == m_in.loads.size() && std::adjacent_find(dark.begin(), dark.end()) == dark.end()) {
+            o.losingPower = LoadIdList::everyLoad(m_allLoadIds);
+        } else {
+            std::vector<std::uint64_t> ids;
+            ids.reserve(dark.size());
+            for (int i : dark)
+                ids.push_back(m_in.loads[std::size_t(i)].id);
+            o.losingPower = std::move(ids);
+        }
         long long lostW = m_baseLostW;
         for (int d : m_dark) {
             for (int g : m_groupsOf[std::size_t(d)]) {
@@ -1124,17 +1143,23 @@ public:
                     }
                 }
             }
-            // In load order: sort a short list, scan the marks for a long one (an overloaded
-            // transformer puts most racks at risk in every case).
-            if (risk.size() * 16 < m_in.loads.size()) {
+            // In load order: sort a short list, scan the marks for a long one; every load (each
+            // is marked once) shares the chain's list (an over-capacity chain: every case).
+            std::vector<std::uint64_t> ids;
+            if (risk.size() == m_in.loads.size()) {
+                o.atRisk = LoadIdList::everyLoad(m_allLoadIds);
+            } else if (risk.size() * 16 < m_in.loads.size()) {
                 std::sort(risk.begin(), risk.end());
+                ids.reserve(risk.size());
                 for (int i : risk)
-                    o.atRisk.push_back(m_in.loads[std::size_t(i)].id);
+                    ids.push_back(m_in.loads[std::size_t(i)].id);
+                o.atRisk = std::move(ids);
             } else {
-                o.atRisk.reserve(risk.size());
+                ids.reserve(risk.size());
                 for (std::size_t i = 0; i < m_in.loads.size(); ++i)
                     if (m_riskS[i] == m_stamp)
-                        o.atRisk.push_back(m_in.loads[i].id);
+                        ids.push_back(m_in.loads[i].id);
+                o.atRisk = std::move(ids);
             }
         }
         if (certified)
@@ -1322,6 +1347,7 @@ private:
     }
 
     const PowerChainInput &m_in;
+    std::shared_ptr<const std::vector<std::uint64_t>> m_allLoadIds; ///< every load, in input order
     const Chain &m_chain;
     const std::vector<Node> &m_nodes;
     const FlowGroups &m_groups;
@@ -1463,6 +1489,7 @@ PowerChainResult analysePowerChain(const PowerChainInput &in)
         std::vector<double> out, loss;
         computeFlows(in, chain, alive, out, loss);
         std::vector<char> over(nodes.size(), 0), tainted(nodes.size(), 0);
+        std::vector<std::uint64_t> losingPower, losingRedundancy, atRisk; // the reference lists every id
         for (int n : chain.topo) {
             const Node &node = nodes[std::size_t(n)];
             if (!alive[std::size_t(n)])
@@ -1486,12 +1513,15 @@ PowerChainResult analysePowerChain(const PowerChainInput &in)
                 }
             }
             if (live == 0)
-                fr.loadsLosingPower.push_back(in.loads[i].id);
+                losingPower.push_back(in.loads[i].id);
             else if (risk)
-                fr.loadsAtRisk.push_back(in.loads[i].id);
+                atRisk.push_back(in.loads[i].id);
             if (live > 0 && redundantBefore[i] && !redundantFeeds(chain, chain.loadFeeds[i], alive))
-                fr.loadsLosingRedundancy.push_back(in.loads[i].id);
+                losingRedundancy.push_back(in.loads[i].id);
         }
+        fr.loadsLosingPower = std::move(losingPower);
+        fr.loadsLosingRedundancy = std::move(losingRedundancy);
+        fr.loadsAtRisk = std::move(atRisk);
         fr.shortfallKw = std::max(0.0, demandKw - maxFlowKw(failed));
         fr.ok = fr.loadsLosingPower.empty() && fr.loadsAtRisk.empty() && fr.shortfallKw <= tolKw;
         return fr;

@@ -3,6 +3,7 @@
 #pragma once
 
 #include <cstdint>
+#include <memory>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -119,15 +120,53 @@ struct LoadFeeds
     bool redundant = false;        ///< two feeds on different UPS systems (or transformers)
 };
 
+/**
+ * Ids of the loads one failure affects, in load input order. A list that holds every load of the
+ * chain is not copied into each case: all such lists share the chain's one list of load ids
+ * (isEveryLoad()). An over-capacity chain puts every load at risk in every N-1 case (362 cases x
+ * 4,345 loads on the 5,000-item overlay bench: 1.57 million ids per analysis otherwise).
+ * Reads like a vector; two lists are equal when their ids are, however they are stored.
+ */
+class LoadIdList
+{
+public:
+    using const_iterator = std::vector<std::uint64_t>::const_iterator;
+    LoadIdList() = default;
+    LoadIdList(std::vector<std::uint64_t> ids) // NOLINT(google-explicit-constructor): a list of its own
+        : m_own(std::move(ids))
+    {
+    }
+    /// Every load of a chain: `allLoadIds` is that chain's list (shared, not copied).
+    static LoadIdList everyLoad(std::shared_ptr<const std::vector<std::uint64_t>> allLoadIds)
+    {
+        LoadIdList l;
+        l.m_every = std::move(allLoadIds);
+        return l;
+    }
+    bool isEveryLoad() const { return m_every != nullptr; }
+    const std::vector<std::uint64_t> &ids() const { return m_every ? *m_every : m_own; }
+    std::size_t size() const { return ids().size(); }
+    bool empty() const { return ids().empty(); }
+    const_iterator begin() const { return ids().begin(); }
+    const_iterator end() const { return ids().end(); }
+    std::uint64_t operator[](std::size_t i) const { return ids()[i]; }
+    friend bool operator==(const LoadIdList &a, const LoadIdList &b) { return a.ids() == b.ids(); }
+    friend bool operator==(const LoadIdList &a, const std::vector<std::uint64_t> &b) { return a.ids() == b; }
+
+private:
+    std::vector<std::uint64_t> m_own;
+    std::shared_ptr<const std::vector<std::uint64_t>> m_every;
+};
+
 /// Outcome of one failure (a unit, or a whole UPS system). Load lists are in the input order of
 /// the loads; overloaded units in topological order (upstream first).
 struct FailureResult
 {
     std::vector<std::uint64_t> failedIds;
     PowerUnitKind kind = PowerUnitKind::Ups;
-    std::vector<std::uint64_t> loadsLosingPower;      ///< no live feed left
-    std::vector<std::uint64_t> loadsLosingRedundancy; ///< were redundant, still powered by one side
-    std::vector<std::uint64_t> loadsAtRisk;           ///< powered through a unit now over its derated rating
+    LoadIdList loadsLosingPower;      ///< no live feed left
+    LoadIdList loadsLosingRedundancy; ///< were redundant, still powered by one side
+    LoadIdList loadsAtRisk;           ///< powered through a unit now over its derated rating
     std::vector<std::uint64_t> overloadedUnits;
     double shortfallKw = 0.0;      ///< load - max-flow with the failure
     bool ok = true;

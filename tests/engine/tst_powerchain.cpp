@@ -220,7 +220,7 @@ private slots:
         in.loads = {rack(100, 50, 0, false)};
         const PowerChainResult r = analysePowerChain(in);
         QCOMPARE(r.loads[0].feeds, std::vector<std::uint64_t>{20});
-        QVERIFY(contains(failureOf(r, 20).loadsLosingPower, 100));
+        QVERIFY(contains(failureOf(r, 20).loadsLosingPower.ids(), 100));
         QVERIFY(failureOf(r, 21).ok);
         QCOMPARE(r.achieved, RedundancyMode::N);
     }
@@ -306,7 +306,7 @@ private slots:
         // 200 kW per UPS, within rating.
         const FailureResult &u3 = failureOf(r, 12);
         QVERIFY(u3.ok);
-        QCOMPARE(u3.loadsLosingRedundancy, (std::vector<std::uint64_t>{100, 101}));
+        QCOMPARE(u3.loadsLosingRedundancy.ids(), (std::vector<std::uint64_t>{100, 101}));
         QVERIFY(u3.overloadedUnits.empty());
         // System A (U1 + U2) fails: U3 carries 400 kW, exactly its derated rating: not over, and
         // the max-flow delivers all 400 kW (the proportional flow sits on the rating, inside the
@@ -331,13 +331,13 @@ private slots:
         const PowerChainResult r = analysePowerChain(in);
         QCOMPARE(unitResult(r, 21).parents, std::vector<std::uint64_t>{20});
         // P1 (and with it P2) dark: both racks, 100 kW short.
-        QCOMPARE(failureOf(r, 20).loadsLosingPower, (std::vector<std::uint64_t>{100, 101}));
+        QCOMPARE(failureOf(r, 20).loadsLosingPower.ids(), (std::vector<std::uint64_t>{100, 101}));
         TH_FUZZY_COMPARE(failureOf(r, 20).shortfallKw, 100.0, 1e-12);
         // P2 dark: rack 100 only, 50 kW short.
-        QCOMPARE(failureOf(r, 21).loadsLosingPower, std::vector<std::uint64_t>{100});
+        QCOMPARE(failureOf(r, 21).loadsLosingPower.ids(), std::vector<std::uint64_t>{100});
         TH_FUZZY_COMPARE(failureOf(r, 21).shortfallKw, 50.0, 1e-12);
         // T1 dark: both racks.
-        QCOMPARE(failureOf(r, 1).loadsLosingPower, (std::vector<std::uint64_t>{100, 101}));
+        QCOMPARE(failureOf(r, 1).loadsLosingPower.ids(), (std::vector<std::uint64_t>{100, 101}));
         // Nothing is near a rating: every shortfall is the lost racks' demand, without a max-flow.
         QCOMPARE(r.maxFlowRuns, 0);
         QCOMPARE(r.achieved, RedundancyMode::N);
@@ -360,7 +360,7 @@ private slots:
         // P2 fails: P1 alone takes 200 kW: over, both racks at risk; max-flow 80 -> 120 short.
         const FailureResult &p2 = failureOf(r, 21);
         QCOMPARE(p2.overloadedUnits, std::vector<std::uint64_t>{20});
-        QCOMPARE(p2.loadsAtRisk, (std::vector<std::uint64_t>{100, 101}));
+        QCOMPARE(p2.loadsAtRisk.ids(), (std::vector<std::uint64_t>{100, 101}));
         TH_FUZZY_COMPARE(p2.shortfallKw, 120.0, 1e-12);
         // P1 fails: P2 takes 200 <= 240 kW: ok, certified without a max-flow.
         QVERIFY(failureOf(r, 20).ok);

@@ -341,6 +341,51 @@ private slots:
         QCOMPARE(r.powerRedundancy, QStringLiteral("none"));
     }
 
+    void nMinus1EveryRackIsOneSharedList()
+    {
+        // Six NVL72 (6 x 120 kW = 720 kW) on UPS A and B of 500 kW (400 kW derated) through
+        // PDU A and B: 360 kW per side in normal operation, 720 kW on the survivor when one
+        // UPS or PDU fails, so every failure puts every rack at risk and takes its redundancy.
+        FloorPlan plan = hall(20000, 10000);
+        for (int i = 0; i < 6; ++i)
+            place(plan, EquipmentKind::System, QStringLiteral("nvidia-gb200-nvl72"), 3000 + i * 600, 4200, 600, 1068);
+        place(plan, EquipmentKind::Facility, QStringLiteral("ups-huawei-ups5000-e-500"), 12000, 600, 1800, 850, 0, QStringLiteral("A"));
+        place(plan, EquipmentKind::Facility, QStringLiteral("ups-huawei-ups5000-e-500"), 12000, 2400, 1800, 850, 0, QStringLiteral("B"));
+        place(plan, EquipmentKind::Facility, QStringLiteral("pdu-floor-300kva"), 1200, 600, 1200, 900, 0, QStringLiteral("A"));
+        place(plan, EquipmentKind::Facility, QStringLiteral("pdu-floor-300kva"), 1200, 7800, 1200, 900, 0, QStringLiteral("B"));
+        place(plan, EquipmentKind::Facility, QStringLiteral("pdu-floor-300kva"), 5200, 600, 1200, 900, 0, QStringLiteral("A"));
+        place(plan, EquipmentKind::Facility, QStringLiteral("pdu-floor-300kva"), 5200, 7800, 1200, 900, 0, QStringLiteral("B"));
+        CatalogCache cache(&m_catalog);
+        const FacilityResult r = facilityAnalysis(plan, cache);
+        QList<EquipmentId> racks;
+        for (const RackFeedStatus &f : r.rackFeeds)
+            racks << f.id;
+        QCOMPARE(racks.size(), 6);
+        const EquipmentId *shared = nullptr;
+        int everyRack = 0;
+        for (const NMinus1Case &c : r.nMinus1) {
+            if (c.category != QLatin1String("ups") && c.category != QLatin1String("ups_system"))
+                continue;
+            // Each UPS failure leaves 720 kW on the other UPS: every rack at risk and no longer
+            // redundant, listed in full like any other list...
+            QVERIFY(!c.ok);
+            QCOMPARE(c.atRisk, racks);
+            QCOMPARE(c.losingRedundancy, racks);
+            QVERIFY(c.losingPower.isEmpty());
+            // ... and held once: every such list is the same shared QList.
+            for (const QList<EquipmentId> *l : {&c.atRisk, &c.losingRedundancy}) {
+                shared = shared ? shared : l->constData();
+                QCOMPARE(l->constData(), shared);
+                ++everyRack;
+            }
+        }
+        QCOMPARE(everyRack, 2 * 4); // UPS A, UPS B, and each UPS system
+        // The redundancy violation names every rack once.
+        for (const Violation &v : r.violations)
+            if (v.kind == QLatin1String("power_redundancy"))
+                QCOMPARE(v.items, racks);
+    }
+
     void sampleThermal()
     {
         // The shipped samples through the advective thermal map (docs/facility-model.md §5).

@@ -9,6 +9,7 @@
 #include "model/catalog/catalog.h"
 #include "model/commands/changegeometry.h"
 #include "model/document/floorplandocument.h"
+#include "model/io/planfile.h"
 #include "tests/support/benchplans.h"
 #include "views/scene/facilityoverlay.h"
 #include "views/scene/floorplanscene.h"
@@ -83,6 +84,17 @@ class BenchOverlays : public QObject
     Q_OBJECT
     Catalog m_catalog;
 
+    /// 1400 x 900 px fitted to the hall, power chain + utilisation + floor load on.
+    static void showWithOverlays(FloorPlanView &view)
+    {
+        view.resize(1400, 900);
+        view.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&view));
+        view.fitToHalls();
+        for (FacilityOverlay::Layer l : {FacilityOverlay::Layer::PowerChain, FacilityOverlay::Layer::Utilisation, FacilityOverlay::Layer::FloorLoad})
+            view.overlay()->setLayer(l, true);
+    }
+
 private slots:
     void initTestCase()
     {
@@ -96,13 +108,16 @@ private slots:
         QTest::addColumn<bool>("sizedChain");
         QTest::addColumn<bool>("withAnalysis");
         QTest::addColumn<bool>("withPowerChain");
-        QTest::newRow("move + KPI recompute + overlays + repaint") << false << true << true;
-        QTest::newRow("overlays + repaint only") << false << false << true;
-        QTest::newRow("utilisation + floor load + repaint (no power-chain lines)") << false << false << false;
+        QTest::addColumn<int>("parts"); // 3: rebuild + repaint, 1: rebuild only, 2: repaint only
+        QTest::newRow("move + KPI recompute + overlays + repaint") << false << true << true << 3;
+        QTest::newRow("overlays + repaint only") << false << false << true << 3;
+        QTest::newRow("utilisation + floor load + repaint (no power-chain lines)") << false << false << false << 3;
         // The plan above is 3.7x over its transformers, so every N-1 case lists every rack; the
         // 2N plan (tests/support/benchplans.h) is what a finished design looks like.
-        QTest::newRow("2N plan: move + KPI recompute + overlays + repaint") << true << true << true;
-        QTest::newRow("2N plan: overlays + repaint only") << true << false << true;
+        QTest::newRow("2N plan: move + KPI recompute + overlays + repaint") << true << true << true << 3;
+        QTest::newRow("2N plan: move + KPI recompute + overlays rebuilt (no repaint)") << true << true << true << 1;
+        QTest::newRow("2N plan: overlays + repaint only") << true << false << true << 3;
+        QTest::newRow("2N plan: repaint only") << true << false << true << 2;
     }
 
     void liveStep()
@@ -110,17 +125,13 @@ private slots:
         QFETCH(bool, sizedChain);
         QFETCH(bool, withAnalysis);
         QFETCH(bool, withPowerChain);
+        QFETCH(int, parts);
         FloorPlanDocument doc;
         doc.resetPlan(sizedChain ? bench::powerChainPlan() : generatedPlan());
         CatalogCache cache(&m_catalog);
         FloorPlanView view(&doc, &cache);
-        view.resize(1400, 900);
-        view.show();
-        QVERIFY(QTest::qWaitForWindowExposed(&view));
-        view.fitToHalls();
+        showWithOverlays(view);
         FacilityOverlay *overlay = view.overlay();
-        for (FacilityOverlay::Layer l : {FacilityOverlay::Layer::PowerChain, FacilityOverlay::Layer::Utilisation, FacilityOverlay::Layer::FloorLoad})
-            overlay->setLayer(l, true);
         PlanEvaluation ev = evaluatePlan(doc.plan(), cache); // warm the catalog cache, as the GUI keeps it
         QVERIFY(ev.facility);
         overlay->setFacility(*ev.facility);
@@ -143,8 +154,50 @@ private slots:
                 doc.undoStack()->push(new ChangeGeometryCommand(&doc, QStringLiteral("Move"), {{rack, g}}, true));
                 ev = evaluatePlan(doc.plan(), cache);
             }
-            overlay->setFacility(*ev.facility);
-            view.viewport()->repaint();
+            if (parts & 1)
+                overlay->setFacility(*ev.facility);
+            if (parts & 2)
+                view.viewport()->repaint();
+        }
+    }
+
+    /// With TH_OVERLAY_SHOTS=DIR, saves the view with every overlay except the thermal map
+    /// (both plans, fitted to the hall and zoomed in on a block, before and after a rack move),
+    /// to look at the rendering (docs/performance.md).
+    void screenshots()
+    {
+        const QString dir = qEnvironmentVariable("TH_OVERLAY_SHOTS");
+        if (dir.isEmpty())
+            QSKIP("set TH_OVERLAY_SHOTS=DIR to save the screenshots");
+        for (const bool sized : {false, true}) {
+            // The plans too, for `terahall evaluate` before and after a change.
+            QFile file(dir + (sized ? QStringLiteral("/bench-2n.thplan") : QStringLiteral("/bench-overloaded.thplan")));
+            QVERIFY(file.open(QIODevice::WriteOnly));
+            file.write(writePlan(sized ? bench::powerChainPlan() : generatedPlan()));
+            file.close();
+            FloorPlanDocument doc;
+            doc.resetPlan(sized ? bench::powerChainPlan() : generatedPlan());
+            CatalogCache cache(&m_catalog);
+            FloorPlanView view(&doc, &cache);
+            showWithOverlays(view);
+            FacilityOverlay *overlay = view.overlay();
+            overlay->setFacility(*evaluatePlan(doc.plan(), cache).facility);
+            const QString plan = sized ? QStringLiteral("2n") : QStringLiteral("overloaded");
+            QVERIFY(view.grab().save(dir + QStringLiteral("/%1-fit.png").arg(plan)));
+            // A rack moves by one row pitch: the view follows the new analysis.
+            const EquipmentId rack = bench::firstOf(doc.plan(), "nvidia-dgx-h100");
+            Geometry g = geometryOf(*doc.plan().equipment(rack));
+            g.yMm += 1200.0;
+            doc.undoStack()->push(new ChangeGeometryCommand(&doc, QStringLiteral("Move"), {{rack, g}}, true));
+            overlay->setFacility(*evaluatePlan(doc.plan(), cache).facility);
+            QVERIFY(view.grab().save(dir + QStringLiteral("/%1-fit-moved.png").arg(plan)));
+            // The same, the lines drawn again in full (the one before redrew only what changed).
+            overlay->setLayer(FacilityOverlay::Layer::PowerChain, false);
+            overlay->setLayer(FacilityOverlay::Layer::PowerChain, true);
+            QVERIFY(view.grab().save(dir + QStringLiteral("/%1-fit-moved-full.png").arg(plan)));
+            view.setZoom(view.zoom() * 6.0);
+            view.centerOn(view.floorPlanScene()->footprintInScene(*doc.plan().equipment(rack)).center() + QPointF(8000, 12000));
+            QVERIFY(view.grab().save(dir + QStringLiteral("/%1-zoomed.png").arg(plan)));
         }
     }
 

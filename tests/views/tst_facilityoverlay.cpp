@@ -6,9 +6,12 @@
 // with the analysis, not with themselves). Runs the main window on the shipped samples.
 #include "model/analysis/facilityanalysis.h"
 #include "model/analysis/feedrules.h"
+#include "model/analysis/plananalysis.h"
 #include "model/catalog/catalog.h"
+#include "model/commands/changegeometry.h"
 #include "model/document/floorplandocument.h"
 #include "model/io/planfile.h"
+#include "tests/support/benchplans.h"
 #include "tests/support/testpaths.h"
 #include "views/docks/kpidock.h"
 #include "views/docks/thermalrunner.h"
@@ -138,6 +141,50 @@ private slots:
                                      QStringLiteral("overlayFloorLoadAction"), QStringLiteral("overlayThermalAction"), QString(),
                                      QStringLiteral("connectFeedsAction"), QStringLiteral("clearFeedAction"),
                                      QStringLiteral("adoptFeedsAction")}));
+    }
+
+    void lineCacheRedrawsWhatChanged()
+    {
+        // 7,200 feed lines (the 2N bench plan): a new analysis redraws only the lines that
+        // changed in the view's line cache. The result must be what a full redraw draws, up to
+        // the rounding of aliased edges under a clip (isolated pixels; docs/performance.md).
+        FloorPlanDocument doc;
+        doc.resetPlan(bench::powerChainPlan());
+        CatalogCache cache(&m_catalog);
+        FloorPlanView view(&doc, &cache);
+        view.resize(1000, 700);
+        view.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&view));
+        view.fitToHalls();
+        FacilityOverlay *o = view.overlay();
+        o->setLayer(Layer::PowerChain, true);
+        o->setFacility(*evaluatePlan(doc.plan(), cache).facility);
+        QVERIFY(o->connections().size() > 7200);
+        const QImage before = view.grab().toImage();
+        const EquipmentId rack = bench::firstOf(doc.plan(), "nvidia-dgx-h100");
+        Geometry g = geometryOf(*doc.plan().equipment(rack));
+        g.xMm += 600.0 * 20; // into the next rack column's aisle: its feeds move
+        g.yMm += 1200.0;
+        doc.undoStack()->push(new ChangeGeometryCommand(&doc, QStringLiteral("Move"), {{rack, g}}, true));
+        o->setFacility(*evaluatePlan(doc.plan(), cache).facility);
+        const QImage partial = view.grab().toImage();
+        o->setLayer(Layer::PowerChain, false); // drops the cache
+        o->setLayer(Layer::PowerChain, true);
+        const QImage full = view.grab().toImage();
+        auto differing = [](const QImage &a, const QImage &b) {
+            int n = 0;
+            for (int y = 0; y < a.height(); ++y)
+                for (int x = 0; x < a.width(); ++x)
+                    n += a.pixel(x, y) != b.pixel(x, y) ? 1 : 0;
+            return n;
+        };
+        QCOMPARE(partial.size(), full.size());
+        const int changedByMove = differing(before, full);
+        const int partialVsFull = differing(partial, full);
+        qInfo("pixels changed by the move: %d; partial vs full redraw: %d", changedByMove, partialVsFull);
+        QVERIFY(changedByMove > 30); // the rack and its two feed lines
+        QVERIFY(differing(before, partial) > 30);
+        QVERIFY(partialVsFull <= 20);
     }
 
     void assignFeedsAutomaticallyIsOneStep()

@@ -44,6 +44,12 @@ QPen cosmeticPen(const QColor &color, double widthPx, Qt::PenStyle style = Qt::S
     return pen;
 }
 
+/// A map pixel: `c` at `alpha` (invalid: transparent).
+QRgb mapPixel(const QColor &c, int alpha)
+{
+    return c.isValid() ? qPremultiply(qRgba(c.red(), c.green(), c.blue(), alpha)) : 0u;
+}
+
 /// One pixel per tile, row-major like HallGrid::values; `color` maps a value to a colour
 /// (invalid: transparent).
 template<typename ColorOf>
@@ -52,26 +58,25 @@ QImage gridImage(const HallGrid &g, int alpha, ColorOf color)
     QImage img(g.nx, g.ny, QImage::Format_ARGB32_Premultiplied);
     for (int y = 0; y < g.ny; ++y) {
         auto *line = reinterpret_cast<QRgb *>(img.scanLine(y));
-        for (int x = 0; x < g.nx; ++x) {
-            const QColor c = color(double(g.values[qsizetype(y) * g.nx + x]));
-            line[x] = c.isValid() ? qPremultiply(qRgba(c.red(), c.green(), c.blue(), alpha)) : 0u;
-        }
+        for (int x = 0; x < g.nx; ++x)
+            line[x] = mapPixel(color(double(g.values[qsizetype(y) * g.nx + x])), alpha);
     }
     return img;
 }
 
 } // namespace
 
-/// Draws one part of the overlay: the tile maps, or the lines, labels and flags.
+/// Draws one part of the overlay: the tile maps and utilisation tiles (z 20), the power-chain
+/// lines (z 30, from a cache of its own), or the labels and flags (z 31).
 class OverlayItem : public QGraphicsItem
 {
 public:
-    enum class Part { Maps, Marks };
+    enum class Part { Maps, Lines, Marks };
     OverlayItem(FacilityOverlay *overlay, Part part)
         : m_overlay(overlay)
         , m_part(part)
     {
-        setZValue(part == Part::Maps ? 20 : 30);
+        setZValue(part == Part::Maps ? 20 : part == Part::Lines ? 30 : 31);
         setFlag(ItemUsesExtendedStyleOption);
         setAcceptedMouseButtons(Qt::NoButton);
     }
@@ -87,10 +92,12 @@ public:
     QRectF boundingRect() const override { return m_rect; }
     QPainterPath shape() const override { return {}; } // never hit by tools or clicks
 
-    void paint(QPainter *painter, const QStyleOptionGraphicsItem *option, QWidget *) override
+    void paint(QPainter *painter, const QStyleOptionGraphicsItem *option, QWidget *widget) override
     {
         if (m_part == Part::Maps)
-            paintMaps(painter);
+            paintMaps(painter, option->exposedRect);
+        else if (m_part == Part::Lines)
+            paintLines(painter, option->exposedRect, widget);
         else
             paintMarks(painter, option->exposedRect);
     }
@@ -99,8 +106,162 @@ public:
     std::array<QList<QLineF>, 6> lines;
     QList<QPointF> drawnEnds;
 
+    /// The next paint redraws every line.
+    void invalidateLines()
+    {
+        m_cache.valid = false;
+        m_cache.dirty.clear();
+    }
+    /// The next paint redraws the lines over these scene rectangles (a line or a drawn end that
+    /// appeared or went away lies in one of them).
+    void invalidateLines(const QList<QRectF> &sceneRects)
+    {
+        if (!m_cache.valid)
+            return;
+        m_cache.dirty += sceneRects;
+        if (m_cache.dirty.size() > kMaxDirtyRects)
+            invalidateLines();
+    }
+    int cachedRenderCount() const { return m_cache.fullRenders; }
+    int lineCount() const
+    {
+        int total = 0;
+        for (const QList<QLineF> &l : lines)
+            total += int(l.size());
+        return total;
+    }
+
 private:
-    void paintMaps(QPainter *painter)
+    static constexpr int kMaxDirtyRects = 256;
+    static constexpr int kDirtyPadPx = 7; ///< thick drawn lines (3 px) and the end dots (3.5 px + pen)
+
+    /// The lines as drawn at one view transform, over the whole viewport, redrawn only where
+    /// lines changed (rebuild() diffs the analyses) or when the view zooms or scrolls.
+    struct LineCache
+    {
+        QImage image;
+        QTransform transform; ///< item -> viewport
+        const QWidget *widget = nullptr;
+        bool valid = false;
+        QList<QRectF> dirty;  ///< scene rectangles to redraw
+        int fullRenders = 0;
+    };
+
+    /// Draws the lines and drawn ends that may touch `view` (scene coordinates); with `dirty`,
+    /// only the groups of lines of which one touches a dirty rectangle (the painter is clipped
+    /// to them). Lines go to the painter in groups of kGroup: the raster engine strokes each
+    /// group as one path, and an aliased path's edge pixels depend on what else is in it, so a
+    /// partial redraw draws the very groups a full one does (the result is pixel-identical).
+    void drawLines(QPainter *painter, const QRectF &view, const QList<QRectF> &dirty) const
+    {
+        constexpr qsizetype kGroup = 16;
+        auto touchesDirty = [&](const QRectF &r) {
+            for (const QRectF &c : dirty)
+                if (c.intersects(r))
+                    return true;
+            return false;
+        };
+        auto box = [](const QLineF &l) { return QRectF(l.p1(), l.p2()).normalized().adjusted(-1e-3, -1e-3, 1e-3, 1e-3); };
+        // Thousands of long antialiased (worse: dashed) lines cost seconds in the raster
+        // engine: a 5,000-item plan draws them aliased (docs/performance.md).
+        // Past that, B feeds keep their colour but not their dashes (the stroker's cost).
+        const bool few = lineCount() <= kAntialiasedLinesMax;
+        painter->setRenderHint(QPainter::Antialiasing, few);
+        painter->setBrush(Qt::NoBrush);
+        static const std::array<QColor, 3> colors{kUnitLinkColor, kFeedAColor, kFeedBColor};
+        QList<QLineF> visible;
+        for (std::size_t i = 0; i < lines.size(); ++i) {
+            const bool drawn = i % 2 == 1;
+            const bool b = i / 2 == 2;
+            visible.clear();
+            for (const QLineF &l : lines[i])
+                if (view.intersects(box(l)))
+                    visible << l;
+            if (visible.isEmpty())
+                continue;
+            // Automatic feeds: a lighter tint, opaque (translucent aliased lines take the
+            // raster engine's slow blending path: 9,000 lines 240 ms instead of 14 ms).
+            const QColor c = drawn ? colors[i / 2] : mixWithWhite(colors[i / 2], 0.4);
+            painter->setPen(cosmeticPen(c, drawn ? 3.0 : 1.3, b && few ? Qt::DashLine : Qt::SolidLine));
+            for (qsizetype k = 0; k < visible.size(); k += kGroup) {
+                const qsizetype n = std::min(kGroup, visible.size() - k);
+                if (!dirty.isEmpty() && std::none_of(visible.begin() + k, visible.begin() + k + n, [&](const QLineF &l) { return touchesDirty(box(l)); }))
+                    continue;
+                painter->drawLines(visible.constData() + k, int(n));
+            }
+        }
+        // Drawn ends: a dot at a constant size on screen.
+        const QTransform world = painter->worldTransform();
+        painter->save();
+        painter->resetTransform();
+        painter->setPen(cosmeticPen(Qt::white, 1.0));
+        painter->setBrush(kUnitLinkColor);
+        for (const QPointF &p : drawnEnds) {
+            const QRectF r = QRectF(p, QSizeF(0, 0)).adjusted(-1e-3, -1e-3, 1e-3, 1e-3);
+            if (view.intersects(r) && (dirty.isEmpty() || touchesDirty(r)))
+                painter->drawEllipse(world.map(p), 3.5, 3.5);
+        }
+        painter->restore();
+    }
+
+    void paintLines(QPainter *painter, const QRectF &exposed, QWidget *widget)
+    {
+        const QTransform world = painter->worldTransform();
+        const double scale = std::sqrt(std::abs(world.determinant()));
+        if (!widget || !world.isInvertible() || scale <= 0.0) { // printing, scene->render(): no cache
+            const double pad = kDirtyPadPx / std::max(scale, 1e-9);
+            drawLines(painter, exposed.adjusted(-pad, -pad, pad, pad), {});
+            return;
+        }
+        const QTransform toScene = world.inverted();
+        // The lines that cross the viewport (zoomed in, most are off screen).
+        const double pad = kDirtyPadPx / scale;
+        const QRectF view = toScene.mapRect(QRectF(widget->rect())).adjusted(-pad, -pad, pad, pad);
+        const qreal dpr = widget->devicePixelRatioF();
+        const QSize size = widget->size() * dpr;
+        LineCache &c = m_cache;
+        const bool stale = !c.valid || c.widget != widget || c.transform != world || c.image.size() != size || c.image.devicePixelRatio() != dpr;
+        if (stale) {
+            c.image = QImage(size, QImage::Format_ARGB32_Premultiplied);
+            c.image.setDevicePixelRatio(dpr);
+            c.image.fill(Qt::transparent);
+            c.transform = world;
+            c.widget = widget;
+            c.valid = true;
+            c.dirty.clear();
+            ++c.fullRenders;
+            QPainter p(&c.image);
+            p.setTransform(world);
+            drawLines(&p, view, {});
+        } else if (!c.dirty.isEmpty()) {
+            // Clear the changed areas and draw again every line that crosses them.
+            QRegion region;
+            for (const QRectF &r : std::as_const(c.dirty))
+                region += world.mapRect(r).toAlignedRect().adjusted(-kDirtyPadPx, -kDirtyPadPx, kDirtyPadPx, kDirtyPadPx);
+            region &= widget->rect();
+            c.dirty.clear();
+            if (!region.isEmpty()) {
+                QList<QRectF> cull;
+                // A line whose stroke reaches into the region (3 px wide, or a dot) is drawn again.
+                for (const QRect &r : region)
+                    cull << toScene.mapRect(QRectF(r).adjusted(-kDirtyPadPx, -kDirtyPadPx, kDirtyPadPx, kDirtyPadPx));
+                QPainter p(&c.image);
+                p.setClipRegion(region);
+                p.setCompositionMode(QPainter::CompositionMode_Source);
+                p.fillRect(region.boundingRect(), Qt::transparent);
+                p.setCompositionMode(QPainter::CompositionMode_SourceOver);
+                p.setTransform(world);
+                drawLines(&p, view, cull);
+            }
+        }
+        painter->save();
+        painter->resetTransform();
+        const QRect target = world.mapRect(exposed).toAlignedRect().adjusted(-1, -1, 1, 1) & widget->rect();
+        painter->drawImage(QRectF(target), c.image, QRectF(QPointF(target.topLeft()) * dpr, QSizeF(target.size()) * dpr));
+        painter->restore();
+    }
+
+    void paintMaps(QPainter *painter, const QRectF &exposed)
     {
         const FloorPlanScene *scene = m_overlay->m_scene;
         auto draw = [&](const QHash<HallId, QImage> &images, const QList<HallGrid> &grids, bool smooth) {
@@ -115,13 +276,9 @@ private:
             draw(m_overlay->m_floorImages, m_overlay->m_facility.floorLoad, false);
         if (m_overlay->isOn(FacilityOverlay::Layer::Thermal))
             draw(m_overlay->m_thermalImages, m_overlay->m_thermalGrids, true);
-    }
-
-    void paintMarks(QPainter *painter, const QRectF &exposed)
-    {
-        painter->setRenderHint(QPainter::Antialiasing, true);
-        const QTransform world = painter->worldTransform();
         if (m_overlay->isOn(FacilityOverlay::Layer::Utilisation)) {
+            // The units' utilisation tiles, over the maps and under the lines.
+            painter->setRenderHint(QPainter::Antialiasing, true);
             painter->setPen(Qt::NoPen);
             for (const FacilityOverlay::UnitLabel &l : m_overlay->m_labels) {
                 if (!l.rect.intersects(exposed))
@@ -132,41 +289,21 @@ private:
                 painter->drawRect(l.rect);
             }
         }
-        if (m_overlay->isOn(FacilityOverlay::Layer::PowerChain)) {
-            // Thousands of long antialiased (worse: dashed) lines cost seconds in the raster
-            // engine: a 5,000-item plan draws them aliased (docs/performance.md).
-            int total = 0;
-            for (const QList<QLineF> &l : lines)
-                total += int(l.size());
-            // Past that, B feeds keep their colour but not their dashes (the stroker's cost).
-            const bool few = total <= kAntialiasedLinesMax;
-            painter->setRenderHint(QPainter::Antialiasing, few);
-            painter->setBrush(Qt::NoBrush);
-            static const std::array<QColor, 3> colors{kUnitLinkColor, kFeedAColor, kFeedBColor};
-            for (std::size_t i = 0; i < lines.size(); ++i) {
-                const bool drawn = i % 2 == 1;
-                const bool b = i / 2 == 2;
-                // Automatic feeds: a lighter tint, opaque (translucent aliased lines take the
-                // raster engine's slow blending path: 9,000 lines 240 ms instead of 14 ms).
-                const QColor c = drawn ? colors[i / 2] : mixWithWhite(colors[i / 2], 0.4);
-                painter->setPen(cosmeticPen(c, drawn ? 3.0 : 1.3, b && few ? Qt::DashLine : Qt::SolidLine));
-                painter->drawLines(lines[i]);
-            }
-        }
+    }
+
+    void paintMarks(QPainter *painter, const QRectF &exposed)
+    {
+        const QTransform world = painter->worldTransform();
         // Text and markers at a constant size on screen.
         painter->save();
         painter->resetTransform();
+        // Aliased like the lines under them when those are many (as the marks always were drawn).
+        painter->setRenderHint(QPainter::Antialiasing, !m_overlay->isOn(FacilityOverlay::Layer::PowerChain) || m_overlay->m_lineItem->lineCount() <= kAntialiasedLinesMax);
         QFont font = painter->font();
         font.setPixelSize(11);
         font.setBold(true);
         painter->setFont(font);
         const QFontMetrics fm(font);
-        if (m_overlay->isOn(FacilityOverlay::Layer::PowerChain)) {
-            painter->setPen(cosmeticPen(Qt::white, 1.0));
-            painter->setBrush(kUnitLinkColor);
-            for (const QPointF &p : drawnEnds)
-                painter->drawEllipse(world.map(p), 3.5, 3.5);
-        }
         if (m_overlay->isOn(FacilityOverlay::Layer::Utilisation)) {
             // Labels that would cover one already drawn are left out (zoom in to see them);
             // overloaded units come first so their labels always show.
@@ -224,18 +361,20 @@ private:
     FacilityOverlay *m_overlay;
     Part m_part;
     QRectF m_rect;
+    LineCache m_cache;
 };
 
 FacilityOverlay::FacilityOverlay(FloorPlanScene *scene, QObject *parent)
     : QObject(parent)
     , m_scene(scene)
     , m_mapItem(new OverlayItem(this, OverlayItem::Part::Maps))
-    , m_lineItem(new OverlayItem(this, OverlayItem::Part::Marks))
+    , m_lineItem(new OverlayItem(this, OverlayItem::Part::Lines))
+    , m_markItem(new OverlayItem(this, OverlayItem::Part::Marks))
 {
-    m_scene->addItem(m_mapItem);
-    m_scene->addItem(m_lineItem);
-    m_mapItem->setVisible(false);
-    m_lineItem->setVisible(false);
+    for (OverlayItem *item : {m_mapItem, m_lineItem, m_markItem}) {
+        m_scene->addItem(item);
+        item->setVisible(false);
+    }
 
     const std::array<std::pair<Layer, QString>, 4> layers{{
         {Layer::PowerChain, tr("&Power Chain Connections")},
@@ -262,6 +401,7 @@ FacilityOverlay::~FacilityOverlay()
     // The scene may outlive us: take our items out of it.
     delete m_mapItem;
     delete m_lineItem;
+    delete m_markItem;
 }
 
 void FacilityOverlay::setLayer(Layer layer, bool on)
@@ -345,10 +485,15 @@ QPointF FacilityOverlay::centreOf(EquipmentId id, bool *found) const
 void FacilityOverlay::rebuild()
 {
     const bool any = m_layers != 0 && m_hasFacility;
-    m_mapItem->setVisible(any && (isOn(Layer::FloorLoad) || isOn(Layer::Thermal)));
-    m_lineItem->setVisible(any && (isOn(Layer::PowerChain) || isOn(Layer::Utilisation) || isOn(Layer::Thermal)));
+    m_mapItem->setVisible(any && (isOn(Layer::FloorLoad) || isOn(Layer::Thermal) || isOn(Layer::Utilisation)));
+    m_lineItem->setVisible(any && isOn(Layer::PowerChain));
+    m_markItem->setVisible(any && (isOn(Layer::Utilisation) || isOn(Layer::Thermal)));
     if (!any) {
         m_connections.clear();
+        for (QList<QLineF> &l : m_lineItem->lines)
+            l.clear();
+        m_lineItem->drawnEnds.clear();
+        m_lineItem->invalidateLines();
         m_labels.clear();
         m_labelIndex.clear();
         m_floorImages.clear();
@@ -356,30 +501,37 @@ void FacilityOverlay::rebuild()
         return;
     }
     const QRectF r = m_scene->hallsBoundingRect().adjusted(-2000, -2000, 2000, 2000);
-    m_mapItem->setRect(r);
-    m_lineItem->setRect(r);
-    rebuildConnections();
+    for (OverlayItem *item : {m_mapItem, m_lineItem, m_markItem})
+        item->setRect(r);
+    if (rebuildConnections())
+        m_lineItem->update();
     rebuildLabels();
     rebuildFloorLoad();
     rebuildInletFlags();
     m_mapItem->update();
-    m_lineItem->update();
+    m_markItem->update();
 }
 
-void FacilityOverlay::rebuildConnections()
+bool FacilityOverlay::rebuildConnections()
 {
+    // The lines drawn so far: what changed is drawn again, the rest stays in the line cache.
+    const std::array<QList<QLineF>, 6> oldLines = std::move(m_lineItem->lines);
+    const QList<QPointF> oldEnds = std::move(m_lineItem->drawnEnds);
     m_connections.clear();
     for (QList<QLineF> &l : m_lineItem->lines)
         l.clear();
     m_lineItem->drawnEnds.clear();
-    if (!isOn(Layer::PowerChain))
-        return;
+    if (!isOn(Layer::PowerChain)) {
+        m_lineItem->invalidateLines();
+        return false;
+    }
     const FloorPlan &plan = m_scene->document()->plan();
     // An item's feeds count as drawn when its `fed_from` names a unit that still exists (the
     // analysis then uses only those; otherwise it assigns them).
+    static const QString kFedFrom = QStringLiteral("fed_from");
     auto drawn = [&](EquipmentId id) {
         const Equipment *e = plan.equipment(id);
-        if (!e)
+        if (!e || !e->properties().contains(kFedFrom)) // most racks: fed automatically
             return false;
         const QList<EquipmentId> feeds = explicitFeeds(*e);
         return std::any_of(feeds.begin(), feeds.end(), [&](EquipmentId f) { return plan.equipment(f) != nullptr; });
@@ -387,11 +539,23 @@ void FacilityOverlay::rebuildConnections()
     QHash<EquipmentId, const FacilityUnitStatus *> unitById;
     for (const FacilityUnitStatus &u : m_facility.powerUnits)
         unitById.insert(u.id, &u);
+    // A unit feeds tens of racks: its centre is looked up once.
+    QHash<EquipmentId, std::optional<QPointF>> centres;
+    centres.reserve(m_facility.powerUnits.size() + m_facility.rackFeeds.size());
+    auto centre = [&](EquipmentId id) {
+        auto it = centres.find(id);
+        if (it == centres.end()) {
+            bool found = false;
+            const QPointF c = centreOf(id, &found);
+            it = centres.insert(id, found ? std::optional<QPointF>(c) : std::nullopt);
+        }
+        return *it;
+    };
     auto add = [&](EquipmentId from, EquipmentId to, Connection::Kind kind, bool isDrawn) {
-        bool okFrom = false, okTo = false;
-        const QPointF a = centreOf(from, &okFrom), b = centreOf(to, &okTo);
-        if (!okFrom || !okTo)
+        const std::optional<QPointF> ca = centre(from), cb = centre(to);
+        if (!ca || !cb)
             return;
+        const QPointF a = *ca, b = *cb;
         m_connections << Connection{from, to, kind, isDrawn, QLineF(a, b)};
         m_lineItem->lines[std::size_t(int(kind) * 2 + (isDrawn ? 1 : 0))] << QLineF(a, b);
         if (isDrawn)
@@ -415,6 +579,61 @@ void FacilityOverlay::rebuildConnections()
             add(f.feeds[i], f.id, i == 0 || sameBus ? Connection::Kind::FeedA : Connection::Kind::FeedB, d);
         }
     }
+    return invalidateChangedLines(oldLines, oldEnds);
+}
+
+bool FacilityOverlay::invalidateChangedLines(const std::array<QList<QLineF>, 6> &oldLines, const QList<QPointF> &oldEnds)
+{
+    // A line or end that is not at the same place in the same list changed: its old and its new
+    // extent are drawn again. Lists of another length (an item added or removed, a feed now
+    // drawn) compare as multisets. Few lines are antialiased and dashed: drawn again in full.
+    int total = 0, changed = 0;
+    QList<QRectF> dirty;
+    auto lineRect = [](const QLineF &l) { return QRectF(l.p1(), l.p2()).normalized(); };
+    auto diff = [&](const auto &before, const auto &after, auto rectOf) {
+        total += int(after.size());
+        if (before.size() == after.size()) {
+            for (qsizetype i = 0; i < after.size(); ++i) {
+                if (before[i] != after[i]) {
+                    dirty << rectOf(before[i]) << rectOf(after[i]);
+                    ++changed;
+                }
+            }
+            return;
+        }
+        using T = std::decay_t<decltype(after.front())>;
+        auto key = [](const T &v) {
+            if constexpr (std::is_same_v<T, QLineF>)
+                return std::array<double, 4>{v.x1(), v.y1(), v.x2(), v.y2()};
+            else
+                return std::array<double, 4>{v.x(), v.y(), 0.0, 0.0};
+        };
+        std::vector<std::array<double, 4>> a, b, onlyA, onlyB;
+        for (const T &v : before)
+            a.push_back(key(v));
+        for (const T &v : after)
+            b.push_back(key(v));
+        std::sort(a.begin(), a.end());
+        std::sort(b.begin(), b.end());
+        std::set_difference(a.begin(), a.end(), b.begin(), b.end(), std::back_inserter(onlyA));
+        std::set_difference(b.begin(), b.end(), a.begin(), a.end(), std::back_inserter(onlyB));
+        for (const auto *list : {&onlyA, &onlyB}) {
+            for (const std::array<double, 4> &k : *list) {
+                dirty << QRectF(QPointF(k[0], k[1]), QPointF(std::is_same_v<T, QLineF> ? k[2] : k[0], std::is_same_v<T, QLineF> ? k[3] : k[1])).normalized();
+                ++changed;
+            }
+        }
+    };
+    for (std::size_t i = 0; i < oldLines.size(); ++i)
+        diff(oldLines[i], m_lineItem->lines[i], lineRect);
+    diff(oldEnds, m_lineItem->drawnEnds, [](const QPointF &p) { return QRectF(p, QSizeF(0, 0)); });
+    if (changed == 0)
+        return false;
+    if (total <= kAntialiasedLinesMax || changed * 8 > total)
+        m_lineItem->invalidateLines();
+    else
+        m_lineItem->invalidateLines(dirty);
+    return true;
 }
 
 void FacilityOverlay::rebuildLabels()
@@ -425,12 +644,14 @@ void FacilityOverlay::rebuildLabels()
         return;
     const FloorPlan &plan = m_scene->document()->plan();
     const double derating = m_facility.deratingFraction > 0.0 ? m_facility.deratingFraction : 1.0;
+    const QLocale locale;
+    const QString format = tr("%1 %");
     auto add = [&](const FacilityUnitStatus &u, double percent, bool over) {
         const Equipment *e = plan.equipment(u.id);
         if (!e)
             return;
         m_labelIndex.insert(u.id, int(m_labels.size()));
-        m_labels << UnitLabel{u.id, percent, over || percent > 100.0 + 1e-9, tr("%1 %").arg(QLocale().toString(percent, 'f', 0)),
+        m_labels << UnitLabel{u.id, percent, over || percent > 100.0 + 1e-9, format.arg(locale.toString(percent, 'f', 0)),
                               m_scene->footprintInScene(*e)};
     };
     for (const FacilityUnitStatus &u : m_facility.powerUnits)
@@ -441,7 +662,8 @@ void FacilityOverlay::rebuildLabels()
 
 void FacilityOverlay::rebuildFloorLoad()
 {
-    m_floorImages.clear();
+    QHash<HallId, QImage> before = std::exchange(m_floorImages, {});
+    QHash<HallId, FloorImageSource> sources = std::exchange(m_floorSources, {});
     if (!isOn(Layer::FloorLoad))
         return;
     const FloorPlan &plan = m_scene->document()->plan();
@@ -450,9 +672,27 @@ void FacilityOverlay::rebuildFloorLoad()
         if (!h || g.values.size() != qsizetype(g.nx) * g.ny)
             continue;
         const double rating = h->floorRatingKgPerM2 > 0.0 ? h->floorRatingKgPerM2 : 1.0;
-        m_floorImages.insert(g.hallId, gridImage(g, kFloorAlpha, [rating](double kgPerM2) {
-                                 return kgPerM2 > 0.0 ? loadColor(kgPerM2 / rating) : QColor();
-                             }));
+        auto color = [rating](double kgPerM2) { return kgPerM2 > 0.0 ? loadColor(kgPerM2 / rating) : QColor(); };
+        // Between two analyses of a live edit few tiles change: only those are coloured again.
+        QImage img = before.take(g.hallId);
+        const FloorImageSource &src = sources[g.hallId];
+        if (!img.isNull() && src.rating == rating && src.grid.nx == g.nx && src.grid.ny == g.ny && src.grid.values.size() == g.values.size()) {
+            for (int y = 0; y < g.ny; ++y) {
+                const float *now = g.values.constData() + qsizetype(y) * g.nx;
+                const float *was = src.grid.values.constData() + qsizetype(y) * g.nx;
+                if (std::equal(now, now + g.nx, was))
+                    continue;
+                auto *line = reinterpret_cast<QRgb *>(img.scanLine(y));
+                for (int x = 0; x < g.nx; ++x) {
+                    if (now[x] != was[x])
+                        line[x] = mapPixel(color(double(now[x])), kFloorAlpha);
+                }
+            }
+        } else {
+            img = gridImage(g, kFloorAlpha, color);
+        }
+        m_floorImages.insert(g.hallId, img);
+        m_floorSources.insert(g.hallId, FloorImageSource{g, rating});
     }
 }
 

@@ -12,6 +12,9 @@
 #include <QObject>
 #include <QPointer>
 
+#include <array>
+#include <optional>
+
 class QAction;
 class QTimer;
 
@@ -119,7 +122,9 @@ signals:
 
 private:
     void rebuild();
-    void rebuildConnections();
+    /// True when the lines changed (the line layer then redraws only where they did).
+    bool rebuildConnections();
+    bool invalidateChangedLines(const std::array<QList<QLineF>, 6> &oldLines, const QList<QPointF> &oldEnds);
     void rebuildLabels();
     void rebuildFloorLoad();
     void rebuildThermalImages();
@@ -130,6 +135,7 @@ private:
     FloorPlanScene *m_scene;
     OverlayItem *m_mapItem;
     OverlayItem *m_lineItem;
+    OverlayItem *m_markItem;
     QList<QAction *> m_actions;
     int m_layers = 0;
     FacilityResult m_facility;
@@ -139,6 +145,12 @@ private:
     QList<UnitLabel> m_labels;
     QHash<EquipmentId, int> m_labelIndex;
     QHash<HallId, QImage> m_floorImages;
+    struct FloorImageSource
+    {
+        HallGrid grid;       ///< the values m_floorImages shows (implicitly shared with the analysis)
+        double rating = 0.0; ///< the hall rating they were coloured against
+    };
+    QHash<HallId, FloorImageSource> m_floorSources;
     QHash<HallId, QImage> m_thermalImages;
 
     QPointer<ThermalRunner> m_thermalRunner;
