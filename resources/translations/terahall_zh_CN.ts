@@ -5015,10 +5015,6 @@ total %7 GiB of %8 GiB</source>
         <translation>机柜进风温度（示意）：</translation>
     </message>
     <message>
-        <source>Indicative 2-D airflow and heat model of each hall (not CFD; docs/facility-model.md §5), solved in the background after each change: the warmest rack inlet and the racks above 27 °C (ASHRAE recommended).</source>
-        <translation>各机房的示意性二维气流与热模型（非 CFD；见 docs/facility-model.md §5），每次修改后在后台求解：显示最高机柜进风温度及超过 27 °C（ASHRAE 推荐上限）的机柜数。</translation>
-    </message>
-    <message>
         <source>no halls</source>
         <translation>无机房</translation>
     </message>
@@ -5071,6 +5067,14 @@ total %7 GiB of %8 GiB</source>
     <message>
         <source>%1 of %2 met</source>
         <translation>已达标 %1 / %2</translation>
+    </message>
+    <message>
+        <source>Indicative 2-D airflow and heat model of each hall (not CFD; docs/facility-model.md §5), solved in the background after each change: the warmest rack inlet, the racks above 27 °C (ASHRAE recommended) and the Rack Cooling Index RCI_HI of the worst hall (Herrlin 2005: 100 % = no inlet above 27 °C; it falls with the inlets&apos; excess over 27 °C relative to the 32 °C allowable limit).</source>
+        <translation>各机房的示意性二维气流与热模型（非 CFD；docs/facility-model.md §5），每次修改后在后台求解：最高机柜进风温度、超过 27 °C（ASHRAE 推荐上限）的机柜数，以及最差机房的机柜冷却指数 RCI_HI（Herrlin 2005：100 % 表示没有进风高于 27 °C；进风超出 27 °C 的幅度相对 32 °C 允许上限越大，该指数越低）。</translation>
+    </message>
+    <message>
+        <source>, RCI_HI %1 %</source>
+        <translation>，RCI_HI %1 %</translation>
     </message>
 </context>
 <context>

@@ -434,6 +434,13 @@ private slots:
         // KPI dock: the inlet row and the inlet warning, as `terahall evaluate` reports them.
         const QString inlets = m_window->kpiDock()->valueText(QStringLiteral("inlets"));
         QVERIFY2(inlets.contains(QLocale().toString(maxInlet, 'f', 1)), qPrintable(inlets));
+        // ... and the worst hall's RCI_HI, below 100 % with inlets above 27 °C.
+        QVERIFY(!direct.thermalHalls.isEmpty());
+        double rci = 100.0;
+        for (const HallThermalIndex &h : direct.thermalHalls)
+            rci = std::min(rci, h.rciHiPct);
+        QVERIFY(rci < 100.0);
+        QVERIFY2(inlets.endsWith(QStringLiteral("RCI_HI %1 %").arg(QLocale().toString(rci, 'f', 1))), qPrintable(inlets));
         bool listed = false;
         QListWidget *list = m_window->kpiDock()->violationList();
         for (int i = 0; i < list->count(); ++i)

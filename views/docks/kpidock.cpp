@@ -105,7 +105,9 @@ KpiDock::KpiDock(FloorPlanDocument *document, const CatalogCache *cache, QWidget
            "every cooling zone keeps its heat load with its largest unit failed."));
     add(QStringLiteral("inlets"), tr("Rack inlets (indicative):"),
         tr("Indicative 2-D airflow and heat model of each hall (not CFD; docs/facility-model.md §5), solved in the "
-           "background after each change: the warmest rack inlet and the racks above 27 °C (ASHRAE recommended)."));
+           "background after each change: the warmest rack inlet, the racks above 27 °C (ASHRAE recommended) and "
+           "the Rack Cooling Index RCI_HI of the worst hall (Herrlin 2005: 100 % = no inlet above 27 °C; it falls "
+           "with the inlets' excess over 27 °C relative to the 32 °C allowable limit)."));
     add(QStringLiteral("capex"), tr("CapEx:"));
     add(QStringLiteral("training"), tr("Workload training time:"));
 
@@ -290,7 +292,16 @@ void KpiDock::refreshThermalRow()
         maxC = std::max(maxC, in.inletC);
         warm += in.inletC > engine::kAshraeRecommendedMaxC ? 1 : 0;
     }
-    label->setText(tr("max %1 °C, %n rack(s) above 27 °C", nullptr, warm).arg(number(maxC, 1)));
+    QString text = tr("max %1 °C, %n rack(s) above 27 °C", nullptr, warm).arg(number(maxC, 1));
+    // Herrlin's Rack Cooling Index of the worst hall (100 % = no inlet above 27 °C; docs/facility-model.md §5).
+    const QList<HallThermalIndex> &halls = m_thermal->result().thermalHalls;
+    if (!halls.isEmpty()) {
+        double rci = 100.0;
+        for (const HallThermalIndex &h : halls)
+            rci = std::min(rci, h.rciHiPct);
+        text += tr(", RCI_HI %1 %").arg(number(rci, rci >= 99.95 ? 0 : 1));
+    }
+    label->setText(text);
 }
 
 } // namespace th
