@@ -542,7 +542,8 @@ void powerAndCooling(Flow &f, const ReportData &d, const ReportRenderOptions &o)
     QList<QStringList> rows;
     rows << QStringList{Tr::tr("IT power"), num(e.itKw, 1) + QStringLiteral(" kW")};
     rows << QStringList{Tr::tr("Facility power"), num(e.facilityKw, 1) + QStringLiteral(" kW")};
-    rows << QStringList{Tr::tr("PUE (design / annual)"), num(e.pue, 3) + QStringLiteral(" / ") + num(e.pueAnnual, 3) + QStringLiteral(" (") + e.pueMethod + QLatin1Char(')')};
+    rows << QStringList{Tr::tr("PUE (design / annual)"), num(e.pue, 3) + QStringLiteral(" / ") + num(e.pueAnnual, 3) + QStringLiteral(" (")
+                                + QCoreApplication::translate("PlanAnalysis", e.pueMethod.toUtf8().constData()) + QLatin1Char(')')};
     rows << QStringList{Tr::tr("Power capacity placed"), num(e.powerCapacityKw, 0) + QStringLiteral(" kW (") + num(e.powerUtilization * 100, 0) + Tr::tr(" % used)")};
     rows << QStringList{Tr::tr("Cooling capacity placed"), num(e.coolingCapacityKw, 0) + QStringLiteral(" kW (") + num(e.coolingUtilization * 100, 0) + Tr::tr(" % used)")};
     rows << QStringList{Tr::tr("Power N-1 / cooling N-1"), yesNo(e.powerNMinus1Ok) + QStringLiteral(" / ") + yesNo(e.coolingNMinus1Ok)};
