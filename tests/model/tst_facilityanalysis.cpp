@@ -174,6 +174,19 @@ private slots:
         QCOMPARE(dub->confidence, std::string("low"));
         // Ireland 2023 estimate: 0.333 kg/kWh x (1 - 21 % generation emissions) / (1 + 3 % demand).
         TH_FUZZY_COMPARE(dub->gridKgCo2PerKwh, 0.333 * (1.0 - 0.21) / 1.03, 1e-3);
+        // Retrieved older-period tables (docs/climate-sources.md): mean = (high + low) / 2 of the
+        // CMA 1971-2000 tables quoted by the "Geography of Beijing/Shanghai" climate sections
+        // (Beijing Jan (1.8 - 8.4)/2, Jul (30.9 + 22.0)/2, range = mean(high - low) = 17.9 - 7.2
+        // = 10.65 K; Shanghai Mar (12.8 + 5.6)/2); Dallas from NOAA max/min in F, Jul
+        // ((96.9 + 77.7)/2 - 32) * 5/9 = 30.72 C, shipped to 0.1 C (relative tolerance 2e-3 = 0.06 K).
+        const std::optional<engine::SiteClimate> bj = shippedClimateSite(QStringLiteral("beijing"));
+        QVERIFY(bj);
+        TH_FUZZY_COMPARE(bj->dryBulbC[0], (1.8 - 8.4) / 2.0, 1e-9);
+        TH_FUZZY_COMPARE(bj->dryBulbC[6], (30.9 + 22.0) / 2.0, 1e-9);
+        TH_FUZZY_COMPARE(bj->dailyRangeC, 10.65, 1e-9);
+        QCOMPARE(bj->confidence, std::string("low")); // RH still recalled
+        TH_FUZZY_COMPARE(shippedClimateSite(QStringLiteral("shanghai"))->dryBulbC[2], (12.8 + 5.6) / 2.0, 1e-9);
+        TH_FUZZY_COMPARE(shippedClimateSite(QStringLiteral("dallas"))->dryBulbC[6], ((96.9 + 77.7) / 2.0 - 32.0) * 5.0 / 9.0, 2e-3);
         QCOMPARE(shippedClimateSite(QStringLiteral("zhongwei"))->targetClass, engine::PueTargetClass::ChinaWesternHub);
         QCOMPARE(shippedClimateSite(QStringLiteral("wuhu"))->targetClass, engine::PueTargetClass::ChinaHub);
         QCOMPARE(shippedClimateSite(QStringLiteral("dublin"))->targetClass, engine::PueTargetClass::None);
