@@ -8,6 +8,7 @@
 #include "model/document/floorplandocument.h"
 #include "model/io/planfile.h"
 #include "views/dialogs/preferencesdialog.h"
+#include "views/dialogs/planpropertiesdialog.h"
 #include "views/dialogs/workloaddialog.h"
 #include "views/docks/catalogdock.h"
 #include "views/docks/comparisondock.h"
@@ -312,6 +313,8 @@ void MainWindow::createMenus()
         m_inspectorDock->raise();
     });
     hallProps->setObjectName(QStringLiteral("hallPropertiesAction"));
+    QAction *planProps = planMenu->addAction(tr("Plan &Properties…"), this, &MainWindow::editPlanProperties);
+    planProps->setObjectName(QStringLiteral("planPropertiesAction"));
 
     QMenu *helpMenu = menuBar()->addMenu(tr("&Help"));
     QAction *aboutAction = helpMenu->addAction(tr("&About Terahall"), this, &MainWindow::about);
@@ -623,6 +626,16 @@ void MainWindow::editWorkload()
     m_document->undoStack()->push(new SetWorkloadCommand(m_document, dialog.result()));
     m_kpiDock->show();
     m_kpiDock->raise();
+}
+
+void MainWindow::editPlanProperties()
+{
+    PlanPropertiesDialog dialog(ChangePlanPropertiesCommand::current(m_document), this);
+    if (dialog.exec() != QDialog::Accepted)
+        return;
+    if (dialog.properties() == ChangePlanPropertiesCommand::current(m_document))
+        return;
+    m_document->undoStack()->push(new ChangePlanPropertiesCommand(m_document, dialog.properties()));
 }
 
 void MainWindow::saveSettings() const

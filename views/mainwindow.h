@@ -88,6 +88,7 @@ public slots:
     bool save();
     bool saveAs();
     void editWorkload();
+    void editPlanProperties();
     /// File > Export Report…: the plan's PDF report (A4 or Letter, remembered).
     void exportReport();
     /// At start-up: offers a recovery file left by a crash, else reopens the last file.

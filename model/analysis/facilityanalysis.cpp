@@ -11,6 +11,7 @@
 #include <QSet>
 #include <QFile>
 #include <QHash>
+#include <QLocale>
 
 #include <algorithm>
 #include <cmath>
@@ -427,7 +428,7 @@ QList<SiteClimate> parseClimateCsv(const QByteArray &sitesCsv, const QByteArray 
     const int cId = col(sh, "id"), cName = col(sh, "name"), cCountry = col(sh, "country"), cLat = col(sh, "latitude"),
               cElev = col(sh, "elevation_m"), cRange = col(sh, "daily_range_c"), cGrid = col(sh, "grid_kg_co2_per_kwh"),
               cClass = col(sh, "pue_class"), cSrc = col(sh, "normals_source"), cConf = col(sh, "confidence"),
-              cGridSrc = col(sh, "grid_source");
+              cGridSrc = col(sh, "grid_source"), cNameZh = col(sh, "name_zh");
     const int nSite = col(nh, "site_id"), nMonth = col(nh, "month"), nT = col(nh, "tmean_c"), nRh = col(nh, "rh_pct");
     if (std::min({cId, cName, cCountry, cLat, cElev, cRange, cGrid, cClass, cSrc, cConf, cGridSrc}) < 0 || std::min({nSite, nMonth, nT, nRh}) < 0)
         return fail(QStringLiteral("climate CSV: missing columns"));
@@ -439,6 +440,8 @@ QList<SiteClimate> parseClimateCsv(const QByteArray &sitesCsv, const QByteArray 
         SiteClimate c;
         c.id = f[cId].toStdString();
         c.name = f[cName].toStdString();
+        if (cNameZh >= 0) // optional column
+            c.nameZh = f[cNameZh].toStdString();
         c.country = f[cCountry].toStdString();
         c.latitudeDeg = f[cLat].toDouble();
         c.elevationM = f[cElev].toDouble();
@@ -498,6 +501,23 @@ std::optional<SiteClimate> shippedClimateSite(const QString &id)
             return c;
     }
     return std::nullopt;
+}
+
+namespace {
+QString localizedName(const QString &english, const QString &chinese)
+{
+    return QLocale().language() == QLocale::Chinese && !chinese.isEmpty() ? chinese : english;
+}
+} // namespace
+
+QString siteDisplayName(const SiteClimate &site)
+{
+    return localizedName(QString::fromStdString(site.name), QString::fromStdString(site.nameZh));
+}
+
+QString siteDisplayName(const FacilityResult &result)
+{
+    return localizedName(result.siteName, result.siteNameZh);
 }
 
 std::vector<HallThermalProblem> thermalProblems(const FloorPlan &plan, const CatalogCache &cache, const FacilityAssumptions &a,
@@ -1051,6 +1071,7 @@ FacilityResult facilityAnalysis(const FloorPlan &plan, const CatalogCache &cache
         site->gridKgCo2PerKwh = *a.gridKgCo2PerKwh;
     res.siteId = QString::fromStdString(site->id);
     res.siteName = QString::fromStdString(site->name);
+    res.siteNameZh = QString::fromStdString(site->nameZh);
     res.climateConfidence = QString::fromStdString(site->confidence);
     res.gridKgCo2PerKwh = site->gridKgCo2PerKwh;
 

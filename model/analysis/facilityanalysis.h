@@ -138,7 +138,8 @@ struct FacilityResult
 {
     // Site
     QString siteId;
-    QString siteName;
+    QString siteName;              ///< English (also the JSON site_name)
+    QString siteNameZh;            ///< Chinese, may be empty; siteDisplayName() picks by locale
     QString climateConfidence;
     double gridKgCo2PerKwh = 0.0;
     // Power chain
@@ -223,6 +224,10 @@ void addThermalSolution(const HallThermalProblem &problem, const engine::Thermal
 
 /// Sites shipped in data/climate (resource :/climate/sites.csv + normals.csv), in file order.
 const QList<engine::SiteClimate> &shippedClimateSites();
+/// The site's name in the user's language: the Chinese name when the locale is Chinese and the
+/// site has one, else the English name.
+QString siteDisplayName(const engine::SiteClimate &site);
+QString siteDisplayName(const FacilityResult &result);
 std::optional<engine::SiteClimate> shippedClimateSite(const QString &id);
 /// Parses the two CSV files (exposed for tests); errors go to *error.
 QList<engine::SiteClimate> parseClimateCsv(const QByteArray &sitesCsv, const QByteArray &normalsCsv, QString *error);

@@ -182,7 +182,7 @@ ReportData buildReportData(const FloorPlan &plan, const CatalogCache &cache, con
     add(Tr::tr("CapEx amortisation"), num(a.amortizationYears, 1) + Tr::tr(" years, straight line"));
     add(Tr::tr("Empty rack weight"), num(a.emptyRackKg, 0) + QStringLiteral(" kg"), Tr::tr("added to server racks"));
     if (a.includeFacility) {
-        add(Tr::tr("Climate site"), d.evaluation.facility ? d.evaluation.facility->siteName : f.siteId,
+        add(Tr::tr("Climate site"), d.evaluation.facility ? siteDisplayName(*d.evaluation.facility) : f.siteId,
             d.evaluation.facility ? Tr::tr("climate data confidence: %1").arg(d.evaluation.facility->climateConfidence) : QString());
         add(Tr::tr("Continuous load derating"), num(f.deratingFraction * 100, 0) + QStringLiteral(" %"));
         add(Tr::tr("Power redundancy target"), redundancyText(f.powerTarget));

@@ -278,22 +278,36 @@ bool SetWorkloadCommand::mergeWith(const QUndoCommand *other)
     return true;
 }
 
-ChangePlanPropertiesCommand::ChangePlanPropertiesCommand(FloorPlanDocument *document, const QString &name,
-                                                         const QString &author, QUndoCommand *parent)
-    : QUndoCommand(Tr::tr("Change Plan Properties"), parent)
-    , m_document(document)
-    , m_oldName(document->plan().name)
-    , m_oldAuthor(document->plan().author)
-    , m_newName(name)
-    , m_newAuthor(author)
+PlanProperties ChangePlanPropertiesCommand::current(const FloorPlanDocument *document)
 {
-    setObsolete(m_oldName == m_newName && m_oldAuthor == m_newAuthor);
+    const FloorPlan &plan = document->plan();
+    return {plan.name, plan.author, plan.description, plan.siteId};
 }
 
-void ChangePlanPropertiesCommand::apply(const QString &name, const QString &author)
+ChangePlanPropertiesCommand::ChangePlanPropertiesCommand(FloorPlanDocument *document, const PlanProperties &properties,
+                                                         QUndoCommand *parent)
+    : QUndoCommand(Tr::tr("Change Plan Properties"), parent)
+    , m_document(document)
+    , m_old(current(document))
+    , m_new(properties)
 {
-    m_document->plan().name = name;
-    m_document->plan().author = author;
+    setObsolete(m_old == m_new);
+}
+
+ChangePlanPropertiesCommand::ChangePlanPropertiesCommand(FloorPlanDocument *document, const QString &name,
+                                                         const QString &author, QUndoCommand *parent)
+    : ChangePlanPropertiesCommand(document, PlanProperties{name, author, document->plan().description, document->plan().siteId},
+                                  parent)
+{
+}
+
+void ChangePlanPropertiesCommand::apply(const PlanProperties &p)
+{
+    FloorPlan &plan = m_document->plan();
+    plan.name = p.name;
+    plan.author = p.author;
+    plan.description = p.description;
+    plan.siteId = p.siteId;
     m_document->emitChanged({ChangeEvent::Type::PlanPropertiesChanged, {}, 0, 0});
 }
 

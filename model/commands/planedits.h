@@ -132,19 +132,36 @@ private:
     std::optional<Workload> m_new;
 };
 
-/// Changes the plan's name and author.
+/// The plan's own properties (not halls or equipment): what Plan ▸ Plan Properties edits.
+struct PlanProperties
+{
+    QString name;
+    QString author;
+    QString description;
+    QString siteId; ///< climate site (data/climate/sites.csv id); empty = the analysis default
+
+    bool operator==(const PlanProperties &) const = default;
+};
+
+/// Changes the plan's name, author, description and climate site in one step.
 class ChangePlanPropertiesCommand : public QUndoCommand
 {
 public:
+    ChangePlanPropertiesCommand(FloorPlanDocument *document, const PlanProperties &properties,
+                                QUndoCommand *parent = nullptr);
+    /// Name and author only; description and site stay.
     ChangePlanPropertiesCommand(FloorPlanDocument *document, const QString &name, const QString &author,
                                 QUndoCommand *parent = nullptr);
-    void undo() override { apply(m_oldName, m_oldAuthor); }
-    void redo() override { apply(m_newName, m_newAuthor); }
+    void undo() override { apply(m_old); }
+    void redo() override { apply(m_new); }
+
+    /// The properties of the document's plan as they are.
+    static PlanProperties current(const FloorPlanDocument *document);
 
 private:
-    void apply(const QString &name, const QString &author);
+    void apply(const PlanProperties &p);
     FloorPlanDocument *m_document;
-    QString m_oldName, m_oldAuthor, m_newName, m_newAuthor;
+    PlanProperties m_old, m_new;
 };
 
 } // namespace th

@@ -21,6 +21,7 @@ struct SiteClimate
 {
     std::string id;
     std::string name;
+    std::string nameZh;            ///< Chinese name (shown in the Chinese UI); may be empty
     std::string country;           ///< ISO 3166 alpha-2
     double latitudeDeg = 0.0;
     double elevationM = 0.0;

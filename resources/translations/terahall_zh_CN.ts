@@ -5427,6 +5427,10 @@ Restore it? (If not, the autosaved copy is deleted.)</source>
         <source>Report written to %1</source>
         <translation>报告已写入 %1</translation>
     </message>
+    <message>
+        <source>Plan &amp;Properties…</source>
+        <translation>方案属性(&amp;P)…</translation>
+    </message>
 </context>
 <context>
     <name>th::PaletteDock</name>
@@ -5679,6 +5683,79 @@ Restore it? (If not, the autosaved copy is deleted.)</source>
     <message>
         <source>PNG image (*.png);;SVG drawing (*.svg)</source>
         <translation>PNG 图像 (*.png);;SVG 图形 (*.svg)</translation>
+    </message>
+</context>
+<context>
+    <name>th::PlanPropertiesDialog</name>
+    <message>
+        <source>China, western hub node (PUE ≤ 1.20 and the national targets)</source>
+        <translation>中国，西部枢纽节点（PUE ≤ 1.20 及全国性目标）</translation>
+    </message>
+    <message>
+        <source>China, hub node (PUE ≤ 1.25 and the national targets)</source>
+        <translation>中国，枢纽节点（PUE ≤ 1.25 及全国性目标）</translation>
+    </message>
+    <message>
+        <source>China (national targets: new large data centres &lt; 1.3, GB 40879-2021)</source>
+        <translation>中国（全国性目标：新建大型数据中心 &lt; 1.3，GB 40879-2021）</translation>
+    </message>
+    <message>
+        <source>none (outside China; China&apos;s targets shown for reference)</source>
+        <translation>无（中国境外；中国目标仅供参考）</translation>
+    </message>
+    <message>
+        <source>high</source>
+        <translation>高</translation>
+    </message>
+    <message>
+        <source>medium</source>
+        <translation>中</translation>
+    </message>
+    <message>
+        <source>low</source>
+        <translation>低</translation>
+    </message>
+    <message>
+        <source>Plan Properties</source>
+        <translation>方案属性</translation>
+    </message>
+    <message>
+        <source>not set: %1 (the analysis default)</source>
+        <translation>未设置：%1（分析默认值）</translation>
+    </message>
+    <message>
+        <source>%1 (unknown site: the analysis uses %2)</source>
+        <translation>%1（未知站点：分析使用 %2）</translation>
+    </message>
+    <message>
+        <source>&amp;Name:</source>
+        <translation>名称(&amp;N)：</translation>
+    </message>
+    <message>
+        <source>&amp;Author:</source>
+        <translation>作者(&amp;A)：</translation>
+    </message>
+    <message>
+        <source>&amp;Description:</source>
+        <translation>说明(&amp;D)：</translation>
+    </message>
+    <message>
+        <source>Climate &amp;site:</source>
+        <translation>气候站点(&amp;S)：</translation>
+    </message>
+    <message>
+        <source>No climate normals for this site in this build: the analysis uses %1 and lists a warning.</source>
+        <translation>本版本没有该站点的气候平均值：分析将使用 %1，并列出一条警告。</translation>
+    </message>
+    <message>
+        <source>Monthly mean %1 °C (coldest month) to %2 °C (warmest), annual %3 °C; grid factor %4 kg CO₂/kWh. PUE targets: %5. Climate normals confidence: %6 (hover for the source).</source>
+        <translation>月平均气温 %1 °C（最冷月）至 %2 °C（最热月），年平均 %3 °C；电网排放因子 %4 kg CO₂/kWh。PUE 目标：%5。气候平均值可信度：%6（悬停查看来源）。</translation>
+    </message>
+    <message>
+        <source>Normals: %1
+Grid factor: %2</source>
+        <translation>气候平均值：%1
+电网排放因子：%2</translation>
     </message>
 </context>
 <context>

@@ -103,8 +103,20 @@ private slots:
                                "chongqing", "ashburn", "dallas", "phoenix", "dublin", "frankfurt", "singapore"})
             QVERIFY2(shippedClimateSite(QString::fromLatin1(id)), id);
         const QRegularExpression year(QStringLiteral("\\b20[0-9]{2}\\b"));
+        // Chinese users are first-class: every site has a Chinese name, shown in the Chinese locale.
+        const engine::SiteClimate wuhu = *shippedClimateSite(QStringLiteral("wuhu"));
+        QCOMPARE(QString::fromStdString(wuhu.nameZh), QStringLiteral("芜湖（安徽）"));
+        {
+            const QLocale before;
+            QLocale::setDefault(QLocale(QLocale::Chinese, QLocale::China));
+            QCOMPARE(siteDisplayName(wuhu), QStringLiteral("芜湖（安徽）"));
+            QLocale::setDefault(QLocale(QLocale::English, QLocale::UnitedStates));
+            QCOMPARE(siteDisplayName(wuhu), QStringLiteral("Wuhu (Anhui)"));
+            QLocale::setDefault(before);
+        }
         for (const engine::SiteClimate &s : sites) {
             const QByteArray id = QByteArray::fromStdString(s.id);
+            QVERIFY2(!s.nameZh.empty(), id.constData());
             // Location-based averages lie between Sichuan's hydro grid (0.14) and coal-heavy
             // grids (~0.8); outside 0.05..1.2 kg/kWh is a unit slip (g/kWh, lb/MWh).
             QVERIFY2(s.gridKgCo2PerKwh > 0.05 && s.gridKgCo2PerKwh < 1.2, id.constData());

@@ -335,8 +335,12 @@ public:
                 w.mfu = chance(50) ? std::optional<double>(0.05 * rand(4, 12)) : std::nullopt;
                 push(new SetWorkloadCommand(&m_doc, w));
             }
-        } else if (kind < 97) { // plan name / author
-            push(new ChangePlanPropertiesCommand(&m_doc, randomText(), chance(50) ? randomText() : plan.author));
+        } else if (kind < 97) { // plan name / author, or all properties including the climate site
+            if (chance(50))
+                push(new ChangePlanPropertiesCommand(&m_doc, randomText(), chance(50) ? randomText() : plan.author));
+            else
+                push(new ChangePlanPropertiesCommand(&m_doc, PlanProperties{plan.name, plan.author, chance(50) ? randomText() : plan.description,
+                                                                            chance(50) ? QStringLiteral("ulanqab") : QString()}));
         } else { // composite: move + relabel as one step (parent command with children)
             const QList<EquipmentId> ids = randomItems(3);
             if (ids.isEmpty())

@@ -3,7 +3,9 @@
 #include "model/catalog/catalog.h"
 #include "tests/views/modalhelper.h"
 #include "model/document/floorplandocument.h"
+#include "model/analysis/facilityanalysis.h"
 #include "views/dialogs/catalogrowdialog.h"
+#include "views/dialogs/planpropertiesdialog.h"
 #include "views/docks/inspectordock.h"
 #include "views/docks/kpidock.h"
 #include "views/docks/palettedock.h"
@@ -18,7 +20,9 @@
 #include <QComboBox>
 #include <QDoubleSpinBox>
 #include <QFileDialog>
+#include <QLineEdit>
 #include <QProcess>
+#include <QUndoStack>
 #include <QTemporaryDir>
 #include <QLabel>
 #include <QMenu>
@@ -46,6 +50,7 @@ private slots:
     void settingsRoundTrip();
     void catalogEditRefreshesEstimateAndStatus();
     void reportUsesTheDocksSensitivityRanges();
+    void planPropertiesSetTheClimateSite();
 
 private:
     static QAction *menuAction(QMenuBar *bar, const QString &menuTitle, const QString &actionText);
@@ -270,6 +275,67 @@ void TestMainWindow::reportUsesTheDocksSensitivityRanges()
     const QString out = QString::fromUtf8(text.readAllStandardOutput());
     // The Assumptions section lists the ranges the tornado charts used.
     QVERIFY2(out.contains(QStringLiteral("electricity ±37 %")), qPrintable(out.right(2000)));
+}
+
+void TestMainWindow::planPropertiesSetTheClimateSite()
+{
+    MainWindow w(&m_catalog);
+    w.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&w));
+    QVERIFY(w.openFile(th::test::sourcePath(QStringLiteral("data/samples/h100-1024-air.thplan"))));
+    QCOMPARE(w.document()->plan().siteId, QStringLiteral("ashburn"));
+    w.kpiDock()->evaluate();
+    QVERIFY(w.kpiDock()->evaluation().facility);
+    const double ashburnAnnual = w.kpiDock()->evaluation().facility->pueAnnual;
+    QUndoStack *undo = w.document()->undoStack();
+    const int steps = undo->count();
+    auto *action = w.findChild<QAction *>(QStringLiteral("planPropertiesAction"));
+    QVERIFY(action);
+
+    // Cancel changes nothing.
+    th::test::whenModalShown([](QWidget *modal) {
+        auto *dialog = qobject_cast<PlanPropertiesDialog *>(modal);
+        QVERIFY(dialog);
+        dialog->siteCombo()->setCurrentIndex(dialog->siteCombo()->findData(QStringLiteral("ulanqab")));
+        dialog->reject();
+    });
+    action->trigger();
+    QCOMPARE(undo->count(), steps);
+    QCOMPARE(w.document()->plan().siteId, QStringLiteral("ashburn"));
+
+    // Ulanqab: the dialog shows what the site brings (its grid factor, the western-hub target),
+    // OK makes it one undo step, and the KPIs follow.
+    const auto ulanqab = shippedClimateSite(QStringLiteral("ulanqab"));
+    QVERIFY(ulanqab);
+    QString info;
+    th::test::whenModalShown([&info](QWidget *modal) {
+        auto *dialog = qobject_cast<PlanPropertiesDialog *>(modal);
+        QVERIFY(dialog);
+        QCOMPARE(dialog->siteCombo()->currentData().toString(), QStringLiteral("ashburn"));
+        dialog->siteCombo()->setCurrentIndex(dialog->siteCombo()->findData(QStringLiteral("ulanqab")));
+        dialog->findChild<QLineEdit *>(QStringLiteral("planAuthor"))->setText(QStringLiteral("Site study"));
+        info = dialog->siteInfo()->text();
+        dialog->accept();
+    });
+    action->trigger();
+    QVERIFY2(info.contains(QLocale().toString(ulanqab->gridKgCo2PerKwh, 'f', 3)), qPrintable(info));
+    QVERIFY2(info.contains(QStringLiteral("western hub")), qPrintable(info));
+    QCOMPARE(undo->count(), steps + 1);
+    QCOMPARE(w.document()->plan().siteId, QStringLiteral("ulanqab"));
+    QCOMPARE(w.document()->plan().author, QStringLiteral("Site study"));
+    w.kpiDock()->evaluate();
+    const FacilityResult &f = *w.kpiDock()->evaluation().facility;
+    QCOMPARE(f.siteId, QStringLiteral("ulanqab"));
+    QCOMPARE(f.gridKgCo2PerKwh, ulanqab->gridKgCo2PerKwh);
+    // A colder, drier site: more economiser hours, a lower annual PUE for the same hall.
+    QVERIFY2(f.pueAnnual < ashburnAnnual, qPrintable(QStringLiteral("%1 vs %2").arg(f.pueAnnual).arg(ashburnAnnual)));
+    QVERIFY(!w.kpiDock()->valueText(QStringLiteral("pueTargets")).startsWith(QStringLiteral("none apply")));
+
+    undo->undo();
+    QCOMPARE(w.document()->plan().siteId, QStringLiteral("ashburn"));
+    QCOMPARE(w.document()->plan().author, QStringLiteral("Terahall samples"));
+    w.kpiDock()->evaluate();
+    QCOMPARE(w.kpiDock()->evaluation().facility->pueAnnual, ashburnAnnual);
 }
 
 QTEST_MAIN(TestMainWindow)

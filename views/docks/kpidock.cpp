@@ -173,7 +173,7 @@ void KpiDock::evaluate()
     // The model keeps the method in English (it is also a JSON value); it is marked for translation there.
     const QString pueMethod = QCoreApplication::translate("PlanAnalysis", ev.pueMethod.toUtf8().constData());
     m_values[QStringLiteral("pue")]->setText(ev.facility ? tr("%1 / %2 (%3, %4)").arg(number(ev.pue, 2), number(ev.pueAnnual, 2), pueMethod,
-                                                                                         ev.facility->siteName)
+                                                                                         siteDisplayName(*ev.facility))
                                                          : tr("%1 (%2)").arg(number(ev.pue, 2), pueMethod));
     refreshPueTargets();
     m_values[QStringLiteral("kwPerRack")]->setText(
@@ -241,7 +241,7 @@ void KpiDock::refreshPueTargets()
         missed << QStringLiteral("<span style=\"color:%1\">✓&nbsp;%2</span>")
                       .arg(passColor, tr("%1 of %2 met").arg(met).arg(applicable).replace(QLatin1Char(' '), QStringLiteral("&nbsp;")));
     label->setTextFormat(Qt::RichText);
-    label->setText(applicable == 0 ? tr("none apply at %1 (China's targets)").arg(f.siteName.toHtmlEscaped())
+    label->setText(applicable == 0 ? tr("none apply at %1 (China's targets)").arg(siteDisplayName(f).toHtmlEscaped())
                                    : missed.join(QStringLiteral(" ")));
     label->setToolTip(tr("Annual PUE %1 against:").arg(number(f.pueAnnual, 3)) + QStringLiteral("<br>")
                       + tips.join(QStringLiteral("<br>")));

@@ -261,7 +261,7 @@ void cover(Flow &f, const ReportData &d)
     f.text(Tr::tr("Date: %1").arg(QLocale::c().toString(d.generated, QStringLiteral("yyyy-MM-dd HH:mm"))), info, 4);
     f.text(Tr::tr("Terahall version %1").arg(d.version), info, 4);
     if (d.evaluation.facility)
-        f.text(Tr::tr("Site: %1").arg(d.evaluation.facility->siteName), info, 4);
+        f.text(Tr::tr("Site: %1").arg(siteDisplayName(*d.evaluation.facility)), info, 4);
     f.setY(f.body().bottom() - 60);
     f.text(Tr::tr("Figures come from the Terahall catalog (each with its source and confidence, listed at the end) and from "
               "the stated assumptions. Estimates, not measurements."),
@@ -552,7 +552,7 @@ void powerAndCooling(Flow &f, const ReportData &d, const ReportRenderOptions &o)
         int failures = 0;
         for (const NMinus1Case &c : r.nMinus1)
             failures += c.ok ? 0 : 1;
-        rows << QStringList{Tr::tr("Site"), r.siteName + QStringLiteral(" (") + Tr::tr("climate confidence %1").arg(r.climateConfidence) + QLatin1Char(')')};
+        rows << QStringList{Tr::tr("Site"), siteDisplayName(r) + QStringLiteral(" (") + Tr::tr("climate confidence %1").arg(r.climateConfidence) + QLatin1Char(')')};
         rows << QStringList{Tr::tr("Deliverable power (derated)"), num(r.deliverableKw, 0) + QStringLiteral(" kW")};
         if (r.powerShortfallKw > 0)
             rows << QStringList{Tr::tr("Power shortfall"), num(r.powerShortfallKw, 0) + QStringLiteral(" kW")};
