@@ -47,6 +47,12 @@ private slots:
         // Gaudi 2 and Gaudi 3 differ by their own MAMF: 0.969 x 0.89 = 0.86 vs 0.677 x 0.89 = 0.60.
         QCOMPARE(calibrationForChip(m_catalog, QStringLiteral("intel-gaudi2")).matmul.efficiencyAt(1e12), 0.86);
         QCOMPARE(calibrationForChip(m_catalog, QStringLiteral("intel-gaudi3")).matmul.efficiencyAt(1e12), 0.60);
+        // Ascend 910B: MAMF 322.5 of 376 TFLOP/s = 0.858, x 0.89 = 0.76; fp8 factor is the class's
+        // (CDNA's is 0.85 from AMD's MAF pairs; the row cannot carry one).
+        const engine::ChipCalibration ascend = calibrationForChip(m_catalog, QStringLiteral("huawei-ascend-910b"));
+        QVERIFY(!ascend.measured);
+        QCOMPARE(ascend.matmul.efficiencyAt(1e12), 0.76);
+        QCOMPARE(calibrationForChip(m_catalog, QStringLiteral("amd-mi355x")).lowPrecisionMatmulFactor, 0.85);
     }
 
     void chipWithoutRowGetsItsClass()
@@ -73,7 +79,7 @@ private slots:
                 QVERIFY2(row.text("confidence") != QLatin1String("high"), qPrintable(id));
             }
         }
-        QCOMPARE(nonNvidia, 7); // MI250X, MI300X, MI325X, MI355X, Gaudi 2, Gaudi 3, MetaX C500
+        QCOMPARE(nonNvidia, 8); // MI250X, MI300X, MI325X, MI355X, Gaudi 2, Gaudi 3, MetaX C500, Ascend 910B
     }
 };
 

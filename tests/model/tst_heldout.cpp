@@ -167,9 +167,13 @@ private slots:
         // used to cover all rows (then 14.8 %) and the TPU rows, searched well, are now in the
         // other group. Non-NVIDIA rows (TPU v4/v5p/v5e, Gaudi 2 BF16 and FP8, MI355X FP8, Ascend
         // 910B): published layout median 12.6 %, max 24.2 % (PaLM); search median 5.4 %, max 24.5 %
-        // (PaLM); MI355X -20.9 %, Gaudi 2 FP8 -16.4/-12.6 %, Ascend +5.6 % (docs/validation.md,
-        // "Non-NVIDIA training runs"). Regression bounds, not targets; never tune the engine (or a
-        // class default) against these rows.
+        // (PaLM); MI355X -20.9 %, Gaudi 2 FP8 -16.4/-12.6 %, Ascend +5.6 %. Later on 2026-11-26 the
+        // CDNA fp8 factor (0.7 -> 0.85, AMD hipBLASLt fp8/bf16 MAF) and the Ascend plateau (0.65 ->
+        // 0.76, 910B MAMF) came from microbenchmarks, chosen without these rows: non-NVIDIA published
+        // layout median 12.6 %, max 24.2 % (PaLM); search median 6.3 %, max 24.5 %; MI355X -11.9 %,
+        // Ascend +17.8 %; all rows: published layout median 11.9 %, NVIDIA unchanged
+        // (docs/validation.md, "Non-NVIDIA training runs"). Regression bounds, not targets; never
+        // tune the engine (or a class default) against these rows.
         QVERIFY(nvidiaCurrentSearchErrors.size() >= 5);
         QVERIFY2(median(nvidiaPinnedErrors) <= 0.08, summary.constData());
         QVERIFY2(median(nvidiaCurrentSearchErrors) <= 0.09, summary.constData());
