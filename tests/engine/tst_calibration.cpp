@@ -148,7 +148,7 @@ private slots:
             if (f.open(QIODevice::WriteOnly | QIODevice::Truncate))
                 f.write(summary + "\n\n" + table);
         }
-        // Achieved (docs/validation.md, 2026-11-25): dense median 4.5 %, p90 14.1 %, worst row
+        // Achieved (docs/validation.md, 2026-11-23 (third round)): dense median 4.5 %, p90 14.1 %, worst row
         // outside the two known anomalies 24.0 %, all dense rows <= 35.1 %; MoE median 19.3 %,
         // without GPT-OSS 13.0 %. The bounds sit just above, so a regression fails; the issue's
         // targets are median <= 10 % and every row <= 25 %.
