@@ -93,9 +93,13 @@ ReportData buildReportData(const FloorPlan &plan, const CatalogCache &cache, con
     d.version = request.version;
     d.generated = request.generated.isValid() ? request.generated : QDateTime::currentDateTime();
     d.plan = plan;
-    d.assumptions = assumptions;
-    d.evaluation = evaluatePlan(plan, cache, assumptions);
-    d.evaluationJson = evaluationToJson(plan, d.evaluation, assumptions);
+    // A report is not a live recompute: it always carries the indicative thermal map (what
+    // `terahall evaluate` computes too), whatever the caller's live settings.
+    PlanAssumptions withThermal = assumptions;
+    withThermal.facility.thermalMap = true;
+    d.assumptions = withThermal;
+    d.evaluation = evaluatePlan(plan, cache, withThermal);
+    d.evaluationJson = evaluationToJson(plan, d.evaluation, withThermal);
     d.kpis = evaluationKpis(d.evaluationJson);
     const Catalog *catalog = cache.catalog();
 

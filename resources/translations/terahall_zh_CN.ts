@@ -2606,6 +2606,38 @@ not CFD); --no-thermal skips it.
         <source>rendering failed</source>
         <translation>渲染失败</translation>
     </message>
+    <message>
+        <source>Thermal map (indicative, not CFD)</source>
+        <translation>温度场（示意性，非 CFD）</translation>
+    </message>
+    <message>
+        <source>A 2-D airflow and heat model of each hall: rack exhaust heat as sources, cooling units as sinks, solved on the floor grid. Not CFD and not calibrated against measurements; read it for where heat collects, not for exact temperatures. Rack inlet limits: 27 °C (ASHRAE recommended) and 32 °C (A1 allowable). RCI_HI (Herrlin 2005): 100 % when no inlet exceeds 27 °C.</source>
+        <translation>各机房的二维气流与热模型：机柜排风热量为热源，制冷单元为热汇，在地板网格上求解。非 CFD，也未用实测数据校准；用于判断热量聚集的位置，而非精确温度。机柜进风限值：27 °C（ASHRAE 推荐）与 32 °C（A1 允许）。RCI_HI（Herrlin 2005）：没有进风超过 27 °C 时为 100 %。</translation>
+    </message>
+    <message>
+        <source>Hall</source>
+        <translation>机房</translation>
+    </message>
+    <message>
+        <source>Max inlet (°C)</source>
+        <translation>最高进风（°C）</translation>
+    </message>
+    <message>
+        <source>Above 27 °C</source>
+        <translation>超过 27 °C</translation>
+    </message>
+    <message>
+        <source>Above 32 °C</source>
+        <translation>超过 32 °C</translation>
+    </message>
+    <message>
+        <source>RCI_HI (%)</source>
+        <translation>RCI_HI（%）</translation>
+    </message>
+    <message>
+        <source>%1 °C</source>
+        <translation>%1 °C</translation>
+    </message>
 </context>
 <context>
     <name>Sensitivity</name>

@@ -13,6 +13,7 @@
 #include "views/report/reportrenderer.h"
 
 #include <QDir>
+#include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QProcess>
@@ -151,6 +152,20 @@ private slots:
         for (const char *section : {"Executive summary", "Floor plan", "Bill of materials", "Power and cooling", "Assumptions", "Catalog sources"})
             QVERIFY2(pdfText.contains(QLatin1String(section)), section);
         QVERIFY(pdfText.contains(QRegularExpression(QStringLiteral("Page 2 of \\d+"))));
+        // The indicative thermal map: one row per hall with the figures `terahall evaluate` gives.
+        const QJsonArray thermalHalls =
+            json.value(QStringLiteral("facility")).toObject().value(QStringLiteral("thermal")).toObject().value(QStringLiteral("halls")).toArray();
+        if (!thermalHalls.isEmpty())
+            QVERIFY(pdfText.contains(QStringLiteral("Thermal map (indicative, not CFD)")));
+        for (const QJsonValue &v : thermalHalls) {
+            const QJsonObject h = v.toObject();
+            const QRegularExpression row(QRegularExpression::escape(h.value(QStringLiteral("name")).toString()) + QStringLiteral("\\s+")
+                                         + QString::number(h.value(QStringLiteral("racks")).toInt()) + QStringLiteral("\\s+")
+                                         + QRegularExpression::escape(QString::number(h.value(QStringLiteral("inlet_max_c")).toDouble(), 'f', 1))
+                                         + QStringLiteral("\\s+\\d+\\s+\\d+\\s+")
+                                         + QRegularExpression::escape(QString::number(h.value(QStringLiteral("rci_hi_pct")).toDouble(), 'f', 1)));
+            QVERIFY2(pdfText.contains(row), qPrintable(QStringLiteral("thermal row %1 not in the report").arg(row.pattern())));
+        }
 
         const int pages = pageCount(pdf);
         QVERIFY2(pages >= minPages, qPrintable(QStringLiteral("%1 pages, expected at least %2").arg(pages).arg(minPages)));

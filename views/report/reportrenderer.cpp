@@ -4,6 +4,7 @@
 
 #include "model/analysis/enginetext.h"
 #include "views/charts/charts.h"
+#include "views/scene/facilityoverlay.h"
 
 #include <QChart>
 #include <QCoreApplication>
@@ -435,6 +436,92 @@ void drawScaleBar(QPainter *p, const QPointF &at, double ptPerMm)
                 Tr::tr("%1 m").arg(QLocale::c().toString(metres, 'g', 6)));
 }
 
+/// The indicative thermal map of each hall (docs/facility-model.md §5): a table of the rack
+/// inlets per hall, then the map over the hall's outline with a colour scale.
+void thermalMaps(Flow &f, const ReportData &d)
+{
+    const FacilityResult &r = *d.evaluation.facility;
+    if (r.thermal.isEmpty())
+        return;
+    f.heading(Tr::tr("Thermal map (indicative, not CFD)"), 2);
+    f.text(Tr::tr("A 2-D airflow and heat model of each hall: rack exhaust heat as sources, cooling units as sinks, "
+                  "solved on the floor grid. Not CFD and not calibrated against measurements; read it for where heat "
+                  "collects, not for exact temperatures. Rack inlet limits: 27 °C (ASHRAE recommended) and 32 °C (A1 "
+                  "allowable). RCI_HI (Herrlin 2005): 100 % when no inlet exceeds 27 °C."),
+           reportFont(8.5));
+    QList<QStringList> rows;
+    for (const HallThermalIndex &h : r.thermalHalls) {
+        int warm = 0, hot = 0;
+        for (const RackInlet &in : r.rackInlets) {
+            if (in.hallId != h.hallId)
+                continue;
+            warm += in.inletC > engine::kAshraeRecommendedMaxC ? 1 : 0;
+            hot += in.inletC > engine::kAshraeA1AllowableMaxC ? 1 : 0;
+        }
+        const Hall *hall = d.plan.hall(h.hallId);
+        rows << QStringList{hall && !hall->name.isEmpty() ? hall->name : Tr::tr("hall %1").arg(h.hallId), num(h.racks, 0),
+                            num(h.inletMaxC, 1), num(warm, 0), num(hot, 0), num(h.rciHiPct, 1)};
+    }
+    if (!rows.isEmpty())
+        f.table({{Tr::tr("Hall"), 0.25}, {Tr::tr("Racks"), 0.12, Qt::AlignRight}, {Tr::tr("Max inlet (°C)"), 0.16, Qt::AlignRight},
+                 {Tr::tr("Above 27 °C"), 0.15, Qt::AlignRight}, {Tr::tr("Above 32 °C"), 0.15, Qt::AlignRight},
+                 {Tr::tr("RCI_HI (%)"), 0.17, Qt::AlignRight}},
+                rows);
+
+    constexpr double kScaleH = 34.0;
+    for (const HallGrid &g : r.thermal) {
+        const Hall *h = d.plan.hall(g.hallId);
+        if (!h || g.nx <= 0 || g.ny <= 0 || g.values.size() != qsizetype(g.nx) * g.ny)
+            continue;
+        const QRectF extent(0, 0, h->widthMm, h->depthMm);
+        const double s = std::min(f.body().width() / extent.width(), 300.0 / extent.height());
+        const double height = extent.height() * s;
+        f.ensure(height + kScaleH + 18);
+        f.text(h->name.isEmpty() ? Tr::tr("hall %1").arg(h->id) : h->name, reportFont(9, true), 2);
+        const QRectF target(f.body().left(), f.y(), extent.width() * s, height);
+        if (QPainter *p = f.painter()) {
+            drawHallArea(p, d, *h, extent, target, s);
+            // The map over the equipment, translucent enough to show the rows under it.
+            QImage img(g.nx, g.ny, QImage::Format_ARGB32);
+            for (int y = 0; y < g.ny; ++y) {
+                auto *line = reinterpret_cast<QRgb *>(img.scanLine(y));
+                for (int x = 0; x < g.nx; ++x) {
+                    const QColor c = FacilityOverlay::temperatureColor(double(g.values[qsizetype(y) * g.nx + x]));
+                    line[x] = qRgba(c.red(), c.green(), c.blue(), 185);
+                }
+            }
+            const QRectF gridRect(target.left(), target.top(), std::min(g.nx * g.cellMm, extent.width()) * s,
+                                  std::min(g.ny * g.cellMm, extent.height()) * s);
+            p->save();
+            p->setClipRect(target);
+            p->drawImage(gridRect, img);
+            p->setPen(QPen(QColor(40, 40, 40), 1.0));
+            p->setBrush(Qt::NoBrush);
+            p->drawRect(target);
+            p->restore();
+            // Colour scale: 18 to 40 °C with the supply and ASHRAE marks.
+            const QRectF bar(target.left(), target.bottom() + 6, std::min(260.0, f.body().width()), 7);
+            // Solid steps of 0.25 K (a many-stop QLinearGradient does not survive every PDF viewer).
+            constexpr int kSteps = 88;
+            for (int i = 0; i < kSteps; ++i) {
+                const double c = 18.0 + 22.0 * (i + 0.5) / kSteps;
+                p->fillRect(QRectF(bar.left() + bar.width() * i / kSteps, bar.top(), bar.width() / kSteps + 0.3, bar.height()),
+                            FacilityOverlay::temperatureColor(c));
+            }
+            p->setPen(QPen(QColor(60, 60, 60), 0.4));
+            p->setBrush(Qt::NoBrush);
+            p->drawRect(bar);
+            p->setFont(reportFont(6.5));
+            for (double c : {18.0, 22.0, 27.0, 32.0, 40.0}) {
+                const double x = bar.left() + (c - 18.0) / 22.0 * bar.width();
+                p->drawLine(QPointF(x, bar.bottom()), QPointF(x, bar.bottom() + 2));
+                p->drawText(QRectF(x - 15, bar.bottom() + 2, 30, 9), Qt::AlignCenter, Tr::tr("%1 °C").arg(num(c, 0)));
+            }
+        }
+        f.setY(f.y() + height + kScaleH);
+    }
+}
+
 void floorPlan(Flow &f, const ReportData &d)
 {
     constexpr double kLegendH = 72.0;
@@ -605,6 +692,8 @@ void powerAndCooling(Flow &f, const ReportData &d, const ReportRenderOptions &o)
                     ur);
         }
     }
+    if (e.facility)
+        thermalMaps(f, d);
     f.heading(Tr::tr("Violations"), 2);
     if (e.violations.isEmpty()) {
         f.text(Tr::tr("None."), reportFont(9));
