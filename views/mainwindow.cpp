@@ -17,6 +17,7 @@
 #include "views/docks/kpidock.h"
 #include "views/docks/palettedock.h"
 #include "views/docks/planchartsdock.h"
+#include "views/docks/problemsdock.h"
 #include "views/scene/facilityoverlay.h"
 #include "views/scene/floorplanscene.h"
 #include "views/scene/floorplanview.h"
@@ -125,6 +126,9 @@ MainWindow::MainWindow(Catalog *catalog, QWidget *parent)
     // Vendor comparison (issue 6): a tab beside the catalog browser.
     auto *comparisonDock = new ComparisonDock(catalog, this);
     tabifyDockWidget(m_catalogDock, comparisonDock);
+    // Problems (issue 5's violations dock): every violation as a table, a tab beside the catalog.
+    m_problemsDock = new ProblemsDock(m_kpiDock, m_document, this);
+    tabifyDockWidget(m_catalogDock, m_problemsDock);
     m_catalogDock->raise();
     connect(m_catalogDock, &CatalogDock::catalogChanged, comparisonDock, &ComparisonDock::reloadCatalog);
     // Plan charts (issue 6): a tab beside the KPIs.
@@ -135,10 +139,12 @@ MainWindow::MainWindow(Catalog *catalog, QWidget *parent)
 
     connect(m_catalogDock, &CatalogDock::catalogChanged, m_estimateDock, &EstimateDock::reloadCatalog);
     connect(m_catalogDock, &CatalogDock::catalogChanged, this, &MainWindow::catalogChanged);
-    connect(m_kpiDock, &KpiDock::itemsRequested, this, [this](const QList<quint64> &ids) {
+    const auto showItems = [this](const QList<quint64> &ids) {
         m_view->floorPlanScene()->selectIds(ids);
         m_view->showItems(ids);
-    });
+    };
+    connect(m_kpiDock, &KpiDock::itemsRequested, this, showItems);
+    connect(m_problemsDock, &ProblemsDock::itemsRequested, this, showItems);
     connect(m_view, &FloorPlanView::message, this, [this](const QString &text) { statusBar()->showMessage(text, 6000); });
     connect(m_editActions, &EditActions::message, this, [this](const QString &text) { statusBar()->showMessage(text, 8000); });
     connect(m_document, &FloorPlanDocument::modifiedChanged, this, &MainWindow::updateTitle);
@@ -298,6 +304,7 @@ void MainWindow::createMenus()
     if (auto *comparison = findChild<ComparisonDock *>())
         m_viewMenu->addAction(comparison->toggleViewAction());
     m_viewMenu->addAction(m_planChartsDock->toggleViewAction());
+    m_viewMenu->addAction(m_problemsDock->toggleViewAction());
 
     QMenu *planMenu = menuBar()->addMenu(tr("&Plan"));
     planMenu->setObjectName(QStringLiteral("planMenu"));

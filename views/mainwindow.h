@@ -27,6 +27,7 @@ class FloorPlanView;
 class InspectorDock;
 class KpiDock;
 class PlanChartsDock;
+class ProblemsDock;
 class PaletteDock;
 
 /**
@@ -53,6 +54,7 @@ public:
     InspectorDock *inspectorDock() const { return m_inspectorDock; }
     KpiDock *kpiDock() const { return m_kpiDock; }
     PlanChartsDock *planChartsDock() const { return m_planChartsDock; }
+    ProblemsDock *problemsDock() const { return m_problemsDock; }
     QDockWidget *undoDock() const { return m_undoDock; }
     QMenu *viewMenu() const { return m_viewMenu; }
     FloorPlanDocument *document() const { return m_document; }
@@ -121,6 +123,7 @@ private:
     InspectorDock *m_inspectorDock = nullptr;
     KpiDock *m_kpiDock = nullptr;
     PlanChartsDock *m_planChartsDock = nullptr;
+    ProblemsDock *m_problemsDock = nullptr;
     QDockWidget *m_undoDock = nullptr;
     QMenu *m_viewMenu = nullptr;
     QMenu *m_recentMenu = nullptr;

@@ -5818,6 +5818,74 @@ Grid factor: %2</source>
     </message>
 </context>
 <context>
+    <name>th::ProblemsDock</name>
+    <message>
+        <source>Problems</source>
+        <translation>问题</translation>
+    </message>
+    <message>
+        <source>All problems</source>
+        <translation>全部问题</translation>
+    </message>
+    <message>
+        <source>Errors only</source>
+        <translation>仅错误</translation>
+    </message>
+    <message>
+        <source>Warnings only</source>
+        <translation>仅警告</translation>
+    </message>
+    <message>
+        <source>Severity</source>
+        <translation>严重程度</translation>
+    </message>
+    <message>
+        <source>Items</source>
+        <translation>设备</translation>
+    </message>
+    <message>
+        <source>Problem</source>
+        <translation>问题</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <source>The machine key of the problem, as in terahall evaluate</source>
+        <translation>问题的机器键，与 terahall evaluate 输出一致</translation>
+    </message>
+    <message>
+        <source>the plan</source>
+        <translation>整个方案</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1, … (%n item(s))</source>
+        <translation>
+            <numerusform>%1，…（共 %n 台设备）</numerusform></translation>
+    </message>
+    <message>
+        <source>Error</source>
+        <translation>错误</translation>
+    </message>
+    <message>
+        <source>Warning</source>
+        <translation>警告</translation>
+    </message>
+    <message>
+        <source>No problems found.</source>
+        <translation>未发现问题。</translation>
+    </message>
+    <message>
+        <source>%1 error(s), %2 warning(s); click a row to select its items.</source>
+        <translation>%1 个错误，%2 个警告；单击某行可选中相关设备。</translation>
+    </message>
+    <message>
+        <source>Problems (%1)</source>
+        <translation>问题（%1）</translation>
+    </message>
+</context>
+<context>
     <name>th::SelectTool</name>
     <message>
         <source>Cannot move here: %1.</source>

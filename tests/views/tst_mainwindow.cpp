@@ -6,6 +6,9 @@
 #include "model/analysis/facilityanalysis.h"
 #include "views/dialogs/catalogrowdialog.h"
 #include "views/dialogs/planpropertiesdialog.h"
+#include "views/docks/problemsdock.h"
+#include "views/scene/floorplanscene.h"
+#include "views/scene/floorplanview.h"
 #include "views/docks/inspectordock.h"
 #include "views/docks/kpidock.h"
 #include "views/docks/palettedock.h"
@@ -29,6 +32,7 @@
 #include <QMenuBar>
 #include <QMessageBox>
 #include <QSettings>
+#include <QTableWidget>
 #include <QSortFilterProxyModel>
 #include <QStandardPaths>
 #include <QStatusBar>
@@ -51,6 +55,7 @@ private slots:
     void catalogEditRefreshesEstimateAndStatus();
     void reportUsesTheDocksSensitivityRanges();
     void planPropertiesSetTheClimateSite();
+    void problemsDockListsEveryViolation();
 
 private:
     static QAction *menuAction(QMenuBar *bar, const QString &menuTitle, const QString &actionText);
@@ -336,6 +341,56 @@ void TestMainWindow::planPropertiesSetTheClimateSite()
     QCOMPARE(w.document()->plan().author, QStringLiteral("Terahall samples"));
     w.kpiDock()->evaluate();
     QCOMPARE(w.kpiDock()->evaluation().facility->pueAnnual, ashburnAnnual);
+}
+
+void TestMainWindow::problemsDockListsEveryViolation()
+{
+    MainWindow w(&m_catalog);
+    w.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&w));
+    QVERIFY(w.openFile(th::test::sourcePath(QStringLiteral("data/samples/overloaded-retrofit.thplan"))));
+    w.kpiDock()->evaluate();
+    // The thermal solve adds its inlet warnings once it belongs to this revision.
+    QTRY_VERIFY_WITH_TIMEOUT(std::any_of(w.kpiDock()->problems().begin(), w.kpiDock()->problems().end(),
+                                         [](const Violation &v) { return v.kind == QLatin1String("inlet_above_recommended"); }),
+                             20000);
+    const QList<Violation> problems = w.kpiDock()->problems();
+    int errors = 0;
+    for (const Violation &v : problems)
+        errors += v.severity == QLatin1String("error") ? 1 : 0;
+    QVERIFY(errors >= 3 && errors < problems.size()); // the sample has both kinds on purpose
+
+    ProblemsDock *dock = w.problemsDock();
+    QVERIFY(dock);
+    QTableWidget *table = dock->table();
+    QCOMPARE(table->rowCount(), problems.size());
+    QCOMPARE(dock->windowTitle(), QStringLiteral("Problems (%1)").arg(problems.size()));
+    // Every violation: how severe, which items, why, and its machine key.
+    for (const Violation &v : problems) {
+        const QList<QTableWidgetItem *> found = table->findItems(v.message, Qt::MatchExactly);
+        QVERIFY2(!found.isEmpty(), qPrintable(v.message));
+        const int row = found.front()->row();
+        QCOMPARE(table->item(row, 0)->text(), v.severity == QLatin1String("error") ? QStringLiteral("Error") : QStringLiteral("Warning"));
+        QCOMPARE(table->item(row, 3)->text(), v.kind);
+        QCOMPARE(table->item(row, 0)->data(Qt::UserRole).toList().size(), v.items.size());
+    }
+    dock->severityFilter()->setCurrentIndex(dock->severityFilter()->findData(QStringLiteral("error")));
+    QCOMPARE(table->rowCount(), errors);
+    dock->severityFilter()->setCurrentIndex(0);
+
+    // A click selects the problem's items in the plan.
+    const auto withItems = std::find_if(problems.begin(), problems.end(), [](const Violation &v) { return !v.items.isEmpty(); });
+    QVERIFY(withItems != problems.end());
+    const int row = table->findItems(withItems->message, Qt::MatchExactly).front()->row();
+    const QRect cell = table->visualRect(table->model()->index(row, 2));
+    dock->show();
+    dock->raise();
+    QTest::mouseClick(table->viewport(), Qt::LeftButton, {}, cell.center());
+    QList<quint64> selected = w.floorPlanView()->floorPlanScene()->selectedIds();
+    std::sort(selected.begin(), selected.end());
+    QList<quint64> expected(withItems->items.begin(), withItems->items.end());
+    std::sort(expected.begin(), expected.end());
+    QCOMPARE(selected, expected);
 }
 
 QTEST_MAIN(TestMainWindow)

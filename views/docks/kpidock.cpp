@@ -249,10 +249,11 @@ void KpiDock::refreshPueTargets()
 
 void KpiDock::refreshViolations()
 {
-    QList<Violation> all = m_evaluation.violations;
+    m_problems = m_evaluation.violations;
     // The thermal map's inlet violations, when its solve belongs to the plan as it is now.
     if (m_thermal->resultRevision() == m_revision)
-        all += m_thermal->result().violations;
+        m_problems += m_thermal->result().violations;
+    const QList<Violation> &all = m_problems;
     m_violations->clear();
     for (const Violation &v : std::as_const(all)) {
         const bool error = v.severity == QLatin1String("error");
@@ -268,6 +269,7 @@ void KpiDock::refreshViolations()
     }
     if (all.isEmpty())
         m_violations->addItem(tr("No problems found."));
+    emit problemsChanged();
 }
 
 void KpiDock::refreshThermalRow()

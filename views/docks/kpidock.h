@@ -47,8 +47,14 @@ public slots:
     void evaluate();
     void scheduleEvaluation();
 
+    /// Every problem of the plan as it is now: the evaluation's violations plus the thermal
+    /// map's inlet violations when its solve belongs to this revision.
+    const QList<Violation> &problems() const { return m_problems; }
+
 signals:
     void itemsRequested(const QList<quint64> &ids);
+    /// problems() changed (after an evaluation or a finished thermal solve).
+    void problemsChanged();
     /// A new evaluation() is ready (after every debounced recompute); the overlays follow it.
     void evaluated();
 
@@ -65,6 +71,7 @@ private:
     QHash<QString, QLabel *> m_values;
     QLabel *m_peakLabel;
     QListWidget *m_violations;
+    QList<Violation> m_problems;
     PlanEvaluation m_evaluation;
     int m_evaluationCount = 0;
     ThermalRunner *m_thermal;
