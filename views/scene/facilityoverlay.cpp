@@ -8,7 +8,6 @@
 #include "views/docks/thermalrunner.h"
 
 #include <QAction>
-#include <QDebug>
 #include <QGraphicsItem>
 #include <QGraphicsView>
 #include <QLocale>
@@ -284,6 +283,50 @@ private:
         painter->restore();
     }
 
+    /// A tile map without smoothing, sampled per device pixel over the exposed area only: pixel
+    /// (x, y) shows the tile its centre lies in, whatever part of the view is being repainted
+    /// (the raster engine's scaled blit rounds tile edges differently under another clip, so a
+    /// partial repaint would shift them by a pixel).
+    static void drawTilesExactly(QPainter *painter, const QImage &img, const QRectF &target, const QRectF &exposed)
+    {
+        const QTransform world = painter->worldTransform();
+        if (world.type() > QTransform::TxScale || world.m11() <= 0.0 || world.m22() <= 0.0) { // rotated or mirrored (not in the editor)
+            painter->drawImage(target, img);
+            return;
+        }
+        const QRectF dev = world.mapRect(target);
+        QRect area = world.mapRect(exposed).toAlignedRect().adjusted(-1, -1, 1, 1) & dev.toAlignedRect();
+        if (painter->hasClipping()) // in the painter's world coordinates
+            area &= world.mapRect(painter->clipBoundingRect()).toAlignedRect().adjusted(-1, -1, 1, 1);
+        if (area.isEmpty() || dev.width() <= 0.0 || dev.height() <= 0.0)
+            return;
+        auto index = [](int px, double origin, double extent, int n) {
+            const double t = (px + 0.5 - origin) / extent * n;
+            return t < 0.0 || t >= n ? -1 : int(t);
+        };
+        std::vector<int> xs(std::size_t(area.width()));
+        for (int i = 0; i < area.width(); ++i)
+            xs[std::size_t(i)] = index(area.left() + i, dev.left(), dev.width(), img.width());
+        QImage out(area.size(), QImage::Format_ARGB32_Premultiplied);
+        int lastRow = -2;
+        for (int j = 0; j < area.height(); ++j) {
+            auto *line = reinterpret_cast<QRgb *>(out.scanLine(j));
+            const int row = index(area.top() + j, dev.top(), dev.height(), img.height());
+            if (row == lastRow) {
+                std::copy_n(reinterpret_cast<const QRgb *>(out.constScanLine(j - 1)), area.width(), line);
+                continue;
+            }
+            lastRow = row;
+            const auto *src = row < 0 ? nullptr : reinterpret_cast<const QRgb *>(img.constScanLine(row));
+            for (int i = 0; i < area.width(); ++i)
+                line[i] = src && xs[std::size_t(i)] >= 0 ? src[xs[std::size_t(i)]] : 0u;
+        }
+        painter->save();
+        painter->resetTransform();
+        painter->drawImage(area.topLeft(), out);
+        painter->restore();
+    }
+
     void paintMaps(QPainter *painter, const QRectF &exposed)
     {
         const FloorPlanScene *scene = m_overlay->m_scene;
@@ -291,8 +334,13 @@ private:
             painter->setRenderHint(QPainter::SmoothPixmapTransform, smooth);
             for (const HallGrid &g : grids) {
                 const QImage img = images.value(g.hallId);
-                if (!img.isNull())
-                    painter->drawImage(scene->toScene(g.hallId, QRectF(0, 0, g.nx * g.cellMm, g.ny * g.cellMm)), img);
+                if (img.isNull())
+                    continue;
+                const QRectF target = scene->toScene(g.hallId, QRectF(0, 0, g.nx * g.cellMm, g.ny * g.cellMm));
+                if (smooth)
+                    painter->drawImage(target, img);
+                else
+                    drawTilesExactly(painter, img, target, exposed);
             }
         };
         if (m_overlay->isOn(FacilityOverlay::Layer::FloorLoad))
@@ -586,8 +634,6 @@ void FacilityOverlay::repaint(const Damage &damage, const QList<QList<PlacedLabe
                 addPx(flagRect(world.map(o->pos)));
         }
         region &= viewport->rect();
-        if (qEnvironmentVariableIsSet("TH_DEBUG_PAINT"))
-            qInfo() << "damage" << region << damage.lines.size() << damage.tiles;
         if (!region.isEmpty())
             viewport->update(region);
     }
