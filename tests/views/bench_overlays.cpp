@@ -3,8 +3,9 @@
 //
 // The facility overlays on a 5,000-item plan (label `bench`): one live step as the editor runs
 // it (a rack moves, the KPI recompute with the facility physics, the overlays rebuilt from it,
-// the view repainted), the overlay rebuild + repaint alone, and the thermal solve of the hall
-// (the one the overlay runs on a worker). Results: docs/performance.md.
+// the view repainted in full), the same step through the event loop with the partial repaint
+// the editor does (editorLiveStep), the overlay rebuild + repaint alone, and the thermal solve of
+// the hall (the one the overlay runs on a worker). Results: docs/performance.md.
 #include "model/analysis/plananalysis.h"
 #include "model/catalog/catalog.h"
 #include "model/commands/changegeometry.h"
