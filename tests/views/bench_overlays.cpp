@@ -3,8 +3,9 @@
 //
 // The facility overlays on a 5,000-item plan (label `bench`): one live step as the editor runs
 // it (a rack moves, the KPI recompute with the facility physics, the overlays rebuilt from it,
-// the view repainted), the overlay rebuild + repaint alone, and the thermal solve of the hall
-// (the one the overlay runs on a worker). Results: docs/performance.md.
+// the view repainted in full), the same step through the event loop with the partial repaint
+// the editor does (editorLiveStep), the overlay rebuild + repaint alone, and the thermal solve of
+// the hall (the one the overlay runs on a worker). Results: docs/performance.md.
 #include "model/analysis/plananalysis.h"
 #include "model/catalog/catalog.h"
 #include "model/commands/changegeometry.h"
@@ -14,10 +15,13 @@
 #include "views/scene/facilityoverlay.h"
 #include "views/scene/floorplanscene.h"
 #include "views/scene/floorplanview.h"
+#include "views/tools/draggeometrycommand.h"
 
+#include <QPaintEvent>
 #include <QTest>
 
 #include <algorithm>
+#include <array>
 #include <cmath>
 #include <ctime>
 #include <functional>
@@ -76,6 +80,34 @@ FloorPlan generatedPlan()
     }
     return std::move(b.plan);
 }
+
+/// Counts the viewport's paint events and the area they repaint.
+class PaintCounter : public QObject
+{
+public:
+    explicit PaintCounter(QWidget *viewport)
+        : m_viewport(viewport)
+    {
+        viewport->installEventFilter(this);
+    }
+    int paints = 0;
+    qint64 pixels = 0; ///< summed over the paints
+    QRegion last;
+
+    bool eventFilter(QObject *watched, QEvent *event) override
+    {
+        if (watched == m_viewport && event->type() == QEvent::Paint) {
+            ++paints;
+            last = static_cast<QPaintEvent *>(event)->region();
+            for (const QRect &r : last)
+                pixels += qint64(r.width()) * r.height();
+        }
+        return false;
+    }
+
+private:
+    QWidget *m_viewport;
+};
 
 } // namespace
 
@@ -159,6 +191,72 @@ private slots:
             if (parts & 2)
                 view.viewport()->repaint();
         }
+    }
+
+    void editorLiveStep_data()
+    {
+        QTest::addColumn<bool>("sizedChain");
+        QTest::newRow("2N plan: drag step + KPI recompute + overlays + pending repaint") << true;
+        QTest::newRow("over-capacity plan: drag step + KPI recompute + overlays + pending repaint") << false;
+    }
+
+    /// One step of a drag as the editor runs it: the select tool's mergeable move command, the
+    /// KPI dock's recompute, the overlays updated from it, then the event loop: the scene's
+    /// dirty items, the view's update and the one repaint of what changed (not of the whole
+    /// viewport, which the rows of liveStep force).
+    void editorLiveStep()
+    {
+        QFETCH(bool, sizedChain);
+        FloorPlanDocument doc;
+        doc.resetPlan(sizedChain ? bench::powerChainPlan() : generatedPlan());
+        CatalogCache cache(&m_catalog);
+        FloorPlanView view(&doc, &cache);
+        showWithOverlays(view);
+        FacilityOverlay *overlay = view.overlay();
+        PlanEvaluation ev = evaluatePlan(doc.plan(), cache);
+        QVERIFY(ev.facility);
+        overlay->setFacility(*ev.facility);
+        QCoreApplication::processEvents();
+        const EquipmentId rack = bench::firstOf(doc.plan(), "nvidia-dgx-h100");
+        view.floorPlanScene()->selectIds({rack}); // the select tool drags the selection
+        QCoreApplication::processEvents();
+        PaintCounter counter(view.viewport());
+        const double rowY = geometryOf(*doc.plan().equipment(rack)).yMm;
+        const int serial = DragGeometryCommand::nextSerial();
+        double dy = 0.0;
+        int steps = 0;
+        std::array<double, 4> partMs{}; // the move, the recompute, the overlay update, the event loop
+        auto threadMs = [] {
+            timespec t{};
+            clock_gettime(CLOCK_THREAD_CPUTIME_ID, &t);
+            return double(t.tv_sec) * 1e3 + double(t.tv_nsec) / 1e6;
+        };
+        QBENCHMARK {
+            const double t0 = threadMs();
+            dy = dy > 0.0 ? 0.0 : 600.0;
+            Geometry g = geometryOf(*doc.plan().equipment(rack));
+            g.yMm = rowY + dy;
+            doc.undoStack()->push(new DragGeometryCommand(&doc, QStringLiteral("Move"), {{rack, g}}, serial));
+            const double t1 = threadMs();
+            ev = evaluatePlan(doc.plan(), cache);
+            const double t2 = threadMs();
+            overlay->setFacility(*ev.facility);
+            const double t3 = threadMs();
+            QCoreApplication::processEvents();
+            const double t4 = threadMs();
+            partMs[0] += t1 - t0;
+            partMs[1] += t2 - t1;
+            partMs[2] += t3 - t2;
+            partMs[3] += t4 - t3;
+            ++steps;
+        }
+        qInfo("thread CPU per step: move %.2f ms, recompute %.2f ms, overlay update %.2f ms, event loop (scene, repaint) %.2f ms",
+              partMs[0] / steps, partMs[1] / steps, partMs[2] / steps, partMs[3] / steps);
+        QCOMPARE(counter.paints, steps); // one repaint per step, nothing left pending
+        const qint64 viewportPx = qint64(view.viewport()->width()) * view.viewport()->height();
+        qInfo("repainted per step: %.1f %% of the viewport (last: %lld rectangles, bounding %dx%d px)",
+              100.0 * double(counter.pixels) / double(steps) / double(viewportPx), qint64(counter.last.rectCount()),
+              counter.last.boundingRect().width(), counter.last.boundingRect().height());
     }
 
     /// With TH_OVERLAY_SHOTS=DIR, saves the view with every overlay except the thermal map

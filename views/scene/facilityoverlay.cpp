@@ -9,8 +9,10 @@
 
 #include <QAction>
 #include <QGraphicsItem>
+#include <QGraphicsView>
 #include <QLocale>
 #include <QPainter>
+#include <QSet>
 #include <QStyleOptionGraphicsItem>
 #include <QTimer>
 
@@ -31,6 +33,7 @@ constexpr int kFloorAlpha = 200;   ///< floor load: opaque enough that its colou
 constexpr int kThermalAlpha = 160; ///< thermal map: the racks stay visible under it
 constexpr int kAntialiasedLinesMax = 400;
 constexpr double kLabelMinPx = 18.0; ///< units narrower than this on screen get no label
+constexpr int kDirtyPadPx = 7;       ///< around a changed line: drawn lines (3 px) and the end dots (3.5 px + pen)
 
 QColor mixWithWhite(const QColor &c, double white)
 {
@@ -62,6 +65,26 @@ QImage gridImage(const HallGrid &g, int alpha, ColorOf color)
             line[x] = mapPixel(color(double(g.values[qsizetype(y) * g.nx + x])), alpha);
     }
     return img;
+}
+
+/// The transform without its translation: label placement depends on the zoom, not on scrolling.
+QTransform withoutTranslation(const QTransform &t)
+{
+    return QTransform(t.m11(), t.m12(), t.m13(), t.m21(), t.m22(), t.m23(), 0.0, 0.0, t.m33());
+}
+
+/// The fill of a unit's utilisation tile.
+QColor unitTileColor(const FacilityOverlay::UnitLabel &l)
+{
+    QColor c = l.over ? kOverColor : FacilityOverlay::loadColor(l.percent / 100.0);
+    c.setAlpha(215);
+    return c;
+}
+
+/// An inlet flag's extent on screen around its point (the triangle, its pen and the "!").
+QRectF flagRect(const QPointF &px)
+{
+    return QRectF(px.x() - 9.0, px.y() - 13.0, 18.0, 17.0);
 }
 
 } // namespace
@@ -133,7 +156,6 @@ public:
 
 private:
     static constexpr int kMaxDirtyRects = 256;
-    static constexpr int kDirtyPadPx = 7; ///< thick drawn lines (3 px) and the end dots (3.5 px + pen)
 
     /// The lines as drawn at one view transform, over the whole viewport, redrawn only where
     /// lines changed (rebuild() diffs the analyses) or when the view zooms or scrolls.
@@ -261,6 +283,50 @@ private:
         painter->restore();
     }
 
+    /// A tile map without smoothing, sampled per device pixel over the exposed area only: pixel
+    /// (x, y) shows the tile its centre lies in, whatever part of the view is being repainted
+    /// (the raster engine's scaled blit rounds tile edges differently under another clip, so a
+    /// partial repaint would shift them by a pixel).
+    static void drawTilesExactly(QPainter *painter, const QImage &img, const QRectF &target, const QRectF &exposed)
+    {
+        const QTransform world = painter->worldTransform();
+        if (world.type() > QTransform::TxScale || world.m11() <= 0.0 || world.m22() <= 0.0) { // rotated or mirrored (not in the editor)
+            painter->drawImage(target, img);
+            return;
+        }
+        const QRectF dev = world.mapRect(target);
+        QRect area = world.mapRect(exposed).toAlignedRect().adjusted(-1, -1, 1, 1) & dev.toAlignedRect();
+        if (painter->hasClipping()) // in the painter's world coordinates
+            area &= world.mapRect(painter->clipBoundingRect()).toAlignedRect().adjusted(-1, -1, 1, 1);
+        if (area.isEmpty() || dev.width() <= 0.0 || dev.height() <= 0.0)
+            return;
+        auto index = [](int px, double origin, double extent, int n) {
+            const double t = (px + 0.5 - origin) / extent * n;
+            return t < 0.0 || t >= n ? -1 : int(t);
+        };
+        std::vector<int> xs(std::size_t(area.width()));
+        for (int i = 0; i < area.width(); ++i)
+            xs[std::size_t(i)] = index(area.left() + i, dev.left(), dev.width(), img.width());
+        QImage out(area.size(), QImage::Format_ARGB32_Premultiplied);
+        int lastRow = -2;
+        for (int j = 0; j < area.height(); ++j) {
+            auto *line = reinterpret_cast<QRgb *>(out.scanLine(j));
+            const int row = index(area.top() + j, dev.top(), dev.height(), img.height());
+            if (row == lastRow) {
+                std::copy_n(reinterpret_cast<const QRgb *>(out.constScanLine(j - 1)), area.width(), line);
+                continue;
+            }
+            lastRow = row;
+            const auto *src = row < 0 ? nullptr : reinterpret_cast<const QRgb *>(img.constScanLine(row));
+            for (int i = 0; i < area.width(); ++i)
+                line[i] = src && xs[std::size_t(i)] >= 0 ? src[xs[std::size_t(i)]] : 0u;
+        }
+        painter->save();
+        painter->resetTransform();
+        painter->drawImage(area.topLeft(), out);
+        painter->restore();
+    }
+
     void paintMaps(QPainter *painter, const QRectF &exposed)
     {
         const FloorPlanScene *scene = m_overlay->m_scene;
@@ -268,8 +334,13 @@ private:
             painter->setRenderHint(QPainter::SmoothPixmapTransform, smooth);
             for (const HallGrid &g : grids) {
                 const QImage img = images.value(g.hallId);
-                if (!img.isNull())
-                    painter->drawImage(scene->toScene(g.hallId, QRectF(0, 0, g.nx * g.cellMm, g.ny * g.cellMm)), img);
+                if (img.isNull())
+                    continue;
+                const QRectF target = scene->toScene(g.hallId, QRectF(0, 0, g.nx * g.cellMm, g.ny * g.cellMm));
+                if (smooth)
+                    painter->drawImage(target, img);
+                else
+                    drawTilesExactly(painter, img, target, exposed);
             }
         };
         if (m_overlay->isOn(FacilityOverlay::Layer::FloorLoad))
@@ -283,9 +354,7 @@ private:
             for (const FacilityOverlay::UnitLabel &l : m_overlay->m_labels) {
                 if (!l.rect.intersects(exposed))
                     continue;
-                QColor c = l.over ? kOverColor : FacilityOverlay::loadColor(l.percent / 100.0);
-                c.setAlpha(215);
-                painter->setBrush(c);
+                painter->setBrush(unitTileColor(l));
                 painter->drawRect(l.rect);
             }
         }
@@ -299,42 +368,17 @@ private:
         painter->resetTransform();
         // Aliased like the lines under them when those are many (as the marks always were drawn).
         painter->setRenderHint(QPainter::Antialiasing, !m_overlay->isOn(FacilityOverlay::Layer::PowerChain) || m_overlay->m_lineItem->lineCount() <= kAntialiasedLinesMax);
-        QFont font = painter->font();
-        font.setPixelSize(11);
-        font.setBold(true);
+        const QFont font = FacilityOverlay::labelFont(painter->font());
         painter->setFont(font);
-        const QFontMetrics fm(font);
+        // What is exposed, on screen (the painter is clipped to it; a partial repaint draws the
+        // labels and flags that reach into it, placed as a full repaint places them).
+        const QRectF exposedPx = world.mapRect(exposed).adjusted(-2, -2, 2, 2);
         if (m_overlay->isOn(FacilityOverlay::Layer::Utilisation)) {
-            // Labels that would cover one already drawn are left out (zoom in to see them);
-            // overloaded units come first so their labels always show.
-            QHash<quint64, QList<QRectF>> placed; // by 64 px screen cell
-            auto cellKey = [](int x, int y) { return (quint64(quint32(x)) << 32) | quint32(y); };
-            auto collides = [&](const QRectF &r) {
-                for (int y = int(std::floor(r.top() / 64)); y <= int(std::floor(r.bottom() / 64)); ++y)
-                    for (int x = int(std::floor(r.left() / 64)); x <= int(std::floor(r.right() / 64)); ++x)
-                        for (const QRectF &o : placed.value(cellKey(x, y)))
-                            if (o.intersects(r))
-                                return true;
-                return false;
-            };
-            QList<const FacilityOverlay::UnitLabel *> order;
-            for (const FacilityOverlay::UnitLabel &l : m_overlay->m_labels)
-                order << &l;
-            std::stable_partition(order.begin(), order.end(), [](const FacilityOverlay::UnitLabel *l) { return l->over; });
-            for (const FacilityOverlay::UnitLabel *lp : order) {
-                const FacilityOverlay::UnitLabel &l = *lp;
-                if (!l.rect.intersects(exposed))
+            const QPointF shift(world.dx(), world.dy());
+            for (const FacilityOverlay::PlacedLabel &l : m_overlay->labelPlacement(world, font)) {
+                const QRectF r = l.box.translated(shift);
+                if (!r.intersects(exposedPx))
                     continue;
-                const QRectF px = world.mapRect(l.rect);
-                if (px.width() < kLabelMinPx && px.height() < kLabelMinPx)
-                    continue;
-                const QSizeF box(fm.horizontalAdvance(l.text) + 8, fm.height() + 2);
-                const QRectF r(px.center() - QPointF(box.width() / 2, box.height() / 2), box);
-                if (collides(r))
-                    continue;
-                for (int y = int(std::floor(r.top() / 64)); y <= int(std::floor(r.bottom() / 64)); ++y)
-                    for (int x = int(std::floor(r.left() / 64)); x <= int(std::floor(r.right() / 64)); ++x)
-                        placed[cellKey(x, y)] << r;
                 painter->setPen(QColor(60, 60, 60));
                 painter->setBrush(l.over ? kOverColor : QColor(255, 255, 255, 235));
                 painter->drawRoundedRect(r, 3, 3);
@@ -344,9 +388,9 @@ private:
         }
         if (m_overlay->isOn(FacilityOverlay::Layer::Thermal)) {
             for (const FacilityOverlay::InletFlag &f : m_overlay->m_flags) {
-                if (!exposed.contains(f.pos))
-                    continue;
                 const QPointF p = world.map(f.pos);
+                if (!flagRect(p).intersects(exposedPx))
+                    continue;
                 const QPolygonF tri{p + QPointF(0, -11), p + QPointF(7, 2), p + QPointF(-7, 2)};
                 painter->setPen(QPen(QColor(40, 40, 40), 1.0));
                 painter->setBrush(f.allowableExceeded ? kOverColor : QColor(255, 170, 0));
@@ -427,8 +471,9 @@ bool FacilityOverlay::isOn(Layer layer) const
 void FacilityOverlay::setFacility(const FacilityResult &facility)
 {
     m_facility = facility;
+    const bool first = !m_hasFacility;
     m_hasFacility = true;
-    rebuild();
+    rebuild(first); // after the first analysis only what changed is repainted
     emit legendChanged();
 }
 
@@ -482,7 +527,7 @@ QPointF FacilityOverlay::centreOf(EquipmentId id, bool *found) const
     return e ? m_scene->footprintInScene(*e).center() : QPointF();
 }
 
-void FacilityOverlay::rebuild()
+void FacilityOverlay::rebuild(bool all)
 {
     const bool any = m_layers != 0 && m_hasFacility;
     m_mapItem->setVisible(any && (isOn(Layer::FloorLoad) || isOn(Layer::Thermal) || isOn(Layer::Utilisation)));
@@ -496,23 +541,164 @@ void FacilityOverlay::rebuild()
         m_lineItem->invalidateLines();
         m_labels.clear();
         m_labelIndex.clear();
+        ++m_labelsRevision;
         m_floorImages.clear();
+        m_floorSources.clear();
         m_flags.clear();
         return;
     }
+    Damage damage;
+    damage.all = all;
     const QRectF r = m_scene->hallsBoundingRect().adjusted(-2000, -2000, 2000, 2000);
-    for (OverlayItem *item : {m_mapItem, m_lineItem, m_markItem})
-        item->setRect(r);
-    if (rebuildConnections())
-        m_lineItem->update();
-    rebuildLabels();
-    rebuildFloorLoad();
+    if (m_mapItem->boundingRect() != r) {
+        damage.all = true;
+        for (OverlayItem *item : {m_mapItem, m_lineItem, m_markItem})
+            item->setRect(r);
+    }
+    // The labels and flags as each view shows them now, to repaint where they change.
+    QList<QList<PlacedLabel>> oldLabels;
+    QList<InletFlag> oldFlags;
+    if (!damage.all) {
+        for (QGraphicsView *view : m_scene->views())
+            oldLabels << (isOn(Layer::Utilisation) ? labelPlacement(view->viewportTransform(), labelFont(view->viewport()->font())) : QList<PlacedLabel>());
+        oldFlags = m_flags;
+    }
+    rebuildConnections(&damage);
+    rebuildLabels(&damage);
+    rebuildFloorLoad(&damage);
     rebuildInletFlags();
-    m_mapItem->update();
-    m_markItem->update();
+    repaint(damage, oldLabels, oldFlags);
 }
 
-bool FacilityOverlay::rebuildConnections()
+void FacilityOverlay::repaint(const Damage &damage, const QList<QList<PlacedLabel>> &oldLabels, const QList<InletFlag> &oldFlags)
+{
+    if (damage.all) {
+        for (OverlayItem *item : {m_mapItem, m_lineItem, m_markItem})
+            item->update();
+        return;
+    }
+    if (damage.allLines)
+        m_lineItem->update();
+    const QList<QGraphicsView *> views = m_scene->views();
+    for (qsizetype v = 0; v < views.size(); ++v) {
+        QWidget *viewport = views[v]->viewport();
+        const QTransform world = views[v]->viewportTransform(); // the items sit at the scene origin
+        QRegion region;
+        // A changed line: small rectangles along it on screen, padded by its stroke (3 px drawn
+        // lines, the 3.5 px end dots), rather than its bounding box (a long diagonal feed's box
+        // covers much of the hall).
+        constexpr int kPiecePx = 32;
+        for (const QLineF &scene : damage.lines) {
+            const QLineF l = world.map(scene);
+            const int pieces = std::clamp(int(std::ceil(std::min(std::abs(l.dx()), std::abs(l.dy())) / kPiecePx)), 1, 64);
+            for (int k = 0; k < pieces; ++k) {
+                const QRectF piece = QRectF(l.pointAt(double(k) / pieces), l.pointAt(double(k + 1) / pieces)).normalized();
+                region += piece.toAlignedRect().adjusted(-kDirtyPadPx, -kDirtyPadPx, kDirtyPadPx, kDirtyPadPx);
+            }
+        }
+        for (const QRectF &r : damage.tiles)
+            region += world.mapRect(r).toAlignedRect().adjusted(-1, -1, 1, 1);
+        const QPointF shift(world.dx(), world.dy());
+        auto addPx = [&](const QRectF &px) { region += px.toAlignedRect().adjusted(-2, -2, 2, 2); };
+        if (isOn(Layer::Utilisation)) {
+            const QList<PlacedLabel> &now = labelPlacement(world, labelFont(viewport->font()));
+            const QList<PlacedLabel> &was = oldLabels.value(v);
+            QHash<EquipmentId, const PlacedLabel *> before;
+            before.reserve(was.size());
+            for (const PlacedLabel &l : was)
+                before.insert(l.id, &l);
+            for (const PlacedLabel &l : now) {
+                const PlacedLabel *o = before.take(l.id);
+                if (o && o->box == l.box && o->text == l.text && o->over == l.over)
+                    continue;
+                addPx(l.box.translated(shift));
+                if (o)
+                    addPx(o->box.translated(shift));
+            }
+            for (const PlacedLabel *o : std::as_const(before))
+                addPx(o->box.translated(shift));
+        }
+        if (isOn(Layer::Thermal)) {
+            QHash<EquipmentId, const InletFlag *> before;
+            for (const InletFlag &f : oldFlags)
+                before.insert(f.id, &f);
+            for (const InletFlag &f : m_flags) {
+                const InletFlag *o = before.take(f.id);
+                if (o && o->pos == f.pos && o->allowableExceeded == f.allowableExceeded)
+                    continue;
+                addPx(flagRect(world.map(f.pos)));
+                if (o)
+                    addPx(flagRect(world.map(o->pos)));
+            }
+            for (const InletFlag *o : std::as_const(before))
+                addPx(flagRect(world.map(o->pos)));
+        }
+        region &= viewport->rect();
+        if (!region.isEmpty())
+            viewport->update(region);
+    }
+}
+
+QFont FacilityOverlay::labelFont(const QFont &base)
+{
+    QFont font = base;
+    font.setPixelSize(11);
+    font.setBold(true);
+    return font;
+}
+
+const QList<FacilityOverlay::PlacedLabel> &FacilityOverlay::labelPlacement(const QTransform &world, const QFont &font) const
+{
+    const QTransform linear = withoutTranslation(world);
+    LabelPlacement &p = m_placement;
+    if (p.valid && p.labelsRevision == m_labelsRevision && p.linear == linear && p.font == font)
+        return p.labels;
+    ++m_labelPlacements;
+    p = LabelPlacement{linear, font, m_labelsRevision, true, {}};
+    // Labels that would cover one already placed are left out (zoom in to see them); overloaded
+    // units come first so their labels always show. Every label of the plan takes part, on or
+    // off screen, so what shows does not depend on the part of the view being drawn.
+    const QFontMetrics fm(font);
+    QHash<quint64, QList<QRectF>> placed; // by 64 px screen cell
+    auto cellKey = [](int x, int y) { return (quint64(quint32(x)) << 32) | quint32(y); };
+    auto forCells = [&](const QRectF &r, auto f) {
+        for (int y = int(std::floor(r.top() / 64)); y <= int(std::floor(r.bottom() / 64)); ++y)
+            for (int x = int(std::floor(r.left() / 64)); x <= int(std::floor(r.right() / 64)); ++x)
+                if (f(cellKey(x, y)))
+                    return true;
+        return false;
+    };
+    QList<const UnitLabel *> order;
+    order.reserve(m_labels.size());
+    for (const UnitLabel &l : m_labels)
+        order << &l;
+    std::stable_partition(order.begin(), order.end(), [](const UnitLabel *l) { return l->over; });
+    QHash<QString, double> widths; // few distinct texts ("68 %")
+    for (const UnitLabel *lp : std::as_const(order)) {
+        const UnitLabel &l = *lp;
+        const QRectF px = linear.mapRect(l.rect);
+        if (px.width() < kLabelMinPx && px.height() < kLabelMinPx)
+            continue;
+        auto w = widths.find(l.text);
+        if (w == widths.end())
+            w = widths.insert(l.text, fm.horizontalAdvance(l.text) + 8);
+        const QSizeF box(*w, fm.height() + 2);
+        const QRectF r(px.center() - QPointF(box.width() / 2, box.height() / 2), box);
+        if (forCells(r, [&](quint64 key) {
+                const QList<QRectF> &others = placed[key];
+                return std::any_of(others.begin(), others.end(), [&](const QRectF &o) { return o.intersects(r); });
+            }))
+            continue;
+        forCells(r, [&](quint64 key) {
+            placed[key] << r;
+            return false;
+        });
+        p.labels << PlacedLabel{l.id, r, l.text, l.over};
+    }
+    return p.labels;
+}
+
+void FacilityOverlay::rebuildConnections(Damage *damage)
 {
     // The lines drawn so far: what changed is drawn again, the rest stays in the line cache.
     const std::array<QList<QLineF>, 6> oldLines = std::move(m_lineItem->lines);
@@ -523,7 +709,7 @@ bool FacilityOverlay::rebuildConnections()
     m_lineItem->drawnEnds.clear();
     if (!isOn(Layer::PowerChain)) {
         m_lineItem->invalidateLines();
-        return false;
+        return;
     }
     const FloorPlan &plan = m_scene->document()->plan();
     // An item's feeds count as drawn when its `fed_from` names a unit that still exists (the
@@ -579,23 +765,31 @@ bool FacilityOverlay::rebuildConnections()
             add(f.feeds[i], f.id, i == 0 || sameBus ? Connection::Kind::FeedA : Connection::Kind::FeedB, d);
         }
     }
-    return invalidateChangedLines(oldLines, oldEnds);
+    invalidateChangedLines(oldLines, oldEnds, damage);
 }
 
-bool FacilityOverlay::invalidateChangedLines(const std::array<QList<QLineF>, 6> &oldLines, const QList<QPointF> &oldEnds)
+void FacilityOverlay::invalidateChangedLines(const std::array<QList<QLineF>, 6> &oldLines, const QList<QPointF> &oldEnds, Damage *damage)
 {
     // A line or end that is not at the same place in the same list changed: its old and its new
     // extent are drawn again. Lists of another length (an item added or removed, a feed now
     // drawn) compare as multisets. Few lines are antialiased and dashed: drawn again in full.
     int total = 0, changed = 0;
     QList<QRectF> dirty;
+    QList<QLineF> changedLines; // old and new, to repaint; an end is a line of no length
     auto lineRect = [](const QLineF &l) { return QRectF(l.p1(), l.p2()).normalized(); };
+    auto asLine = [](const auto &v) {
+        if constexpr (std::is_same_v<std::decay_t<decltype(v)>, QLineF>)
+            return v;
+        else
+            return QLineF(v, v);
+    };
     auto diff = [&](const auto &before, const auto &after, auto rectOf) {
         total += int(after.size());
         if (before.size() == after.size()) {
             for (qsizetype i = 0; i < after.size(); ++i) {
                 if (before[i] != after[i]) {
                     dirty << rectOf(before[i]) << rectOf(after[i]);
+                    changedLines << asLine(before[i]) << asLine(after[i]);
                     ++changed;
                 }
             }
@@ -619,7 +813,9 @@ bool FacilityOverlay::invalidateChangedLines(const std::array<QList<QLineF>, 6> 
         std::set_difference(b.begin(), b.end(), a.begin(), a.end(), std::back_inserter(onlyB));
         for (const auto *list : {&onlyA, &onlyB}) {
             for (const std::array<double, 4> &k : *list) {
-                dirty << QRectF(QPointF(k[0], k[1]), QPointF(std::is_same_v<T, QLineF> ? k[2] : k[0], std::is_same_v<T, QLineF> ? k[3] : k[1])).normalized();
+                const QLineF l(k[0], k[1], std::is_same_v<T, QLineF> ? k[2] : k[0], std::is_same_v<T, QLineF> ? k[3] : k[1]);
+                dirty << lineRect(l);
+                changedLines << l;
                 ++changed;
             }
         }
@@ -628,18 +824,24 @@ bool FacilityOverlay::invalidateChangedLines(const std::array<QList<QLineF>, 6> 
         diff(oldLines[i], m_lineItem->lines[i], lineRect);
     diff(oldEnds, m_lineItem->drawnEnds, [](const QPointF &p) { return QRectF(p, QSizeF(0, 0)); });
     if (changed == 0)
-        return false;
+        return;
     if (total <= kAntialiasedLinesMax || changed * 8 > total)
         m_lineItem->invalidateLines();
     else
         m_lineItem->invalidateLines(dirty);
-    return true;
+    // The view repaints along the changed lines (the unchanged ones are drawn as before), or all
+    // of the line item when most of them changed.
+    if (changed * 8 > total)
+        damage->allLines = true;
+    else
+        damage->lines += changedLines;
 }
 
-void FacilityOverlay::rebuildLabels()
+void FacilityOverlay::rebuildLabels(Damage *damage)
 {
-    m_labels.clear();
-    m_labelIndex.clear();
+    const QList<UnitLabel> before = std::exchange(m_labels, {});
+    const QHash<EquipmentId, int> beforeIndex = std::exchange(m_labelIndex, {});
+    ++m_labelsRevision;
     if (!isOn(Layer::Utilisation))
         return;
     const FloorPlan &plan = m_scene->document()->plan();
@@ -658,14 +860,42 @@ void FacilityOverlay::rebuildLabels()
         add(u, 100.0 * u.utilisation / derating, u.overloaded);
     for (const FacilityUnitStatus &u : m_facility.coolingUnits)
         add(u, 100.0 * u.utilisation, u.overloaded);
+    // Tiles that moved, changed colour, appeared or went away (their labels: repaint()).
+    QSet<EquipmentId> seen;
+    for (const UnitLabel &l : std::as_const(m_labels)) {
+        seen.insert(l.id);
+        const auto it = beforeIndex.find(l.id);
+        const UnitLabel *o = it == beforeIndex.end() ? nullptr : &before[it.value()];
+        if (o && o->rect == l.rect && unitTileColor(*o) == unitTileColor(l))
+            continue;
+        damage->tiles << l.rect;
+        if (o)
+            damage->tiles << o->rect;
+    }
+    for (const UnitLabel &o : before) {
+        if (!seen.contains(o.id))
+            damage->tiles << o.rect;
+    }
 }
 
-void FacilityOverlay::rebuildFloorLoad()
+void FacilityOverlay::rebuildFloorLoad(Damage *damage)
 {
     QHash<HallId, QImage> before = std::exchange(m_floorImages, {});
     QHash<HallId, FloorImageSource> sources = std::exchange(m_floorSources, {});
-    if (!isOn(Layer::FloorLoad))
+    auto gridRect = [&](const HallGrid &g, int x0, int y0, int nx, int ny) {
+        return m_scene->toScene(g.hallId, QRectF(x0 * g.cellMm, y0 * g.cellMm, nx * g.cellMm, ny * g.cellMm));
+    };
+    // A hall whose map goes away (or is coloured anew below) is repainted in full.
+    auto damageAll = [&](HallId hall) {
+        const auto it = sources.constFind(hall);
+        if (it != sources.constEnd())
+            damage->tiles << gridRect(it->grid, 0, 0, it->grid.nx, it->grid.ny);
+    };
+    if (!isOn(Layer::FloorLoad)) {
+        for (auto it = before.cbegin(); it != before.cend(); ++it)
+            damageAll(it.key());
         return;
+    }
     const FloorPlan &plan = m_scene->document()->plan();
     for (const HallGrid &g : m_facility.floorLoad) {
         const Hall *h = plan.hall(g.hallId);
@@ -676,24 +906,44 @@ void FacilityOverlay::rebuildFloorLoad()
         // Between two analyses of a live edit few tiles change: only those are coloured again.
         QImage img = before.take(g.hallId);
         const FloorImageSource &src = sources[g.hallId];
-        if (!img.isNull() && src.rating == rating && src.grid.nx == g.nx && src.grid.ny == g.ny && src.grid.values.size() == g.values.size()) {
+        if (!img.isNull() && src.rating == rating && src.grid.nx == g.nx && src.grid.ny == g.ny && src.grid.values.size() == g.values.size()
+            && src.grid.cellMm == g.cellMm) {
+            QRectF run; // the changed tiles of consecutive rows with the same span, one rectangle
             for (int y = 0; y < g.ny; ++y) {
                 const float *now = g.values.constData() + qsizetype(y) * g.nx;
                 const float *was = src.grid.values.constData() + qsizetype(y) * g.nx;
                 if (std::equal(now, now + g.nx, was))
                     continue;
                 auto *line = reinterpret_cast<QRgb *>(img.scanLine(y));
+                int x0 = g.nx, x1 = -1;
                 for (int x = 0; x < g.nx; ++x) {
-                    if (now[x] != was[x])
+                    if (now[x] != was[x]) {
                         line[x] = mapPixel(color(double(now[x])), kFloorAlpha);
+                        x0 = std::min(x0, x);
+                        x1 = x;
+                    }
+                }
+                const QRectF tiles = gridRect(g, x0, y, x1 - x0 + 1, 1);
+                if (!run.isNull() && run.left() == tiles.left() && run.right() == tiles.right() && run.bottom() == tiles.top()) {
+                    run.setBottom(tiles.bottom());
+                } else {
+                    if (!run.isNull())
+                        damage->tiles << run;
+                    run = tiles;
                 }
             }
+            if (!run.isNull())
+                damage->tiles << run;
         } else {
+            damageAll(g.hallId);
+            damage->tiles << gridRect(g, 0, 0, g.nx, g.ny);
             img = gridImage(g, kFloorAlpha, color);
         }
         m_floorImages.insert(g.hallId, img);
         m_floorSources.insert(g.hallId, FloorImageSource{g, rating});
     }
+    for (auto it = before.cbegin(); it != before.cend(); ++it) // halls without a map now
+        damageAll(it.key());
 }
 
 void FacilityOverlay::rebuildThermalImages()

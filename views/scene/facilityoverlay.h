@@ -5,6 +5,7 @@
 #include "model/analysis/facilityanalysis.h"
 #include "views/scene/floorplanscene.h"
 
+#include <QFont>
 #include <QHash>
 #include <QImage>
 #include <QLineF>
@@ -16,6 +17,7 @@
 #include <optional>
 
 class QAction;
+class QGraphicsView;
 class QTimer;
 
 namespace th {
@@ -41,8 +43,16 @@ struct LegendSection
  * items). The thermal map comes from the KPI dock's ThermalRunner (setThermalRunner()), which
  * solves it in the background after each change; the overlay draws its latest result.
  *
- * Two scene items draw it: the tile maps (z 20, translucent, over the equipment) and the lines,
- * labels and flags (z 30). Neither is hit-testable, so tools still pick the equipment.
+ * Three scene items draw it: the tile maps and utilisation tiles (z 20, translucent, over the
+ * equipment), the lines (z 30) and the labels and flags (z 31). None is hit-testable, so tools
+ * still pick the equipment.
+ *
+ * A new analysis repaints only what it changed (the live step of a drag, docs/performance.md):
+ * the old and new extent of each changed line, the utilisation and floor-load tiles whose colour
+ * or value changed, the labels and inlet flags that moved, appeared, went away or changed text.
+ * Label placement (which labels show without overlapping) depends only on the labels and the
+ * zoom: it is computed once per analysis and zoom, so a repainted part of the view shows the
+ * labels a full repaint would.
  */
 class FacilityOverlay : public QObject
 {
@@ -106,6 +116,8 @@ public:
     const QList<HallGrid> &thermalGrids() const { return m_thermalGrids; }
     bool isThermalRunning() const;
     int thermalSolveCount() const;
+    /// How often the label placement was computed (once per analysis and zoom; for the tests).
+    int labelPlacementCount() const { return m_labelPlacements; }
     QList<LegendSection> legend() const;
 
     /// Colour of a load fraction (utilisation, floor load / rating): green at 0, yellow, orange
@@ -121,12 +133,45 @@ signals:
     void thermalUpdated();
 
 private:
-    void rebuild();
-    /// True when the lines changed (the line layer then redraws only where they did).
-    bool rebuildConnections();
-    bool invalidateChangedLines(const std::array<QList<QLineF>, 6> &oldLines, const QList<QPointF> &oldEnds);
-    void rebuildLabels();
-    void rebuildFloorLoad();
+    /// What a rebuild changed and the views repaint.
+    struct Damage
+    {
+        bool all = false;         ///< every overlay item (a layer toggled, a new thermal map)
+        bool allLines = false;    ///< the whole line item (most lines changed)
+        QList<QLineF> lines;      ///< changed lines, old and new, in scene coordinates (an end: no length)
+        QList<QRectF> tiles;      ///< scene rectangles of changed utilisation and floor-load tiles
+    };
+    /// A label where it shows, in screen pixels at the placement's zoom, before the view's
+    /// translation (scrolling moves them all alike).
+    struct PlacedLabel
+    {
+        EquipmentId id = 0;
+        QRectF box;
+        QString text;
+        bool over = false;
+    };
+    struct LabelPlacement
+    {
+        QTransform linear;   ///< the view transform without its translation
+        QFont font;
+        quint64 labelsRevision = 0;
+        bool valid = false;
+        QList<PlacedLabel> labels;
+    };
+
+    /// Rebuilds from the analysis; `all`: repaint every overlay item, otherwise what changed.
+    void rebuild(bool all = true);
+    /// Appends the scene areas of changed lines to `damage` (the line layer redraws only there).
+    void rebuildConnections(Damage *damage);
+    void invalidateChangedLines(const std::array<QList<QLineF>, 6> &oldLines, const QList<QPointF> &oldEnds, Damage *damage);
+    void rebuildLabels(Damage *damage);
+    void rebuildFloorLoad(Damage *damage);
+    /// The labels that show at this world transform (the item's painter's) and font, cached.
+    const QList<PlacedLabel> &labelPlacement(const QTransform &world, const QFont &font) const;
+    static QFont labelFont(const QFont &base);
+    /// Asks each view to repaint the damaged areas; labels and flags as they were (`oldLabels`
+    /// per view, `oldFlags`) and are now.
+    void repaint(const Damage &damage, const QList<QList<PlacedLabel>> &oldLabels, const QList<InletFlag> &oldFlags);
     void rebuildThermalImages();
     void rebuildInletFlags();
     void thermalFinished();
@@ -144,6 +189,9 @@ private:
     QList<Connection> m_connections;
     QList<UnitLabel> m_labels;
     QHash<EquipmentId, int> m_labelIndex;
+    quint64 m_labelsRevision = 0;
+    mutable LabelPlacement m_placement;
+    mutable int m_labelPlacements = 0;
     QHash<HallId, QImage> m_floorImages;
     struct FloorImageSource
     {

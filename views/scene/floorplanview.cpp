@@ -104,8 +104,20 @@ public:
         return out;
     }
 
-    void refresh()
+    /// False when the legend is as it was.
+    bool refresh()
     {
+        // Each new analysis of a drag asks again: only a legend that changed is laid out and
+        // repainted (repainting it repaints the plan under it too).
+        QStringList key{font().key()};
+        for (const LegendSection &s : sections()) {
+            key << s.title;
+            for (const auto &e : s.entries)
+                key << e.text << e.color.name(QColor::HexArgb) << QString::number(int(e.swatch));
+        }
+        if (key == m_key)
+            return false;
+        m_key = key;
         const QFontMetrics fm(font());
         QFont bold = font();
         bold.setBold(true);
@@ -118,6 +130,7 @@ public:
         }
         resize(w, rows * (fm.height() + 4) + 12);
         update();
+        return true;
     }
 
 protected:
@@ -171,6 +184,7 @@ protected:
 
 private:
     FloorPlanView *m_view;
+    QStringList m_key; ///< what the legend shows (its font, sections and entries)
 };
 
 } // namespace
@@ -204,8 +218,8 @@ FloorPlanView::FloorPlanView(FloorPlanDocument *document, const CatalogCache *ca
     auto *legend = new Legend(this);
     m_legend = legend;
     auto refreshLegend = [this, legend] {
-        legend->refresh();
-        placeOverlays();
+        if (legend->refresh()) // raising the overlays repaints them and the plan under them
+            placeOverlays();
     };
     connect(m_scene, &FloorPlanScene::colorModeChanged, this, refreshLegend);
     connect(m_scene, &FloorPlanScene::legendChanged, this, refreshLegend);
