@@ -186,9 +186,19 @@ ChipCalibration defaultCalibration(ArchitectureClass cls)
         // on MI300X (0.738 of 5.3 TB/s) and 4,287.31 GB/s on MI325X (0.715 of 6.0 TB/s)
         // (ROCm/rocm-systems PR #2934, 2026-01-28, tests/test_metric_validation.py). Was 0.75.
         c.hbmEfficiency = 0.73;
-        c.scaleUpEfficiency = 0.65;           // unsourced (no full-size RCCL busBW found)
+        // RCCL on one 8 x MI300X node (ROCm/rocm-blogs mi300x-rccl-xgmi, 2025-03-02, rccl-tests
+        // all_reduce_perf, RCCL 2.22.3, ROCm 6.3, one process per GPU, no graph capture):
+        // 256 MiB bus bandwidth 305.62 GB/s (1 GiB 314.72, 16 GiB 318.98) of the 448 GB/s per
+        // direction (7 x 64 GB/s xGMI; chips.csv 896 bidirectional) = 0.682, taken at 256 MiB as
+        // for Gaudi. Was 0.65 (unsourced). The blog gives the cause: 48 of 64 GB/s per link usable
+        // after CRC and protocol overhead, the slowest of the 7 links capping the collective.
+        c.scaleUpEfficiency = 0.68;
         c.scaleOutEfficiency = 0.75;          // unsourced
-        c.scaleUpLatencySeconds = 8e-6;       // unsourced
+        // Same run, small messages: 1 KiB-32 KiB all-reduce 12.79-13.31 us (LL protocol plateau;
+        // 16.6 us at 8 B). The engine charges an all-reduce 2 log2 p hop latencies (tree), 6 at
+        // p = 8, so one hop is ~13.2 / 6 = 2.2 us (was 8 us, unsourced). With graph capture (-G 1)
+        // the same collective takes 6.0-7.6 us; frameworks mostly run without it.
+        c.scaleUpLatencySeconds = 2.2e-6;
         c.scaleOutLatencySeconds = 15e-6;     // unsourced
         c.overheadPerLayerSeconds = 80e-6;    // unsourced
         break;
@@ -224,7 +234,8 @@ ChipCalibration defaultCalibration(ArchitectureClass cls)
         // docs.habana.ai "Collectives Performance": hcclAllReduce over 8 cards, 256 MiB, "NW
         // Bandwidth" 512.96 GB/s (= algo bandwidth 293.1 x 2 x 7/8, i.e. bus bandwidth): 0.977 of
         // 525 GB/s per direction (21 x 200 GbE; above Gaudi 2's 262.5 GB/s, so a Gaudi 3
-        // figure). One vendor example, not a sweep: 0.95 (was 0.70, unsourced).
+        // figure). One vendor example, not a sweep: 0.95 (was 0.70, unsourced). The same page's
+        // 8-card hcclAllGather, 16 MiB per rank, reads 509.19 GB/s (7 x algo 72.74): 0.970.
         c.scaleUpEfficiency = 0.95;
         c.scaleOutEfficiency = 0.70;          // unsourced
         c.scaleUpLatencySeconds = 10e-6;      // unsourced
@@ -245,7 +256,15 @@ ChipCalibration defaultCalibration(ArchitectureClass cls)
         c.lowPrecisionMatmulFactor = 0.7;     // unsourced (no fp8 on 910B/910C)
         c.attentionEfficiency = 0.35;         // unsourced
         c.hbmEfficiency = 0.70;               // unsourced
-        c.scaleUpEfficiency = 0.70;           // unsourced
+        // HCCS, 8 x 910B in one server (gameofdimension/limulidae README, CANN 8.0.0.beta1,
+        // torch_npu 2.4.0.post2; bench_collective.py times torch.distributed collectives over
+        // 0.1-8,000 MB and reports tensor size / time, i.e. algorithm bandwidth): all_reduce 72
+        // and all_gather 149 GB/s. As bus bandwidth (x 2(p-1)/p and x (p-1)/p, nccl-tests
+        // definitions) 126.0 and 130.4 GB/s of 196 GB/s per direction (7 x 28 GB/s; chips.csv 392
+        // bidirectional): 0.643 and 0.665, mean 0.65 (was 0.70, unsourced). The same tool on 8 x
+        // A800 reads 155.8 and 151.4 GB/s of 200 (0.78, 0.76), close to the 0.80 NVIDIA Ampere
+        // uses, so the conversion holds to ~4 %. The sweep's sizes are not tabulated per figure.
+        c.scaleUpEfficiency = 0.65;
         c.scaleOutEfficiency = 0.70;          // unsourced
         c.scaleUpLatencySeconds = 10e-6;      // unsourced
         c.scaleOutLatencySeconds = 20e-6;     // unsourced

@@ -10,6 +10,8 @@
 
 #include <QTest>
 
+#include <cmath>
+
 using namespace th;
 
 class TestCalibrationBridge : public QObject
@@ -53,6 +55,15 @@ private slots:
         QVERIFY(!ascend.measured);
         QCOMPARE(ascend.matmul.efficiencyAt(1e12), 0.76);
         QCOMPARE(calibrationForChip(m_catalog, QStringLiteral("amd-mi355x")).lowPrecisionMatmulFactor, 0.85);
+        // Collectives from microbenchmarks: MI300X RCCL busBW 305.62 / 448 = 0.68 and 2.2 us per
+        // hop (rows carry them; MI355X the class value); 910B HCCS busBW 0.65. Rows stay unmeasured.
+        for (const char *id : {"amd-mi300x", "amd-mi325x", "amd-mi355x", "amd-mi250x"}) {
+            const engine::ChipCalibration amd = calibrationForChip(m_catalog, QString::fromLatin1(id));
+            QVERIFY2(!amd.measured, id);
+            QCOMPARE(amd.scaleUpEfficiency, 0.68);
+            QVERIFY2(std::abs(amd.scaleUpLatencySeconds - 2.2e-6) < 1e-12, id);
+        }
+        QCOMPARE(ascend.scaleUpEfficiency, 0.65);
     }
 
     void chipWithoutRowGetsItsClass()
