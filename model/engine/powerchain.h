@@ -192,6 +192,13 @@ struct PowerChainResult
     /// Diagnostics: max-flow problems solved (normal operation + failures). The incremental
     /// method solves one only when no proportional flow certifies the deliverable power.
     int maxFlowRuns = 0;
+    /// Diagnostics of the incremental method's failure max-flows, warm-started from the
+    /// normal-operation max-flow (docs/facility-model.md §2): the failed units carried none of
+    /// it (it stays maximal); their flow was re-routed in full (back at the normal-operation
+    /// value, which a failure cannot exceed); augmented until no path was left (a smaller maximum).
+    int warmFlowsUnchanged = 0;
+    int warmFlowsRerouted = 0;
+    int warmFlowsReduced = 0;
 };
 
 /**

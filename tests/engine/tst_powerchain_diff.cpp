@@ -253,6 +253,10 @@ private slots:
         // proves little.
         long cases = 0, okCases = 0, losingPower = 0, losingRedundancy = 0, atRisk = 0, overloaded = 0, shortfall = 0;
         long maxFlowsIncremental = 0, maxFlowsExhaustive = 0;
+        // The incremental method's failure max-flows start from the normal-operation max-flow
+        // (WarmMaxFlow); each of its three ends must occur, each compared with a push-relabel
+        // solved from scratch by the reference.
+        long warmUnchanged = 0, warmRerouted = 0, warmReduced = 0;
         // The incremental lists that hold every load are the shared compact form (LoadIdList);
         // the exhaustive reference always lists the ids. difference() compared their ids; here
         // the compact form must be what it claims, and be used.
@@ -267,6 +271,10 @@ private slots:
             QVERIFY2(diff.empty(), qPrintable(QStringLiteral("topology %1: %2").arg(t).arg(QString::fromStdString(diff))));
             maxFlowsIncremental += inc.maxFlowRuns;
             maxFlowsExhaustive += ref.maxFlowRuns;
+            warmUnchanged += inc.warmFlowsUnchanged;
+            warmRerouted += inc.warmFlowsRerouted;
+            warmReduced += inc.warmFlowsReduced;
+            QCOMPARE(ref.warmFlowsUnchanged + ref.warmFlowsRerouted + ref.warmFlowsReduced, 0);
             std::vector<std::uint64_t> allIds;
             for (const PowerLoad &l : in.loads)
                 allIds.push_back(l.id);
@@ -294,15 +302,18 @@ private slots:
             }
         }
         qInfo("%d topologies, %ld failure cases: %ld ok, %ld lose power, %ld lose redundancy, %ld at risk, %ld overload, %ld short; "
-              "max-flows %ld incremental vs %ld exhaustive; %ld lists of every load, %ld of them shared",
+              "max-flows %ld incremental vs %ld exhaustive; warm-started failure max-flows: %ld unchanged, %ld re-routed, %ld reduced; "
+              "%ld lists of every load, %ld of them shared",
               count, cases, okCases, losingPower, losingRedundancy, atRisk, overloaded, shortfall, maxFlowsIncremental, maxFlowsExhaustive,
-              everyLoadLists, compactLists);
+              warmUnchanged, warmRerouted, warmReduced, everyLoadLists, compactLists);
         QVERIFY(cases > 10 * count);
         for (long n : {okCases, losingPower, losingRedundancy, atRisk, overloaded, shortfall})
             QVERIFY(n > cases / 50);
         // Both ways to the shortfall were taken often: certified by the proportional flow, and solved.
         QVERIFY(maxFlowsIncremental > cases / 10);
         QVERIFY(maxFlowsExhaustive - maxFlowsIncremental > cases / 10);
+        for (long n : {warmUnchanged, warmRerouted, warmReduced})
+            QVERIFY(n > cases / 200);
         // Lists of every load are common in these chains (an overloaded transformer upstream of
         // all racks), and most of them take the shared form.
         QVERIFY(everyLoadLists > cases / 50);
