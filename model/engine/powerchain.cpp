@@ -1061,6 +1061,7 @@ public:
             if (overloaded(int(i), m_baseOut[i]))
                 m_baseOver.push_back(int(i));
         }
+        std::sort(m_baseOver.begin(), m_baseOver.end(), [&](int a, int b) { return m_pos[std::size_t(a)] < m_pos[std::size_t(b)]; });
 
         m_deadS.assign(n, 0);
         m_queuedS.assign(n, 0);
@@ -1175,22 +1176,31 @@ public:
         }
         propagate();
 
-        // Overloaded units, in topological order as the full recomputation lists them.
-        std::vector<int> over;
+        // Overloaded units, in topological order as the full recomputation lists them: the
+        // recomputed ones (processed children first: descending positions) merged with those
+        // over in normal operation and not recomputed (ascending). A sort of every unit per case
+        // was 40 % of an over-capacity campus's analysis, where every unit is over.
+        std::vector<int> recomputedOver, keptOver;
         bool certified = true;
-        for (int n : m_processed) {
+        for (auto it = m_processed.rbegin(); it != m_processed.rend(); ++it) {
+            const int n = *it;
             if (m_nodes[std::size_t(n)].unit < 0)
                 continue;
             if (overloaded(n, m_out[std::size_t(n)]))
-                over.push_back(n);
+                recomputedOver.push_back(n);
             certified = certified && m_flowW[std::size_t(n)] <= m_flowLimitW[std::size_t(n)];
         }
         for (int n : m_baseOver)
             if (alive(n) && m_procS[std::size_t(n)] != m_stamp)
-                over.push_back(n);
+                keptOver.push_back(n);
         for (int n : m_baseFlowOver)
             certified = certified && !(alive(n) && m_procS[std::size_t(n)] != m_stamp);
-        std::sort(over.begin(), over.end(), [&](int a, int b) { return m_pos[std::size_t(a)] < m_pos[std::size_t(b)]; });
+        const auto byPosition = [&](int a, int b) { return m_pos[std::size_t(a)] < m_pos[std::size_t(b)]; };
+        if (!std::is_sorted(recomputedOver.begin(), recomputedOver.end(), byPosition)) // propagate() pops parents after children
+            std::sort(recomputedOver.begin(), recomputedOver.end(), byPosition);
+        std::vector<int> over;
+        over.reserve(recomputedOver.size() + keptOver.size());
+        std::merge(recomputedOver.begin(), recomputedOver.end(), keptOver.begin(), keptOver.end(), std::back_inserter(over), byPosition);
         for (int n : over)
             o.overloaded.push_back(m_in.units[std::size_t(m_nodes[std::size_t(n)].unit)].id);
 

@@ -7,6 +7,7 @@
 // (chains of distribution units, cycles, racks wired to any unit), zero ratings, curves. The two
 // must agree exactly (same lists in the same order, bit-identical numbers).
 #include "model/engine/powerchain.h"
+#include "tests/engine/powerchaincampus.h"
 
 #include <QTest>
 
@@ -318,6 +319,48 @@ private slots:
         // all racks), and most of them take the shared form.
         QVERIFY(everyLoadLists > cases / 50);
         QVERIFY(compactLists > everyLoadLists / 2);
+    }
+
+    /// The benchmark campus (bench_facility) at one and two halls, as designed (2N: every case
+    /// certified, no max-flow) and with racks drawing 1.6 x and 4 x as much (units over their
+    /// ratings: failure max-flows warm-started from normal operation, re-routed or reduced).
+    void campusEqualsExhaustive_data()
+    {
+        QTest::addColumn<int>("halls");
+        QTest::addColumn<double>("loadFactor");
+        for (int halls : {1, 2})
+            for (double f : {1.0, 1.6, 4.0})
+                QTest::addRow("%d hall(s), racks at %.1f x", halls, f) << halls << f;
+    }
+    void campusEqualsExhaustive()
+    {
+        QFETCH(int, halls);
+        QFETCH(double, loadFactor);
+        PowerChainInput in = th::engine::testing::campus(halls);
+        for (PowerLoad &l : in.loads)
+            l.itKw *= loadFactor;
+        in.nMinus1Method = NMinus1Method::Exhaustive;
+        const PowerChainResult ref = analysePowerChain(in);
+        in.nMinus1Method = NMinus1Method::Incremental;
+        const PowerChainResult inc = analysePowerChain(in);
+        const std::string diff = difference(inc, ref);
+        QVERIFY2(diff.empty(), diff.c_str());
+        qInfo("%zu cases, deliverable %.3f kW of %.0f, max-flows %d incremental (%d unchanged, %d re-routed, %d reduced) vs %d exhaustive",
+              ref.nMinus1.size() + ref.systemFailures.size(), ref.deliverableKw, ref.itKw, inc.maxFlowRuns, inc.warmFlowsUnchanged,
+              inc.warmFlowsRerouted, inc.warmFlowsReduced, ref.maxFlowRuns);
+        if (loadFactor == 1.0) {
+            QCOMPARE(ref.achieved, RedundancyMode::TwoN);
+            QCOMPARE(inc.maxFlowRuns, 0);
+        } else if (loadFactor < 2.0) {
+            // 48 kW racks: a busway carries half of its row, 480 kW of its 842 kW derated, and
+            // 960 kW when the other side fails: N, and the cases that overload a unit need a
+            // max-flow.
+            QCOMPARE(ref.achieved, RedundancyMode::N);
+            QVERIFY(inc.maxFlowRuns > 0 && inc.maxFlowRuns < ref.maxFlowRuns);
+        } else {
+            QCOMPARE(ref.achieved, RedundancyMode::None);
+            QCOMPARE(inc.maxFlowRuns, ref.maxFlowRuns); // every case needs a max-flow
+        }
     }
 };
 
