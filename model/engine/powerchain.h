@@ -81,7 +81,8 @@ struct PowerEdge
 /// How the N-1 cases are evaluated (docs/facility-model.md §2). Both give identical results.
 enum class NMinus1Method {
     /// Default: per failure, only the units and racks the failure changes are recomputed, and the
-    /// shortfall comes from a feasible flow (a certificate) unless a max-flow is really needed.
+    /// shortfall comes from a feasible flow (a certificate) unless a max-flow is really needed;
+    /// such a max-flow starts from the normal-operation max-flow (WarmMaxFlow).
     Incremental,
     /// Reference: every failure recomputes the whole chain and solves one max-flow. Kept as the
     /// definition the incremental path is tested against (tst_powerchain_diff).
@@ -192,12 +193,20 @@ struct PowerChainResult
     /// Diagnostics: max-flow problems solved (normal operation + failures). The incremental
     /// method solves one only when no proportional flow certifies the deliverable power.
     int maxFlowRuns = 0;
+    /// Diagnostics of the incremental method's failure max-flows, warm-started from the
+    /// normal-operation max-flow (docs/facility-model.md §2): the failed units carried none of
+    /// it (it stays maximal); their flow was re-routed in full (back at the normal-operation
+    /// value, which a failure cannot exceed); augmented until no path was left (a smaller maximum).
+    int warmFlowsUnchanged = 0;
+    int warmFlowsRerouted = 0;
+    int warmFlowsReduced = 0;
 };
 
 /**
  * Builds the power chain (explicit edges first, then nearest unit with spare derated capacity,
  * keeping the A and B feeds of a dual-corded load on different UPS systems), checks capacity by
- * max-flow (Boost.Graph push-relabel) at derated ratings, computes each unit's load and losses,
+ * max-flow at derated ratings (Boost.Graph push-relabel in the exhaustive reference, WarmMaxFlow
+ * in the incremental method; the same integer maximum), computes each unit's load and losses,
  * and runs the N-1 analysis. Missing levels are bypassed: without distribution units loads hang
  * on UPS systems, without UPS on transformers, without transformers on the utility.
  */

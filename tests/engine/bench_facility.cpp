@@ -3,6 +3,7 @@
 #include "model/engine/cooling.h"
 #include "model/engine/powerchain.h"
 #include "model/engine/thermalmap.h"
+#include "tests/engine/powerchaincampus.h"
 
 #include <QTest>
 
@@ -10,79 +11,9 @@
 #include <string>
 
 using namespace th::engine;
+using th::engine::testing::campus;
 
 namespace {
-
-/// A 10,000-rack campus: 10 halls x 50 rows x 20 racks of 30 kW (300 MW IT), 2N: every row has
-/// an A and a B busway (1,053 kW); every 4 rows share UPS systems A<k> and B<k> of 3 x 1,200 kW
-/// each, each system fed by its own 2,992 kW transformer. 10,000 racks, 1,000 busways,
-/// 750 UPS, 250 transformers.
-PowerChainInput campus()
-{
-    PowerChainInput in;
-    in.target = RedundancyMode::TwoN;
-    std::uint64_t id = 1;
-    for (int hall = 0; hall < 10; ++hall) {
-        for (int block = 0; block < 13; ++block) {
-            const int rows = block == 12 ? 2 : 4;
-            std::string key = std::to_string(hall);
-            key += '-';
-            key += std::to_string(block);
-            for (const char *side : {"A", "B"}) {
-                PowerUnit t;
-                t.id = id++;
-                t.kind = PowerUnitKind::Transformer;
-                t.capacityKw = 2992.5;
-                t.efficiency.points = *parseEfficiencyCurve("0.25:0.9957;0.5:0.9949;0.75:0.9933;1:0.9915");
-                t.xMm = block * 9600.0 + (side[0] == 'A' ? 0 : 3000);
-                t.yMm = -5000;
-                t.site = hall;
-                in.units.push_back(t);
-                for (int u = 0; u < 3; ++u) {
-                    PowerUnit ups;
-                    ups.id = id++;
-                    ups.kind = PowerUnitKind::Ups;
-                    ups.capacityKw = 1200;
-                    ups.efficiency.points = *parseEfficiencyCurve("0.25:0.955;0.5:0.968;0.75:0.971;1:0.969");
-                    ups.group = side;
-                    ups.group += key;
-                    ups.xMm = t.xMm + u * 1000;
-                    ups.yMm = -1000;
-                    ups.site = hall;
-                    ups.batteryMinutes = 5;
-                    in.units.push_back(ups);
-                    in.explicitEdges.push_back({t.id, ups.id});
-                }
-                for (int r = 0; r < rows; ++r) {
-                    const int row = block * 4 + r;
-                    PowerUnit bw;
-                    bw.id = id++;
-                    bw.kind = PowerUnitKind::Distribution;
-                    bw.capacityKw = 1053;
-                    bw.efficiency.ratedEfficiency = 0.996;
-                    bw.group = side;
-                    bw.group += key;
-                    bw.xMm = row * 2400.0;
-                    bw.yMm = side[0] == 'A' ? 0 : 12000;
-                    bw.site = hall;
-                    in.units.push_back(bw);
-                }
-            }
-        }
-        for (int row = 0; row < 50; ++row) {
-            for (int k = 0; k < 20; ++k) {
-                PowerLoad l;
-                l.id = id++;
-                l.itKw = 30;
-                l.xMm = row * 2400.0;
-                l.yMm = 600.0 * k;
-                l.site = hall;
-                in.loads.push_back(l);
-            }
-        }
-    }
-    return in;
-}
 
 CoolingInput campusCooling(const PowerChainInput &p)
 {
@@ -155,6 +86,26 @@ private slots:
               in.units.size(), in.loads.size(), r.nMinus1.size(), r.systemFailures.size(), std::string(redundancyKey(r.achieved)).c_str(),
               r.itKw, r.upsLossKw, r.maxFlowRuns);
         QCOMPARE(r.achieved, RedundancyMode::TwoN);
+    }
+    /// The same campus with racks drawing 4 x as much (120 kW each, 1.2 GW IT on 300 MW of
+    /// transformers, like the overlay bench's over-capacity plan at 3.7 x): every unit is over its
+    /// rating in normal operation, so no proportional flow certifies a case and each of the
+    /// 2,300 N-1 cases solves a max-flow (warm-started from the normal-operation max-flow).
+    void powerChain10kRacksOverCapacity()
+    {
+        PowerChainInput in = campus();
+        for (PowerLoad &l : in.loads)
+            l.itKw *= 4.0;
+        PowerChainResult r;
+        QBENCHMARK {
+            r = analysePowerChain(in);
+        }
+        qInfo("N-1 cases %zu + %zu systems, achieved %s, IT %.0f kW, deliverable %.0f kW, max-flows solved %d",
+              r.nMinus1.size(), r.systemFailures.size(), std::string(redundancyKey(r.achieved)).c_str(), r.itKw, r.deliverableKw,
+              r.maxFlowRuns);
+        qInfo("failure max-flows: %d unchanged, %d re-routed, %d reduced", r.warmFlowsUnchanged, r.warmFlowsRerouted, r.warmFlowsReduced);
+        QCOMPARE(r.achieved, RedundancyMode::None);
+        QCOMPARE(r.maxFlowRuns, 1 + int(r.nMinus1.size() + r.systemFailures.size()));
     }
     void cooling10kRacks()
     {

@@ -315,7 +315,13 @@ private slots:
         QCOMPARE(r.systemFailures[0].failedIds, (std::vector<std::uint64_t>{10, 11}));
         QVERIFY(r.systemFailures[0].ok);
         QCOMPARE(r.systemFailures[0].shortfallKw, 0.0);
-        QCOMPARE(r.maxFlowRuns, 1);
+        // Two max-flows: normal operation (certified, but the failure's max-flow starts from it)
+        // and system A's failure. Normal operation delivers all 400 kW (it cannot exceed the
+        // demand); the failure cancels what went through U1 + U2 and re-routes it onto U3 (or
+        // nothing went through them): back at 400 kW, the bound, so no further search.
+        QCOMPARE(r.maxFlowRuns, 2);
+        QCOMPARE(r.warmFlowsRerouted + r.warmFlowsUnchanged, 1);
+        QCOMPARE(r.warmFlowsReduced, 0);
         QCOMPARE(r.achieved, RedundancyMode::TwoN);
     }
 
@@ -365,6 +371,10 @@ private slots:
         // P1 fails: P2 takes 200 <= 240 kW: ok, certified without a max-flow.
         QVERIFY(failureOf(r, 20).ok);
         QCOMPARE(r.maxFlowRuns, 2); // normal operation and the P2 failure
+        // The P2 failure starts from the normal-operation flow (200 kW: 80 on P1 at most, the
+        // rest on P2), cancels P2's share and finds no path past P1's 80 kW: a smaller maximum.
+        QCOMPARE(r.warmFlowsReduced, 1);
+        QCOMPARE(r.warmFlowsRerouted + r.warmFlowsUnchanged, 0);
     }
 
     void redundancyKeys()

@@ -7,6 +7,7 @@
 // (chains of distribution units, cycles, racks wired to any unit), zero ratings, curves. The two
 // must agree exactly (same lists in the same order, bit-identical numbers).
 #include "model/engine/powerchain.h"
+#include "tests/engine/powerchaincampus.h"
 
 #include <QTest>
 
@@ -253,6 +254,10 @@ private slots:
         // proves little.
         long cases = 0, okCases = 0, losingPower = 0, losingRedundancy = 0, atRisk = 0, overloaded = 0, shortfall = 0;
         long maxFlowsIncremental = 0, maxFlowsExhaustive = 0;
+        // The incremental method's failure max-flows start from the normal-operation max-flow
+        // (WarmMaxFlow); each of its three ends must occur, each compared with a push-relabel
+        // solved from scratch by the reference.
+        long warmUnchanged = 0, warmRerouted = 0, warmReduced = 0;
         // The incremental lists that hold every load are the shared compact form (LoadIdList);
         // the exhaustive reference always lists the ids. difference() compared their ids; here
         // the compact form must be what it claims, and be used.
@@ -267,6 +272,10 @@ private slots:
             QVERIFY2(diff.empty(), qPrintable(QStringLiteral("topology %1: %2").arg(t).arg(QString::fromStdString(diff))));
             maxFlowsIncremental += inc.maxFlowRuns;
             maxFlowsExhaustive += ref.maxFlowRuns;
+            warmUnchanged += inc.warmFlowsUnchanged;
+            warmRerouted += inc.warmFlowsRerouted;
+            warmReduced += inc.warmFlowsReduced;
+            QCOMPARE(ref.warmFlowsUnchanged + ref.warmFlowsRerouted + ref.warmFlowsReduced, 0);
             std::vector<std::uint64_t> allIds;
             for (const PowerLoad &l : in.loads)
                 allIds.push_back(l.id);
@@ -294,19 +303,64 @@ private slots:
             }
         }
         qInfo("%d topologies, %ld failure cases: %ld ok, %ld lose power, %ld lose redundancy, %ld at risk, %ld overload, %ld short; "
-              "max-flows %ld incremental vs %ld exhaustive; %ld lists of every load, %ld of them shared",
+              "max-flows %ld incremental vs %ld exhaustive; warm-started failure max-flows: %ld unchanged, %ld re-routed, %ld reduced; "
+              "%ld lists of every load, %ld of them shared",
               count, cases, okCases, losingPower, losingRedundancy, atRisk, overloaded, shortfall, maxFlowsIncremental, maxFlowsExhaustive,
-              everyLoadLists, compactLists);
+              warmUnchanged, warmRerouted, warmReduced, everyLoadLists, compactLists);
         QVERIFY(cases > 10 * count);
         for (long n : {okCases, losingPower, losingRedundancy, atRisk, overloaded, shortfall})
             QVERIFY(n > cases / 50);
         // Both ways to the shortfall were taken often: certified by the proportional flow, and solved.
         QVERIFY(maxFlowsIncremental > cases / 10);
         QVERIFY(maxFlowsExhaustive - maxFlowsIncremental > cases / 10);
+        for (long n : {warmUnchanged, warmRerouted, warmReduced})
+            QVERIFY(n > cases / 200);
         // Lists of every load are common in these chains (an overloaded transformer upstream of
         // all racks), and most of them take the shared form.
         QVERIFY(everyLoadLists > cases / 50);
         QVERIFY(compactLists > everyLoadLists / 2);
+    }
+
+    /// The benchmark campus (bench_facility) at one and two halls, as designed (2N: every case
+    /// certified, no max-flow) and with racks drawing 1.6 x and 4 x as much (units over their
+    /// ratings: failure max-flows warm-started from normal operation, re-routed or reduced).
+    void campusEqualsExhaustive_data()
+    {
+        QTest::addColumn<int>("halls");
+        QTest::addColumn<double>("loadFactor");
+        for (int halls : {1, 2})
+            for (double f : {1.0, 1.6, 4.0})
+                QTest::addRow("%d hall(s), racks at %.1f x", halls, f) << halls << f;
+    }
+    void campusEqualsExhaustive()
+    {
+        QFETCH(int, halls);
+        QFETCH(double, loadFactor);
+        PowerChainInput in = th::engine::testing::campus(halls);
+        for (PowerLoad &l : in.loads)
+            l.itKw *= loadFactor;
+        in.nMinus1Method = NMinus1Method::Exhaustive;
+        const PowerChainResult ref = analysePowerChain(in);
+        in.nMinus1Method = NMinus1Method::Incremental;
+        const PowerChainResult inc = analysePowerChain(in);
+        const std::string diff = difference(inc, ref);
+        QVERIFY2(diff.empty(), diff.c_str());
+        qInfo("%zu cases, deliverable %.3f kW of %.0f, max-flows %d incremental (%d unchanged, %d re-routed, %d reduced) vs %d exhaustive",
+              ref.nMinus1.size() + ref.systemFailures.size(), ref.deliverableKw, ref.itKw, inc.maxFlowRuns, inc.warmFlowsUnchanged,
+              inc.warmFlowsRerouted, inc.warmFlowsReduced, ref.maxFlowRuns);
+        if (loadFactor == 1.0) {
+            QCOMPARE(ref.achieved, RedundancyMode::TwoN);
+            QCOMPARE(inc.maxFlowRuns, 0);
+        } else if (loadFactor < 2.0) {
+            // 48 kW racks: a busway carries half of its row, 480 kW of its 842 kW derated, and
+            // 960 kW when the other side fails: N, and the cases that overload a unit need a
+            // max-flow.
+            QCOMPARE(ref.achieved, RedundancyMode::N);
+            QVERIFY(inc.maxFlowRuns > 0 && inc.maxFlowRuns < ref.maxFlowRuns);
+        } else {
+            QCOMPARE(ref.achieved, RedundancyMode::None);
+            QCOMPARE(inc.maxFlowRuns, ref.maxFlowRuns); // every case needs a max-flow
+        }
     }
 };
 
