@@ -5862,7 +5862,8 @@ Grid factor: %2</source>
     <message numerus="yes">
         <source>%1, … (%n item(s))</source>
         <translation>
-            <numerusform>%1，…（共 %n 台设备）</numerusform></translation>
+            <numerusform>%1，…（共 %n 台设备）</numerusform>
+        </translation>
     </message>
     <message>
         <source>Error</source>
