@@ -141,15 +141,18 @@ private slots:
         QTest::addColumn<bool>("withAnalysis");
         QTest::addColumn<bool>("withPowerChain");
         QTest::addColumn<int>("parts"); // 3: rebuild + repaint, 1: rebuild only, 2: repaint only
-        QTest::newRow("move + KPI recompute + overlays + repaint") << false << true << true << 3;
-        QTest::newRow("overlays + repaint only") << false << false << true << 3;
-        QTest::newRow("utilisation + floor load + repaint (no power-chain lines)") << false << false << false << 3;
+        QTest::addColumn<double>("zoom"); // times the fitted zoom, centred on the first rack
+        QTest::newRow("move + KPI recompute + overlays + repaint") << false << true << true << 3 << 1.0;
+        QTest::newRow("overlays + repaint only") << false << false << true << 3 << 1.0;
+        QTest::newRow("utilisation + floor load + repaint (no power-chain lines)") << false << false << false << 3 << 1.0;
         // The plan above is 3.7x over its transformers, so every N-1 case lists every rack; the
         // 2N plan (tests/support/benchplans.h) is what a finished design looks like.
-        QTest::newRow("2N plan: move + KPI recompute + overlays + repaint") << true << true << true << 3;
-        QTest::newRow("2N plan: move + KPI recompute + overlays rebuilt (no repaint)") << true << true << true << 1;
-        QTest::newRow("2N plan: overlays + repaint only") << true << false << true << 3;
-        QTest::newRow("2N plan: repaint only") << true << false << true << 2;
+        QTest::newRow("2N plan: move + KPI recompute + overlays + repaint") << true << true << true << 3 << 1.0;
+        QTest::newRow("2N plan: move + KPI recompute + overlays rebuilt (no repaint)") << true << true << true << 1 << 1.0;
+        QTest::newRow("2N plan: overlays + repaint only") << true << false << true << 3 << 1.0;
+        QTest::newRow("2N plan: repaint only") << true << false << true << 2 << 1.0;
+        // Zoomed in on a block: racks large enough for outlines and labels (DeviceCoordinateCache off).
+        QTest::newRow("2N plan: repaint only, zoomed 6x") << true << false << true << 2 << 6.0;
     }
 
     void liveStep()
@@ -158,6 +161,7 @@ private slots:
         QFETCH(bool, withAnalysis);
         QFETCH(bool, withPowerChain);
         QFETCH(int, parts);
+        QFETCH(double, zoom);
         FloorPlanDocument doc;
         doc.resetPlan(sizedChain ? bench::powerChainPlan() : generatedPlan());
         CatalogCache cache(&m_catalog);
@@ -176,6 +180,10 @@ private slots:
         }
         overlay->setLayer(FacilityOverlay::Layer::PowerChain, withPowerChain);
         const EquipmentId rack = bench::firstOf(doc.plan(), "nvidia-dgx-h100");
+        if (zoom != 1.0) {
+            view.setZoom(view.zoom() * zoom);
+            view.centerOn(view.floorPlanScene()->footprintInScene(*doc.plan().equipment(rack)).center() + QPointF(8000, 12000));
+        }
         const double rowY = geometryOf(*doc.plan().equipment(rack)).yMm;
         double dy = 0.0;
         QBENCHMARK {
