@@ -627,6 +627,13 @@ void TestFloorPlanEditor::missingCatalogItemsAreKeptAndMarked()
     QVERIFY(ed.view->selectTool()->moveSelectionBy(600, 0));
     QCOMPARE(ed.plan().equipment(id)->xMm(), 1800.0);
     QCOMPARE(legendSpy.count(), 1);
+    // A change of the item that leaves it missing (a move, a label) keeps the legend keys
+    // without a rescan; the keys stay those of the plan.
+    ed.document.undoStack()->push(new ChangeEquipmentValueCommand(&ed.document, {id}, QStringLiteral("label"), QStringLiteral("Mystery rack")));
+    QVERIFY(ed.scene()->itemFor(id)->isMissing());
+    QCOMPARE(legendSpy.count(), 1);
+    QCOMPARE(legendTexts().size(), 6);
+    QVERIFY(legendTexts().contains(FloorPlanScene::tr("Missing from catalog")));
     ed.scene()->selectIds({id});
     QVERIFY(ed.actions->deleteSelection());
     QCOMPARE(legendSpy.count(), 2);
