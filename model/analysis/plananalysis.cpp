@@ -74,21 +74,27 @@ void findOverlaps(const FloorPlan &plan, QList<Violation> &out)
     std::unordered_map<Key, std::vector<int>, KeyHash> grid;
     grid.reserve(std::size_t(plan.equipmentCount()) * 2);
     QSet<quint64> reported;
+    // Shrink by a hair so that items sharing an edge (racks side by side) do not overlap.
+    std::vector<QRectF> shrunk(std::size_t(plan.equipmentCount()));
+    for (int i = 0; i < plan.equipmentCount(); ++i)
+        shrunk[std::size_t(i)] = plan.equipmentAt(i).footprintMm().adjusted(0.5, 0.5, -0.5, -0.5);
     for (int i = 0; i < plan.equipmentCount(); ++i) {
         const Equipment &e = plan.equipmentAt(i);
-        // Shrink by a hair so that items sharing an edge (racks side by side) do not overlap.
-        const QRectF r = e.footprintMm().adjusted(0.5, 0.5, -0.5, -0.5);
+        const QRectF &r = shrunk[std::size_t(i)];
         const int x0 = int(std::floor(r.left() / kCellMm)), x1 = int(std::floor(r.right() / kCellMm));
         const int y0 = int(std::floor(r.top() / kCellMm)), y1 = int(std::floor(r.bottom() / kCellMm));
         for (int cx = x0; cx <= x1; ++cx) {
             for (int cy = y0; cy <= y1; ++cy) {
                 std::vector<int> &bucket = grid[Key{e.hallId(), e.inYard(), cx, cy}];
                 for (int j : bucket) {
-                    const Equipment &o = plan.equipmentAt(j);
+                    // Most pairs in a cell do not overlap: the rectangle test before the set lookup.
+                    if (!shrunk[std::size_t(j)].intersects(r))
+                        continue;
                     const quint64 pairKey = (quint64(std::min(i, j)) << 32) | quint64(std::max(i, j));
                     if (reported.contains(pairKey))
                         continue;
-                    if (o.footprintMm().adjusted(0.5, 0.5, -0.5, -0.5).intersects(r)) {
+                    {
+                        const Equipment &o = plan.equipmentAt(j);
                         reported.insert(pairKey);
                         out.append({QStringLiteral("overlap"), QStringLiteral("error"), {o.id(), e.id()},
                                     Tr::tr("%1 and %2 overlap").arg(o.label().isEmpty() ? o.catalogId() : o.label(),

@@ -151,7 +151,7 @@ private slots:
         QTest::newRow("2N plan: move + KPI recompute + overlays rebuilt (no repaint)") << true << true << true << 1 << 1.0;
         QTest::newRow("2N plan: overlays + repaint only") << true << false << true << 3 << 1.0;
         QTest::newRow("2N plan: repaint only") << true << false << true << 2 << 1.0;
-        // Zoomed in on a block: racks large enough for outlines and labels (DeviceCoordinateCache off).
+        // Zoomed in on a block: racks large enough for outlines and labels.
         QTest::newRow("2N plan: repaint only, zoomed 6x") << true << false << true << 2 << 6.0;
     }
 
