@@ -715,19 +715,19 @@ void FacilityOverlay::rebuildConnections(Damage *damage)
     // An item's feeds count as drawn when its `fed_from` names a unit that still exists (the
     // analysis then uses only those; otherwise it assigns them).
     static const QString kFedFrom = QStringLiteral("fed_from");
-    auto drawn = [&](EquipmentId id) {
-        const Equipment *e = plan.equipment(id);
+    auto drawnEquipment = [&](const Equipment *e) {
         if (!e || !e->properties().contains(kFedFrom)) // most racks: fed automatically
             return false;
         const QList<EquipmentId> feeds = explicitFeeds(*e);
         return std::any_of(feeds.begin(), feeds.end(), [&](EquipmentId f) { return plan.equipment(f) != nullptr; });
     };
+    auto drawn = [&](EquipmentId id) { return drawnEquipment(plan.equipment(id)); };
     QHash<EquipmentId, const FacilityUnitStatus *> unitById;
     for (const FacilityUnitStatus &u : m_facility.powerUnits)
         unitById.insert(u.id, &u);
     // A unit feeds tens of racks: its centre is looked up once.
     QHash<EquipmentId, std::optional<QPointF>> centres;
-    centres.reserve(m_facility.powerUnits.size() + m_facility.rackFeeds.size());
+    centres.reserve(m_facility.powerUnits.size());
     auto centre = [&](EquipmentId id) {
         auto it = centres.find(id);
         if (it == centres.end()) {
@@ -737,8 +737,9 @@ void FacilityOverlay::rebuildConnections(Damage *damage)
         }
         return *it;
     };
-    auto add = [&](EquipmentId from, EquipmentId to, Connection::Kind kind, bool isDrawn) {
-        const std::optional<QPointF> ca = centre(from), cb = centre(to);
+    // `cb`: the centre of `to`, looked up by the caller (a rack: once for its feeds, not cached).
+    auto addTo = [&](EquipmentId from, EquipmentId to, const std::optional<QPointF> &cb, Connection::Kind kind, bool isDrawn) {
+        const std::optional<QPointF> ca = centre(from);
         if (!ca || !cb)
             return;
         const QPointF a = *ca, b = *cb;
@@ -750,19 +751,22 @@ void FacilityOverlay::rebuildConnections(Damage *damage)
     for (const FacilityUnitStatus &u : m_facility.powerUnits) {
         const bool d = drawn(u.id);
         for (EquipmentId p : u.feeds)
-            add(p, u.id, Connection::Kind::UnitToUnit, d);
+            addTo(p, u.id, centre(u.id), Connection::Kind::UnitToUnit, d);
     }
     for (const RackFeedStatus &f : m_facility.rackFeeds) {
         if (f.feeds.isEmpty())
             continue;
-        const bool d = drawn(f.id);
+        // One lookup of the rack for whether its feeds are drawn and for its centre.
+        const Equipment *rack = plan.equipment(f.id);
+        const bool d = drawnEquipment(rack);
+        const std::optional<QPointF> rackCentre = rack ? std::optional<QPointF>(m_scene->footprintInScene(*rack).center()) : std::nullopt;
         // A rack fed from a paralleled UPS bus lists every UPS of the bus: they are all its A side.
         const FacilityUnitStatus *first = unitById.value(f.feeds.front());
         for (qsizetype i = 0; i < f.feeds.size(); ++i) {
             const FacilityUnitStatus *u = unitById.value(f.feeds[i]);
             const bool sameBus = first && u && first->category == QLatin1String("ups") && u->category == QLatin1String("ups")
                                  && u->group == first->group;
-            add(f.feeds[i], f.id, i == 0 || sameBus ? Connection::Kind::FeedA : Connection::Kind::FeedB, d);
+            addTo(f.feeds[i], f.id, rackCentre, i == 0 || sameBus ? Connection::Kind::FeedA : Connection::Kind::FeedB, d);
         }
     }
     invalidateChangedLines(oldLines, oldEnds, damage);
