@@ -381,6 +381,19 @@ private slots:
         QCOMPARE(legend.size(), 1);
         QVERIFY(legend[0].title.contains(QLocale().toString(80.0, 'f', 0)));
         QCOMPARE(FacilityOverlay::loadColor(1.2), QColor(211, 47, 47));
+        // A new analysis keeps the texts of unchanged values; another locale formats them again.
+        const QString upsText = overlay()->unitLabel(kUps)->text;
+        overlay()->setFacility(facility());
+        QCOMPARE(overlay()->unitLabel(kUps)->text, upsText);
+        const QLocale defaultLocale;
+        QLocale::setDefault(QLocale(QLocale::Arabic, QLocale::Egypt)); // Arabic-Indic digits
+        overlay()->setFacility(facility());
+        const FacilityOverlay::UnitLabel *arabic = overlay()->unitLabel(kUps);
+        QCOMPARE(arabic->text, QStringLiteral("%1 %").arg(QLocale().toString(arabic->percent, 'f', 0)));
+        QVERIFY2(arabic->text != upsText, qPrintable(arabic->text));
+        QLocale::setDefault(defaultLocale);
+        overlay()->setFacility(facility());
+        QCOMPARE(overlay()->unitLabel(kUps)->text, upsText);
         // Off again: nothing drawn.
         overlay()->action(Layer::Utilisation)->trigger();
         QVERIFY(overlay()->unitLabels().isEmpty());

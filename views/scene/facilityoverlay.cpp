@@ -852,13 +852,24 @@ void FacilityOverlay::rebuildLabels(Damage *damage)
     const double derating = m_facility.deratingFraction > 0.0 ? m_facility.deratingFraction : 1.0;
     const QLocale locale;
     const QString format = tr("%1 %");
+    // Most values stay the same between two analyses of a live edit: their text is kept.
+    const bool keepTexts = format == m_labelTextFormat && locale == m_labelTextLocale;
+    m_labelTextFormat = format;
+    m_labelTextLocale = locale;
     auto add = [&](const FacilityUnitStatus &u, double percent, bool over) {
         const Equipment *e = plan.equipment(u.id);
         if (!e)
             return;
+        QString text;
+        if (keepTexts) {
+            const auto it = beforeIndex.constFind(u.id);
+            if (it != beforeIndex.cend() && before[it.value()].percent == percent)
+                text = before[it.value()].text;
+        }
+        if (text.isNull())
+            text = format.arg(locale.toString(percent, 'f', 0));
         m_labelIndex.insert(u.id, int(m_labels.size()));
-        m_labels << UnitLabel{u.id, percent, over || percent > 100.0 + 1e-9, format.arg(locale.toString(percent, 'f', 0)),
-                              m_scene->footprintInScene(*e)};
+        m_labels << UnitLabel{u.id, percent, over || percent > 100.0 + 1e-9, std::move(text), m_scene->footprintInScene(*e)};
     };
     for (const FacilityUnitStatus &u : m_facility.powerUnits)
         add(u, 100.0 * u.utilisation / derating, u.overloaded);

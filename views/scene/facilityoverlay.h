@@ -7,6 +7,7 @@
 
 #include <QFont>
 #include <QHash>
+#include <QLocale>
 #include <QImage>
 #include <QLineF>
 #include <QList>
@@ -190,6 +191,10 @@ private:
     QList<UnitLabel> m_labels;
     QHash<EquipmentId, int> m_labelIndex;
     quint64 m_labelsRevision = 0;
+    /// The format and locale the label texts were made with: a label whose value did not change
+    /// keeps its text while both stay the same (a language or locale change formats all again).
+    QString m_labelTextFormat;
+    QLocale m_labelTextLocale;
     mutable LabelPlacement m_placement;
     mutable int m_labelPlacements = 0;
     QHash<HallId, QImage> m_floorImages;
