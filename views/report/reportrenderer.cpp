@@ -482,14 +482,7 @@ void thermalMaps(Flow &f, const ReportData &d)
         if (QPainter *p = f.painter()) {
             drawHallArea(p, d, *h, extent, target, s);
             // The map over the equipment, translucent enough to show the rows under it.
-            QImage img(g.nx, g.ny, QImage::Format_ARGB32);
-            for (int y = 0; y < g.ny; ++y) {
-                auto *line = reinterpret_cast<QRgb *>(img.scanLine(y));
-                for (int x = 0; x < g.nx; ++x) {
-                    const QColor c = FacilityOverlay::temperatureColor(double(g.values[qsizetype(y) * g.nx + x]));
-                    line[x] = qRgba(c.red(), c.green(), c.blue(), 185);
-                }
-            }
+            const QImage img = FacilityOverlay::thermalGridImage(g, 185);
             const QRectF gridRect(target.left(), target.top(), std::min(g.nx * g.cellMm, extent.width()) * s,
                                   std::min(g.ny * g.cellMm, extent.height()) * s);
             p->save();

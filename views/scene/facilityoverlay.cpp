@@ -492,6 +492,11 @@ QColor FacilityOverlay::loadColor(double fraction)
     return QColor::fromHsvF(float((120.0 - 90.0 * t) / 360.0), 0.80f, 0.92f);
 }
 
+QImage FacilityOverlay::thermalGridImage(const HallGrid &grid, int alpha)
+{
+    return gridImage(grid, alpha, [](double c) { return temperatureColor(c); });
+}
+
 QColor FacilityOverlay::temperatureColor(double tempC)
 {
     // A diverging scale anchored on the supply air (22 C) and the ASHRAE limits (27, 32 C).
@@ -966,7 +971,7 @@ void FacilityOverlay::rebuildThermalImages()
     m_thermalImages.clear();
     for (const HallGrid &g : m_thermalGrids) {
         if (g.values.size() == qsizetype(g.nx) * g.ny)
-            m_thermalImages.insert(g.hallId, gridImage(g, kThermalAlpha, [](double c) { return temperatureColor(c); }));
+            m_thermalImages.insert(g.hallId, thermalGridImage(g, kThermalAlpha));
     }
 }
 

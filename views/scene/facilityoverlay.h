@@ -126,6 +126,9 @@ public:
     static QColor loadColor(double fraction);
     /// Colour of an air temperature (blue below the 22 C supply, yellow at 27, red from 35 C).
     static QColor temperatureColor(double tempC);
+    /// One pixel per thermal-map cell in temperatureColor() at `alpha` (the overlay's map and the
+    /// report's draw the same image).
+    static QImage thermalGridImage(const HallGrid &grid, int alpha);
 
 signals:
     void layersChanged();

@@ -373,7 +373,7 @@ void FloorPlanScene::documentChanged(const ChangeEvent &event)
     }
     case ChangeEvent::Type::WorkloadChanged:
     case ChangeEvent::Type::PlanPropertiesChanged:
-        break;
+        return; // nothing drawn or in the legend depends on them
     case ChangeEvent::Type::DocumentReloaded:
         m_currentHallId = 0;
         rebuild();
