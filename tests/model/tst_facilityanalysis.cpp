@@ -199,6 +199,21 @@ private slots:
         QCOMPARE(bj->confidence, std::string("low")); // RH still recalled
         TH_FUZZY_COMPARE(shippedClimateSite(QStringLiteral("shanghai"))->dryBulbC[2], (12.8 + 5.6) / 2.0, 1e-9);
         TH_FUZZY_COMPARE(shippedClimateSite(QStringLiteral("dallas"))->dryBulbC[6], ((96.9 + 77.7) / 2.0 - 32.0) * 5.0 / 9.0, 2e-3);
+        // Weather-file statistics (docs/climate-sources.md, fourth pass). Ashburn = Dulles monthly
+        // means from the ASHRAE 2009 degree-days printed in EnergyPlus's Dulles TMY3 .stat, mean of
+        // base 18.3 C and base 10 C: Jan (18.3 - 547/31 + 10 + (5 - 293)/31) / 2, Jul
+        // (18.3 + (197 - 1)/31 + 10 + 455/31) / 2; range = mean of ASHRAE's monthly ranges; RH =
+        // TMY3 Jul 75 %. Shenzhen's ASHRAE 2025 mean agrees with its degree-days: Jul 18.3 + 350/31
+        // = 29.59 C, shipped 29.6. Phoenix RH = TMY3 Jun 19 %.
+        const std::optional<engine::SiteClimate> iad = shippedClimateSite(QStringLiteral("ashburn"));
+        QVERIFY(iad);
+        TH_FUZZY_COMPARE(iad->dryBulbC[0], (18.3 - 547.0 / 31.0 + 10.0 + (5.0 - 293.0) / 31.0) / 2.0, 1e-2);
+        TH_FUZZY_COMPARE(iad->dryBulbC[6], (18.3 + (197.0 - 1.0) / 31.0 + 10.0 + 455.0 / 31.0) / 2.0, 1e-3);
+        TH_FUZZY_COMPARE(iad->dailyRangeC, (9.6 + 10.4 + 11.6 + 12.7 + 12.3 + 11.8 + 11.4 + 11.4 + 11.8 + 12.6 + 11.5 + 9.8) / 12.0, 1e-3);
+        TH_FUZZY_COMPARE(iad->relHumidityPct[6], 75.0, 1e-12);
+        QCOMPARE(iad->confidence, std::string("medium"));
+        TH_FUZZY_COMPARE(shippedClimateSite(QStringLiteral("shenzhen"))->dryBulbC[6], 18.3 + 350.0 / 31.0, 2e-3);
+        TH_FUZZY_COMPARE(shippedClimateSite(QStringLiteral("phoenix"))->relHumidityPct[5], 19.0, 1e-12);
         QCOMPARE(shippedClimateSite(QStringLiteral("zhongwei"))->targetClass, engine::PueTargetClass::ChinaWesternHub);
         QCOMPARE(shippedClimateSite(QStringLiteral("wuhu"))->targetClass, engine::PueTargetClass::ChinaHub);
         QCOMPARE(shippedClimateSite(QStringLiteral("dublin"))->targetClass, engine::PueTargetClass::None);
