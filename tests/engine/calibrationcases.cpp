@@ -486,8 +486,9 @@ std::vector<CalibrationCase> loadCalibrationCases(const std::string &testDataDir
 
 namespace {
 /// Fitting hook (docs/validation.md, "Method"): TH_CALIBRATION_OVERRIDE="nvidia-hopper:plateau=0.7,
-/// attention=0.4;nvidia-ampere:overhead=5e-5" replaces class parameters for every row of that class.
-void applyOverride(PerformanceInputs &in, ArchitectureClass cls)
+/// attention=0.4;nvidia-ampere:overhead=5e-5" replaces class parameters for every row of that class;
+/// a group named after a test chip ("gb200:plateau=0.7") only for the rows on that chip.
+void applyOverride(PerformanceInputs &in, ArchitectureClass cls, const std::string &chipKey, const std::string &modelKey)
 {
     const char *env = std::getenv("TH_CALIBRATION_OVERRIDE");
     if (!env)
@@ -495,7 +496,8 @@ void applyOverride(PerformanceInputs &in, ArchitectureClass cls)
     const QString all = QString::fromLatin1(env);
     for (const QString &group : all.split(QLatin1Char(';'), Qt::SkipEmptyParts)) {
         const QString name = group.section(QLatin1Char(':'), 0, 0);
-        if (name.toStdString() != std::string(architectureClassKey(cls)))
+        if (name.toStdString() != std::string(architectureClassKey(cls)) && name.toStdString() != chipKey
+            && name.toStdString() != "model-" + modelKey)
             continue;
         for (const QString &kv : group.section(QLatin1Char(':'), 1).split(QLatin1Char(','), Qt::SkipEmptyParts)) {
             const QString k = kv.section(QLatin1Char('='), 0, 0);
@@ -527,6 +529,12 @@ void applyOverride(PerformanceInputs &in, ArchitectureClass cls)
                     in.framework.allocatorPressureSlowdown = v;
             } else if (k == QLatin1String("onset")) {
                 in.framework.allocatorPressureOnset = v;
+            } else if (k == QLatin1String("outlatency")) {
+                cal.scaleOutLatencySeconds = v;
+            } else if (k == QLatin1String("uplatency")) {
+                cal.scaleUpLatencySeconds = v;
+            } else if (k == QLatin1String("epoverlap")) {
+                in.framework.epCommOverlapFraction = v;
             } else if (k == QLatin1String("interference")) {
                 cal.overlapInterference = v;
             }
@@ -540,7 +548,7 @@ CalibrationResult evaluateCase(const CalibrationCase &c)
     CalibrationResult best;
     bool found = false;
     PerformanceInputs in = c.inputs;
-    applyOverride(in, chips().at(c.chipKey).cls);
+    applyOverride(in, chips().at(c.chipKey).cls, c.chipKey, c.modelKey);
     for (const bool enforce : {true, false}) {
         in.framework.enforceMemoryFit = enforce;
         for (int mb : c.microBatchChoices) {
