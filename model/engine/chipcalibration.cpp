@@ -151,8 +151,9 @@ ChipCalibration defaultCalibration(ArchitectureClass cls)
     case ArchitectureClass::NvidiaBlackwell:
         // Power-limited (ChipCalibration::referenceWattsPerTflops): the four calibrated systems
         // share one silicon family at four power limits, and within one software release their
-        // published throughput follows the power limit, not the datasheet peak (docs/validation.md,
-        // "Power-limited clocks": 120 same-release system pairs, ratio error 19.2 -> 13.9 %).
+        // published throughput follows the power limit, not the datasheet peak (106 same-release
+        // system pairs: ratio error 19.9 -> 14.6 %; docs/performance-model.md, "Power-limited
+        // clocks"; docs/validation.md, "Revision of 2026-11-23 (fifth round)").
         // Plateau and attention hold at 0.60 W per dense 16-bit TFLOP/s; a chip is scaled by its
         // TDP / datasheet BF16 peak over that: HGX B200 1,000 W / 2,250 = 0.44 (x 0.74), HGX B300
         // 1,100 / 2,250 = 0.49 (x 0.81), GB200 1,200 / 2,500 = 0.48 (x 0.80), GB300 1,400 / 2,500

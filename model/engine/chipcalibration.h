@@ -109,8 +109,8 @@ ChipCalibration defaultCalibration(ArchitectureClass cls);
  * Since the Blackwell class is power-limited (referenceWattsPerTflops = 0.60 W per TFLOP/s),
  * its 0.75 is the plateau at that density; B200 itself (0.44 W per TFLOP/s) runs 0.75 x 0.74 =
  * 0.56, i.e. 0.72 of its MAMF (GB200 0.60 / 0.729 = 0.82, B300 0.61 / 0.786 = 0.78). The ratio
- * above still uses 0.75 / 0.776; recomputed from the chips it would be lower (docs/validation.md,
- * "Power-limited clocks").
+ * above still uses 0.75 / 0.776; recomputed from the chips it would be lower
+ * (docs/performance-model.md, "Power-limited clocks").
  */
 inline constexpr double kMamfToTrainingPlateau = 0.89;
 

@@ -27,7 +27,6 @@ double precisionFactor(const ChipCalibration &cal, Precision p)
     return isLowPrecision(p) ? cal.lowPrecisionMatmulFactor : 1.0;
 }
 
-
 /// 16-bit peak used for attention and other non-GEMM math (FP8 recipes keep them in bf16).
 double sixteenBitPeak(const ChipSpec &c, Precision training)
 {

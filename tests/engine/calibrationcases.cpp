@@ -395,6 +395,14 @@ void addMegatronBridge(const std::string &dir, std::vector<CalibrationCase> &out
         // It matters only where EP leaves the scale-up domain (Qwen3-30B on 2 x DGX-H100, EP 16).
         if (s("model").rfind("Qwen3", 0) == 0)
             in.framework.moeDedupAcrossDomains = false;
+        // DeepSeek-V3 MXFP8 presets turn on Megatron-Core's EP all-to-all overlap on every
+        // Blackwell system (`moe_a2a_overlap=True` in DEEPSEEK_V3_PRETRAIN_CONFIG_{GB300,GB200,
+        // B300,B200}_FP8_MX, scripts/performance/configs/deepseek/deepseek_workload_base_configs.py;
+        // the B200 preset is the published EP 32 / PP 8 / VP 2 layout): dispatch and combine of
+        // one micro-batch run under the other's compute (`overlap_moe_expert_parallel_comm`), so
+        // all of it is overlapped (the interference share remains).
+        if (s("model") == "DeepSeekV3" && prec == "MXFP8")
+            in.framework.epCommOverlapFraction = 1.0;
         Parallelism &p = in.parallelism;
         p.tp = int(num(r[QLatin1String("TP")], 1));
         p.pp = int(num(r[QLatin1String("PP")], 1));
