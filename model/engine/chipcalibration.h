@@ -106,9 +106,9 @@ ChipCalibration defaultCalibration(ArchitectureClass cls);
  * bf16 table, torch 2.6-2.7); mean 0.887. Chips without training runs get their plateau as
  * MAMF x this ratio, so a microbenchmark of the chip grounds the default without fitting a
  * training run; the spread (0.80-0.97) is the uncertainty of that transfer (about +-10 %).
- * Since the Blackwell class is power-limited (referenceWattsPerTflops = 0.60 W per TFLOP/s),
- * its 0.75 is the plateau at that density; B200 itself (0.44 W per TFLOP/s) runs 0.75 x 0.74 =
- * 0.56, i.e. 0.72 of its MAMF (GB200 0.60 / 0.729 = 0.82, B300 0.61 / 0.786 = 0.78). The ratio
+ * Since the Blackwell class is power-limited (referenceWattsPerTflops = 0.58 W per TFLOP/s),
+ * its 0.75 is the plateau at that density; B200 itself (0.44 W per TFLOP/s) runs 0.75 x 0.77 =
+ * 0.57, i.e. 0.74 of its MAMF (GB200 0.62 / 0.729 = 0.85, B300 0.63 / 0.786 = 0.80). The ratio
  * above still uses 0.75 / 0.776; recomputed from the chips it would be lower
  * (docs/performance-model.md, "Power-limited clocks").
  */
