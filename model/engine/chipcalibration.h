@@ -83,6 +83,15 @@ struct ChipCalibration
     /// NCCL/RCCL kernels occupy SMs and HBM bandwidth while they run (Rashidi et al. 2021,
     /// "Enabling compute-communication overlap", §2; Jangda et al. 2022 §2).
     double overlapInterference = 0.2;
+    /// Power-limited tensor throughput. Under sustained training load a chip runs at its power
+    /// limit; where that happens (near the voltage floor) power grows about in proportion to the
+    /// clock, so the sustained tensor throughput follows the power limit rather than the
+    /// datasheet's boost-clock peak. `matmul` and `attentionEfficiency` hold at this power
+    /// density (watts of TDP per dense 16-bit datasheet TFLOP/s); a chip of the class with
+    /// another density has both scaled by its own density / this one (tensorThroughputFactor()
+    /// in performancemodel.h). 0: not applied (the class's calibration data hold one power
+    /// density only, so the law is untested there). docs/performance-model.md.
+    double referenceWattsPerTflops = 0.0;
     bool measured = false;
 };
 
@@ -97,6 +106,11 @@ ChipCalibration defaultCalibration(ArchitectureClass cls);
  * bf16 table, torch 2.6-2.7); mean 0.887. Chips without training runs get their plateau as
  * MAMF x this ratio, so a microbenchmark of the chip grounds the default without fitting a
  * training run; the spread (0.80-0.97) is the uncertainty of that transfer (about +-10 %).
+ * Since the Blackwell class is power-limited (referenceWattsPerTflops = 0.58 W per TFLOP/s),
+ * its 0.75 is the plateau at that density; B200 itself (0.44 W per TFLOP/s) runs 0.75 x 0.77 =
+ * 0.57, i.e. 0.74 of its MAMF (GB200 0.62 / 0.729 = 0.85, B300 0.63 / 0.786 = 0.80). The ratio
+ * above still uses 0.75 / 0.776; recomputed from the chips it would be lower
+ * (docs/performance-model.md, "Power-limited clocks").
  */
 inline constexpr double kMamfToTrainingPlateau = 0.89;
 

@@ -81,8 +81,9 @@ SearchResult searchParallelism(const PerformanceInputs &base, const PinnedParall
                                   ? base.calibration.lowPrecisionMatmulFactor
                                   : 1.0;
         const double peak = base.chip.peakFlopsPerSecond(base.precision);
+        const double power = tensorThroughputFactor(base.calibration, base.chip); // as estimateStep
         boundSeconds[static_cast<std::size_t>(r)] =
-            (peak > 0.0 && best > 0.0) ? flop / (static_cast<double>(chips) * peak * std::min(1.0, best * factor)) : 0.0;
+            (peak > 0.0 && best > 0.0) ? flop / (static_cast<double>(chips) * peak * std::min(1.0, best * factor * power)) : 0.0;
     }
 
     std::vector<int> tps, cps, pps, eps, mbs, vs, tmp;

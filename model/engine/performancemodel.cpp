@@ -54,7 +54,7 @@ struct Gemm
         const double flop = 2.0 * rows * cols * inner;
         if (flop <= 0.0)
             return 0.0;
-        const double eff = std::max(1e-3, curve->efficiencyAt(flop) * factor);
+        const double eff = std::clamp(curve->efficiencyAt(flop) * factor, 1e-3, 1.0);
         const double bytes = inputBytesPerElement * (rows * inner + inner * cols) + kActivationBytes * rows * cols;
         return flop / (peakFlopsPerSecond * eff) + bytes / hbmBytesPerSecond;
     }
@@ -104,6 +104,7 @@ struct Context
     Link up;
     Link out;
     double tokensPerMicroBatch = 0.0; ///< b * s / cp
+    double attentionEfficiency = 0.0; ///< calibration's, with the power-limit factor
 };
 
 LayerCost layerCost(const Context &c, bool moe)
@@ -260,7 +261,7 @@ LayerCost layerCost(const Context &c, bool moe)
         // calibrated attention efficiency.
         const double causalShare = fw.causalAttentionSkip ? 0.5 : 1.0;
         const double visitedFlop = flopPerKey * ((1.0 - windowShare) * s * causalShare + windowShare * windowKeys);
-        const double fwdSeconds = visitedFlop / (c.peak16 * c.in.calibration.attentionEfficiency);
+        const double fwdSeconds = visitedFlop / (c.peak16 * c.attentionEfficiency);
         lc.attentionForwardSeconds = fwdSeconds;
         lc.attentionBackwardSeconds = 2.5 * fwdSeconds;
         lc.attentionRecomputeSeconds = 0.0; // flash recomputes scores inside its backward already
@@ -376,12 +377,23 @@ double matmulFlopsPerToken(const ModelSpec &m, Recompute recompute)
     return std::max(0.0, hardware - attention);
 }
 
+double tensorThroughputFactor(const ChipCalibration &cal, const ChipSpec &chip)
+{
+    // Power-limited sustained clocks (ChipCalibration::referenceWattsPerTflops): throughput in
+    // proportion to the power limit at a fixed energy per operation, i.e. the chip's watts per
+    // datasheet TFLOP/s over the class's reference. docs/performance-model.md.
+    const double peakTflops = sixteenBitPeak(chip, Precision::Bf16) / kTera;
+    if (!(cal.referenceWattsPerTflops > 0.0) || !(chip.tdpW > 0.0) || !(peakTflops > 0.0))
+        return 1.0;
+    return (chip.tdpW / peakTflops) / cal.referenceWattsPerTflops;
+}
+
 double stepTimeLowerBoundSeconds(const PerformanceInputs &in)
 {
     if (checkLayout(in) != Infeasible::None)
         return 0.0;
     const Gemm g{in.chip.peakFlopsPerSecond(in.precision), &in.calibration.matmul,
-                 precisionFactor(in.calibration, in.precision)};
+                 precisionFactor(in.calibration, in.precision) * tensorThroughputFactor(in.calibration, in.chip)};
     const double flop = matmulFlopsPerToken(in.model, in.parallelism.recompute) * in.globalBatchTokens;
     return flop / (static_cast<double>(in.chipCount) * g.peakFlopsPerSecond * std::min(1.0, g.bestEfficiency()));
 }
@@ -433,11 +445,15 @@ StepEstimate estimateStep(const PerformanceInputs &in)
     const double v = p.interleave;
 
     const ChipCalibration &cal = in.calibration;
-    Context c{in, m, p, {}, 0.0, 0.0, {}, {}, 0.0};
-    c.gemm = Gemm{in.chip.peakFlopsPerSecond(in.precision), &cal.matmul, precisionFactor(cal, in.precision),
+    Context c{in, m, p, {}, 0.0, 0.0, {}, {}, 0.0, 0.0};
+    const double powerFactor = tensorThroughputFactor(cal, in.chip);
+    c.gemm = Gemm{in.chip.peakFlopsPerSecond(in.precision), &cal.matmul,
+                  precisionFactor(cal, in.precision) * powerFactor,
                   in.chip.memoryBandwidthTbps * kTera * cal.hbmEfficiency,
                   in.precision == Precision::Fp4 ? 0.5 : isLowPrecision(in.precision) ? 1.0 : 2.0};
     c.peak16 = sixteenBitPeak(in.chip, in.precision);
+    // Attention runs on the same tensor cores at the same power-limited clock as the GEMMs.
+    c.attentionEfficiency = std::min(1.0, cal.attentionEfficiency * powerFactor);
     c.hbmBytesPerSecond = in.chip.memoryBandwidthTbps * kTera * cal.hbmEfficiency;
     c.up = Link{in.chip.scaleUpGbPerSecPerDirection * kBytesPerGb * cal.scaleUpEfficiency, cal.scaleUpLatencySeconds};
     c.out = Link{in.scaleOutGbitPerSecPerChip / 8.0 * kBytesPerGb * cal.scaleOutEfficiency, cal.scaleOutLatencySeconds};

@@ -186,6 +186,11 @@ struct StepEstimate
  */
 StepEstimate estimateStep(const PerformanceInputs &in);
 
+/// Multiplier of the GEMM and attention efficiencies of `cal` on `chip` for the chip's power
+/// limit (ChipCalibration::referenceWattsPerTflops): (TDP / dense 16-bit peak) / reference.
+/// 1 when the class has no reference or the chip states no TDP or 16-bit peak.
+double tensorThroughputFactor(const ChipCalibration &cal, const ChipSpec &chip);
+
 /// GEMM FLOP per trained token including recomputation: hardwareFlopsPerToken() minus the
 /// attention-score work (which FlashAttention may halve by causal skipping, so it cannot enter
 /// a lower bound).

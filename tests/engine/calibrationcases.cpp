@@ -29,7 +29,9 @@ namespace {
 // Chips. Values from /work/shared/data/chip-specs-reference.json (dense peaks, memory, HBM
 // bandwidth, scale-up per direction); A100 40GB from the A100 datasheet (1,555 GB/s);
 // GB300 per GPU from the GB300 NVL72 system row (360 PF FP8 / 72 = 5 PF; 1.1 EF FP4 / 72;
-// 20 TB / 72 HBM). NIC per GPU: DGX A100/H100/B200 and GB200 ConnectX-7 400 Gb/s (Selene and
+// 20 TB / 72 HBM). TDP per GPU (the power limit, ChipCalibration::referenceWattsPerTflops):
+// A100 400 W, H100 700 W, HGX B200 1,000 W, HGX B300 1,100 W, GB200 1,200 W, GB300 1,400 W
+// (NVIDIA datasheets, data/catalog/chips.csv). NIC per GPU: DGX A100/H100/B200 and GB200 ConnectX-7 400 Gb/s (Selene and
 // the MosaicML A100 clusters: 200 Gb/s per GPU, "1600 Gbps node-node" / 8), B300/GB300
 // ConnectX-8 800 Gb/s.
 struct TestChip
@@ -41,10 +43,11 @@ struct TestChip
 };
 
 ChipSpec makeChip(const char *id, double bf16, std::optional<double> fp8, std::optional<double> fp4,
-                  double memGib, double hbmTbps, double upGbPerDir, int domain)
+                  double memGib, double hbmTbps, double upGbPerDir, int domain, double tdpW)
 {
     ChipSpec c;
     c.id = id;
+    c.tdpW = tdpW;
     c.denseTflops[static_cast<std::size_t>(Precision::Bf16)] = bf16;
     c.denseTflops[static_cast<std::size_t>(Precision::Fp16)] = bf16;
     c.denseTflops[static_cast<std::size_t>(Precision::Fp8)] = fp8;
@@ -59,13 +62,13 @@ ChipSpec makeChip(const char *id, double bf16, std::optional<double> fp8, std::o
 const std::map<std::string, TestChip> &chips()
 {
     static const std::map<std::string, TestChip> table = {
-        {"a100-80", {makeChip("a100-80", 312, {}, {}, 80, 2.039, 300, 8), ArchitectureClass::NvidiaAmpere, 8, 200}},
-        {"a100-40", {makeChip("a100-40", 312, {}, {}, 40, 1.555, 300, 8), ArchitectureClass::NvidiaAmpere, 8, 200}},
-        {"h100", {makeChip("h100", 989.4, 1978.9, {}, 80, 3.35, 450, 8), ArchitectureClass::NvidiaHopper, 8, 400}},
-        {"b200", {makeChip("b200", 2250, 4500, 9000, 180, 8.0, 900, 8), ArchitectureClass::NvidiaBlackwell, 8, 400}},
-        {"b300", {makeChip("b300", 2250, 4500, 13125, 288, 8.0, 900, 8), ArchitectureClass::NvidiaBlackwell, 8, 800}},
-        {"gb200", {makeChip("gb200", 2500, 5000, 10000, 186, 8.0, 900, 72), ArchitectureClass::NvidiaBlackwell, 72, 400}},
-        {"gb300", {makeChip("gb300", 2500, 5000, 15000, 278, 8.0, 900, 72), ArchitectureClass::NvidiaBlackwell, 72, 800}},
+        {"a100-80", {makeChip("a100-80", 312, {}, {}, 80, 2.039, 300, 8, 400), ArchitectureClass::NvidiaAmpere, 8, 200}},
+        {"a100-40", {makeChip("a100-40", 312, {}, {}, 40, 1.555, 300, 8, 400), ArchitectureClass::NvidiaAmpere, 8, 200}},
+        {"h100", {makeChip("h100", 989.4, 1978.9, {}, 80, 3.35, 450, 8, 700), ArchitectureClass::NvidiaHopper, 8, 400}},
+        {"b200", {makeChip("b200", 2250, 4500, 9000, 180, 8.0, 900, 8, 1000), ArchitectureClass::NvidiaBlackwell, 8, 400}},
+        {"b300", {makeChip("b300", 2250, 4500, 13125, 288, 8.0, 900, 8, 1100), ArchitectureClass::NvidiaBlackwell, 8, 800}},
+        {"gb200", {makeChip("gb200", 2500, 5000, 10000, 186, 8.0, 900, 72, 1200), ArchitectureClass::NvidiaBlackwell, 72, 400}},
+        {"gb300", {makeChip("gb300", 2500, 5000, 15000, 278, 8.0, 900, 72, 1400), ArchitectureClass::NvidiaBlackwell, 72, 800}},
     };
     return table;
 }
@@ -307,7 +310,7 @@ int releaseRank(const std::string &release)
     return a * 10000 + b * 100 + d;
 }
 
-void addMegatronBridge(const std::string &dir, std::vector<CalibrationCase> &out)
+void addMegatronBridge(const std::string &dir, std::vector<CalibrationCase> &out, bool allReleases)
 {
     const QJsonArray rows = readJson(dir + "/megatron_bridge_perf_summary.json").object()[QLatin1String("rows")].toArray();
     const std::map<std::string, std::string> systems = {
@@ -361,9 +364,9 @@ void addMegatronBridge(const std::string &dir, std::vector<CalibrationCase> &out
             c.excludedReason = "unknown system";
         else if (s("Model TFLOP / sec / GPU").find('[') != std::string::npos)
             c.excludedReason = "footnoted figure in the source table";
-        else if (releaseRank(s("release")) < newest[keyOf(r)])
+        else if (!allReleases && releaseRank(s("release")) < newest[keyOf(r)])
             c.excludedReason = "superseded by a newer release of the same configuration";
-        else if (releaseRank(s("release")) < newestGeneration[generationOf(r)])
+        else if (!allReleases && releaseRank(s("release")) < newestGeneration[generationOf(r)])
             c.excludedReason = "older software release than the newest one for this model, system and precision";
         else if (num(r[QLatin1String("EP")], 1) > num(r[QLatin1String("#-GPUs")]) / (num(r[QLatin1String("TP")], 1) * num(r[QLatin1String("PP")], 1)))
             c.excludedReason = "EP larger than DP x CP (expert tensor parallel 1 spanning TP ranks) is not modelled";
@@ -372,6 +375,7 @@ void addMegatronBridge(const std::string &dir, std::vector<CalibrationCase> &out
             continue;
         }
         c.chipKey = sys->second;
+        c.releaseGroup = s("model") + "|" + s("Precision") + "|" + s("release");
         PerformanceInputs in = baseInputs(chips().at(c.chipKey));
         in.model = *model;
         c.moe = in.model.isMoe();
@@ -391,6 +395,14 @@ void addMegatronBridge(const std::string &dir, std::vector<CalibrationCase> &out
         // It matters only where EP leaves the scale-up domain (Qwen3-30B on 2 x DGX-H100, EP 16).
         if (s("model").rfind("Qwen3", 0) == 0)
             in.framework.moeDedupAcrossDomains = false;
+        // DeepSeek-V3 MXFP8 presets turn on Megatron-Core's EP all-to-all overlap on every
+        // Blackwell system (`moe_a2a_overlap=True` in DEEPSEEK_V3_PRETRAIN_CONFIG_{GB300,GB200,
+        // B300,B200}_FP8_MX, scripts/performance/configs/deepseek/deepseek_workload_base_configs.py;
+        // the B200 preset is the published EP 32 / PP 8 / VP 2 layout): dispatch and combine of
+        // one micro-batch run under the other's compute (`overlap_moe_expert_parallel_comm`), so
+        // all of it is overlapped (the interference share remains).
+        if (s("model") == "DeepSeekV3" && prec == "MXFP8")
+            in.framework.epCommOverlapFraction = 1.0;
         Parallelism &p = in.parallelism;
         p.tp = int(num(r[QLatin1String("TP")], 1));
         p.pp = int(num(r[QLatin1String("PP")], 1));
@@ -468,11 +480,12 @@ void addLlmFoundry(const std::string &dir, std::vector<CalibrationCase> &out)
 
 } // namespace
 
-std::vector<CalibrationCase> loadCalibrationCases(const std::string &testDataDir)
+std::vector<CalibrationCase> loadCalibrationCases(const std::string &testDataDir, bool allReleases)
 {
     std::vector<CalibrationCase> out;
     addPublishedRuns(testDataDir, out);
-    addMegatronBridge(testDataDir, out);
+    // TH_CALIBRATION_ALL_RELEASES=1 does the same for the report (docs/validation.md, "Method").
+    addMegatronBridge(testDataDir, out, allReleases || std::getenv("TH_CALIBRATION_ALL_RELEASES") != nullptr);
     addLlmFoundry(testDataDir, out);
     for (CalibrationCase &c : out) {
         if (c.excludedReason.empty() && c.publishedTokensPerSecondPerChip > 0.0) {
@@ -486,8 +499,9 @@ std::vector<CalibrationCase> loadCalibrationCases(const std::string &testDataDir
 
 namespace {
 /// Fitting hook (docs/validation.md, "Method"): TH_CALIBRATION_OVERRIDE="nvidia-hopper:plateau=0.7,
-/// attention=0.4;nvidia-ampere:overhead=5e-5" replaces class parameters for every row of that class.
-void applyOverride(PerformanceInputs &in, ArchitectureClass cls)
+/// attention=0.4;nvidia-ampere:overhead=5e-5" replaces class parameters for every row of that class;
+/// a group named after a test chip ("gb200:plateau=0.7") only for the rows on that chip.
+void applyOverride(PerformanceInputs &in, ArchitectureClass cls, const std::string &chipKey, const std::string &modelKey)
 {
     const char *env = std::getenv("TH_CALIBRATION_OVERRIDE");
     if (!env)
@@ -495,7 +509,8 @@ void applyOverride(PerformanceInputs &in, ArchitectureClass cls)
     const QString all = QString::fromLatin1(env);
     for (const QString &group : all.split(QLatin1Char(';'), Qt::SkipEmptyParts)) {
         const QString name = group.section(QLatin1Char(':'), 0, 0);
-        if (name.toStdString() != std::string(architectureClassKey(cls)))
+        if (name.toStdString() != std::string(architectureClassKey(cls)) && name.toStdString() != chipKey
+            && name.toStdString() != "model-" + modelKey)
             continue;
         for (const QString &kv : group.section(QLatin1Char(':'), 1).split(QLatin1Char(','), Qt::SkipEmptyParts)) {
             const QString k = kv.section(QLatin1Char('='), 0, 0);
@@ -527,6 +542,14 @@ void applyOverride(PerformanceInputs &in, ArchitectureClass cls)
                     in.framework.allocatorPressureSlowdown = v;
             } else if (k == QLatin1String("onset")) {
                 in.framework.allocatorPressureOnset = v;
+            } else if (k == QLatin1String("powerref")) {
+                cal.referenceWattsPerTflops = v;
+            } else if (k == QLatin1String("outlatency")) {
+                cal.scaleOutLatencySeconds = v;
+            } else if (k == QLatin1String("uplatency")) {
+                cal.scaleUpLatencySeconds = v;
+            } else if (k == QLatin1String("epoverlap")) {
+                in.framework.epCommOverlapFraction = v;
             } else if (k == QLatin1String("interference")) {
                 cal.overlapInterference = v;
             }
@@ -540,7 +563,7 @@ CalibrationResult evaluateCase(const CalibrationCase &c)
     CalibrationResult best;
     bool found = false;
     PerformanceInputs in = c.inputs;
-    applyOverride(in, chips().at(c.chipKey).cls);
+    applyOverride(in, chips().at(c.chipKey).cls, c.chipKey, c.modelKey);
     for (const bool enforce : {true, false}) {
         in.framework.enforceMemoryFit = enforce;
         for (int mb : c.microBatchChoices) {

@@ -21,6 +21,10 @@ struct CalibrationCase
     std::string modelKey;
     std::string publishedNote; ///< what the published figure counts
     std::string excludedReason; ///< empty = included
+    /// Megatron-Bridge rows: model, precision and software release. Rows of one group on
+    /// different systems differ only in the system, so their throughput ratio tests the
+    /// system-level physics with the software version cancelled (tst_calibration).
+    std::string releaseGroup;
     /// Mixture-of-experts model: reported and asserted as its own tier (MoE tier).
     bool moe = false;
     /// Architecture represented only approximately by ModelSpec (GPT-OSS attention sinks, a
@@ -46,8 +50,10 @@ struct CalibrationResult
     th::engine::Parallelism chosen;
 };
 
-/// Loads every row of the three calibration files (included and excluded).
-std::vector<CalibrationCase> loadCalibrationCases(const std::string &testDataDir);
+/// Loads every row of the three calibration files (included and excluded). With allReleases,
+/// Megatron-Bridge rows of older software releases are kept too (for same-release comparisons
+/// of systems; never for the accuracy table).
+std::vector<CalibrationCase> loadCalibrationCases(const std::string &testDataDir, bool allReleases = false);
 /// Evaluates one included case.
 CalibrationResult evaluateCase(const CalibrationCase &c);
 

@@ -148,21 +148,79 @@ private slots:
             if (f.open(QIODevice::WriteOnly | QIODevice::Truncate))
                 f.write(summary + "\n\n" + table);
         }
-        // Achieved (docs/validation.md, 2026-11-23 (third round)): dense median 4.5 %, p90 14.1 %, worst row
-        // outside the two known anomalies 24.0 %, all dense rows <= 35.1 %; MoE median 19.3 %,
-        // without GPT-OSS 13.0 %. The bounds sit just above, so a regression fails; the issue's
-        // targets are median <= 10 % and every row <= 25 %.
+        // Achieved (docs/validation.md, 2026-11-23 (fifth round), power-limited clocks): dense
+        // median 4.5 %, p90 13.7 %, worst row outside the two known anomalies 19.1 %, all dense
+        // rows <= 35.1 %; MoE median 16.5 %, without GPT-OSS 13.1 %. The bounds sit just above,
+        // so a regression fails; the targets are median <= 10 % and every row <= 25 %.
         QVERIFY(errors.size() >= 200);
         QVERIFY2(median <= 0.047, summary.constData());
-        QVERIFY2(p90 <= 0.145, summary.constData());
-        QVERIFY2(worst <= 0.245, summary.constData());
+        QVERIFY2(p90 <= 0.14, summary.constData());
+        QVERIFY2(worst <= 0.195, summary.constData());
         QVERIFY2(percentile(errors, 1.0) <= 0.36, summary.constData());
         // MoE tier (docs/validation.md): median over all MoE rows, and over those whose attention
         // is represented exactly (MLA, Qwen3 head width; GPT-OSS sinks are not).
         QVERIFY(approxErrors.size() >= 20);
         QVERIFY(moeExactErrors.size() >= 12);
-        QVERIFY2(approxMedian <= 0.20, summary.constData());
+        QVERIFY2(approxMedian <= 0.17, summary.constData());
         QVERIFY2(moeExactMedian <= 0.135, summary.constData());
+    }
+
+    /// System-level physics judged where the software version cancels: Megatron-Bridge rows of
+    /// one model, precision and release on two Blackwell systems (older releases included,
+    /// which the accuracy table and the fit leave out). The error of the predicted throughput
+    /// ratio is |ln((1 + e_a) / (1 + e_b))|. With datasheet peaks alone (no power-limit law,
+    /// ChipCalibration::referenceWattsPerTflops = 0) the mean over 106 pairs is 19.9 % and GB200
+    /// is over-predicted against GB300 by 15.4 % in the median of 48 pairs; with the law 14.6 %
+    /// and 5.7 %, 13.7 % with the DeepSeek-V3 EP overlap of its presets (docs/validation.md,
+    /// "Revision of 2026-11-23 (fifth round)"). GPT-OSS is left out (its published
+    /// figures contradict each other across systems, docs/validation.md "MoE tier").
+    void sameReleaseSystemRatios()
+    {
+        // The law itself: TDP / BF16 peak over the class reference, only where the class has one.
+        ChipSpec gb300;
+        gb300.denseTflops[static_cast<std::size_t>(Precision::Bf16)] = 2500.0;
+        gb300.tdpW = 1400.0;
+        const ChipCalibration blackwell = defaultCalibration(ArchitectureClass::NvidiaBlackwell);
+        QVERIFY(qFuzzyCompare(tensorThroughputFactor(blackwell, gb300), (1400.0 / 2500.0) / blackwell.referenceWattsPerTflops));
+        QCOMPARE(tensorThroughputFactor(defaultCalibration(ArchitectureClass::NvidiaHopper), gb300), 1.0);
+        gb300.tdpW = 0.0; // unknown TDP: datasheet peak as before
+        QCOMPARE(tensorThroughputFactor(blackwell, gb300), 1.0);
+
+        const std::vector<CalibrationCase> cases = loadCalibrationCases(dataDir(), true);
+        std::map<std::string, std::map<std::string, double>> groups; // group -> chip -> error
+        for (const CalibrationCase &c : cases) {
+            if (!c.excludedReason.empty() || c.releaseGroup.empty() || c.approximateArchitecture)
+                continue;
+            if (c.chipKey != "b200" && c.chipKey != "b300" && c.chipKey != "gb200" && c.chipKey != "gb300")
+                continue;
+            groups[c.releaseGroup][c.chipKey] = evaluateCase(c).relativeError;
+        }
+        std::vector<double> all;
+        std::vector<double> gb200VsGb300; // signed: > 0 when GB200 is over-predicted against GB300
+        for (const auto &[group, byChip] : groups) {
+            for (auto a = byChip.begin(); a != byChip.end(); ++a) {
+                for (auto b = std::next(a); b != byChip.end(); ++b) {
+                    const double logRatio = std::log((1.0 + a->second) / (1.0 + b->second));
+                    all.push_back(std::abs(logRatio));
+                    if (a->first == "gb200" && b->first == "gb300")
+                        gb200VsGb300.push_back(logRatio);
+                }
+            }
+        }
+        double mean = 0.0;
+        for (double x : all)
+            mean += x / static_cast<double>(all.size());
+        const double gbMedian = percentile(gb200VsGb300, 0.5);
+        const QByteArray summary = "same-release Blackwell pairs n " + QByteArray::number(int(all.size()))
+                                   + " mean |ln ratio error| " + QByteArray::number(100 * mean, 'f', 1)
+                                   + " %, median " + QByteArray::number(100 * percentile(all, 0.5), 'f', 1)
+                                   + " %; GB200/GB300 n " + QByteArray::number(int(gb200VsGb300.size()))
+                                   + " median " + QByteArray::number(100 * (std::exp(gbMedian) - 1.0), 'f', 1) + " %";
+        qInfo("%s", summary.constData());
+        QVERIFY(all.size() >= 100);
+        QVERIFY(gb200VsGb300.size() >= 40);
+        QVERIFY2(mean <= 0.145, summary.constData());
+        QVERIFY2(std::abs(std::exp(gbMedian) - 1.0) <= 0.07, summary.constData());
     }
 };
 
