@@ -205,13 +205,28 @@ ChipCalibration defaultCalibration(ArchitectureClass cls)
         // for Gaudi. Was 0.65 (unsourced). The blog gives the cause: 48 of 64 GB/s per link usable
         // after CRC and protocol overhead, the slowest of the 7 links capping the collective.
         c.scaleUpEfficiency = 0.68;
-        c.scaleOutEfficiency = 0.75;          // unsourced
+        // Scale-out: rccl-tests all_reduce_perf on 2 x 8 MI355X with 8 x Pollara 400 NICs per node
+        // (hisohara/ai-scripts training/01_rccl-smoketest/README.md, AMD AAC14 cluster, RCCL
+        // 2.26.6, ROCm 7.0.1, ANP plugin): bus bandwidth 304.67 GB/s at 256 MiB (369.04 at 8 GiB).
+        // A multi-node ring crosses each node through the 8 NICs in parallel, so bus bandwidth / 8
+        // is what one NIC carries: 38.1 of 50 GB/s = 0.76 at 256 MiB, taken at that size as for
+        // scale-up (0.92 at 8 GiB). Same page, 1-8 x 8 MI325X, 8 x Broadcom (bnxt_re, speed not
+        // stated; 43.9 GB/s per NIC implies 400G), NCCL_ALGO=Ring: 344.1-350.8 GB/s at 4-16 GiB on
+        // 2, 4 and 8 nodes (0.86-0.88 per NIC; no 256 MiB row published). 0.76 (was 0.75,
+        // unsourced); medium-low (one user's runs on AMD's own cluster, 2 nodes at 256 MiB).
+        c.scaleOutEfficiency = 0.76;
         // Same run, small messages: 1 KiB-32 KiB all-reduce 12.79-13.31 us (LL protocol plateau;
         // 16.6 us at 8 B). The engine charges an all-reduce 2 log2 p hop latencies (tree), 6 at
         // p = 8, so one hop is ~13.2 / 6 = 2.2 us (was 8 us, unsourced). With graph capture (-G 1)
         // the same collective takes 6.0-7.6 us; frameworks mostly run without it.
         c.scaleUpLatencySeconds = 2.2e-6;
-        c.scaleOutLatencySeconds = 15e-6;     // unsourced
+        // Same 2-node MI355X run, small messages: all-reduce 47.2-56.5 us from 1 KiB to 32 KiB (41.2
+        // us at 8 B). The engine charges a 2 x 8 all-reduce hierarchically: two intra-node ring
+        // reduce-scatters (2 x 7 hops x 2.2 us = 30.8 us) and a 2-rank ring all-reduce across the
+        // NICs (2 hops), so one scale-out hop is (~52 - 30.8) / 2 = ~10 us (was 15 us, unsourced).
+        // Low confidence: one run, and the value depends on how collectives.cpp composes the
+        // hierarchical all-reduce.
+        c.scaleOutLatencySeconds = 10e-6;
         c.overheadPerLayerSeconds = 80e-6;    // unsourced
         break;
     case ArchitectureClass::GoogleTpu:
