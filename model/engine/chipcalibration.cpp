@@ -186,7 +186,7 @@ ChipCalibration defaultCalibration(ArchitectureClass cls)
         // dense, BSHD batch mode, GQA 64 q / 8 kv heads, head dim 128, causal; causal rows count
         // the masked half of the FLOPs, so they are the work actually done, the engine's
         // convention). Batch 8, sequence 4,096 / 8,192: MI300X fwd 509.3 / 550.7 and bwd (atomic
-        // fp16 dq, the kernel Transformer Engine's traces show in training) 457.1 / 474.0
+        // fp16 dq; the a16 kernel is the one MI355X training traces show) 457.1 / 474.0
         // TFLOP/s; fwd+bwd at 1 : 2.5 FLOP = 470.8 / 493.6 TFLOP/s = 0.360 / 0.378 of the 1,307.4
         // dense bf16 peak. MI355X: 1,190.3 / 1,312.0 fwd, 972.3 / 1,067.9 bwd -> 0.408 / 0.448 of
         // the catalog's 2,516. The class takes the CDNA 3 figure (MI300X and MI325X share the die,
