@@ -193,7 +193,19 @@ ChipCalibration defaultCalibration(ArchitectureClass cls)
         // was found; it gets the class value. On NVIDIA, fitted factor / MAMF ratio is H100 0.95 /
         // 0.883 = 1.08 and B200 0.90 / 0.983 = 0.92: the ratio transfers without correction (+-8 %).
         c.lowPrecisionMatmulFactor = 0.85;
-        c.attentionEfficiency = 0.35;         // unsourced
+        // Attention: AMD's own aiter asm FlashAttention table (ROCm/aiter op_tests/cpp/mha/README.md,
+        // "the asm kernel performance of the attention forwards and attention backwards", bf16
+        // dense, BSHD batch mode, GQA 64 q / 8 kv heads, head dim 128, causal; causal rows count
+        // the masked half of the FLOPs, so they are the work actually done, the engine's
+        // convention). Batch 8, sequence 4,096 / 8,192: MI300X fwd 509.3 / 550.7 and bwd (atomic
+        // fp16 dq; the a16 kernel is the one MI355X training traces show) 457.1 / 474.0
+        // TFLOP/s; fwd+bwd at 1 : 2.5 FLOP = 470.8 / 493.6 TFLOP/s = 0.360 / 0.378 of the 1,307.4
+        // dense bf16 peak. MI355X: 1,190.3 / 1,312.0 fwd, 972.3 / 1,067.9 bwd -> 0.408 / 0.448 of
+        // the catalog's 2,516. The class takes the CDNA 3 figure (MI300X and MI325X share the die,
+        // two of the three CDNA 3/4 chips), 0.37 (was 0.35, unsourced); as for NVIDIA (FA2 on H100
+        // ~0.35-0.40, fitted 0.40) the kernel fraction is used without a transfer factor.
+        // Confidence medium: vendor-tuned kernels, one shape family.
+        c.attentionEfficiency = 0.37;
         // rocprofiler-compute metric validation expects a measured HBM bandwidth of 3,910.62 GB/s
         // on MI300X (0.738 of 5.3 TB/s) and 4,287.31 GB/s on MI325X (0.715 of 6.0 TB/s)
         // (ROCm/rocm-systems PR #2934, 2026-01-28, tests/test_metric_validation.py). Was 0.75.
@@ -205,13 +217,28 @@ ChipCalibration defaultCalibration(ArchitectureClass cls)
         // for Gaudi. Was 0.65 (unsourced). The blog gives the cause: 48 of 64 GB/s per link usable
         // after CRC and protocol overhead, the slowest of the 7 links capping the collective.
         c.scaleUpEfficiency = 0.68;
-        c.scaleOutEfficiency = 0.75;          // unsourced
+        // Scale-out: rccl-tests all_reduce_perf on 2 x 8 MI355X with 8 x Pollara 400 NICs per node
+        // (hisohara/ai-scripts training/01_rccl-smoketest/README.md, AMD AAC14 cluster, RCCL
+        // 2.26.6, ROCm 7.0.1, ANP plugin): bus bandwidth 304.67 GB/s at 256 MiB (369.04 at 8 GiB).
+        // A multi-node ring crosses each node through the 8 NICs in parallel, so bus bandwidth / 8
+        // is what one NIC carries: 38.1 of 50 GB/s = 0.76 at 256 MiB, taken at that size as for
+        // scale-up (0.92 at 8 GiB). Same page, 1-8 x 8 MI325X, 8 x Broadcom (bnxt_re, speed not
+        // stated; 43.9 GB/s per NIC implies 400G), NCCL_ALGO=Ring: 344.1-350.8 GB/s at 4-16 GiB on
+        // 2, 4 and 8 nodes (0.86-0.88 per NIC; no 256 MiB row published). 0.76 (was 0.75,
+        // unsourced); medium-low (one user's runs on AMD's own cluster, 2 nodes at 256 MiB).
+        c.scaleOutEfficiency = 0.76;
         // Same run, small messages: 1 KiB-32 KiB all-reduce 12.79-13.31 us (LL protocol plateau;
         // 16.6 us at 8 B). The engine charges an all-reduce 2 log2 p hop latencies (tree), 6 at
         // p = 8, so one hop is ~13.2 / 6 = 2.2 us (was 8 us, unsourced). With graph capture (-G 1)
         // the same collective takes 6.0-7.6 us; frameworks mostly run without it.
         c.scaleUpLatencySeconds = 2.2e-6;
-        c.scaleOutLatencySeconds = 15e-6;     // unsourced
+        // Same 2-node MI355X run, small messages: all-reduce 47.2-56.5 us from 1 KiB to 32 KiB (41.2
+        // us at 8 B). The engine charges a 2 x 8 all-reduce hierarchically: two intra-node ring
+        // reduce-scatters (2 x 7 hops x 2.2 us = 30.8 us) and a 2-rank ring all-reduce across the
+        // NICs (2 hops), so one scale-out hop is (~52 - 30.8) / 2 = ~10 us (was 15 us, unsourced).
+        // Low confidence: one run, and the value depends on how collectives.cpp composes the
+        // hierarchical all-reduce.
+        c.scaleOutLatencySeconds = 10e-6;
         c.overheadPerLayerSeconds = 80e-6;    // unsourced
         break;
     case ArchitectureClass::GoogleTpu:
@@ -224,9 +251,21 @@ ChipCalibration defaultCalibration(ArchitectureClass cls)
         c.lowPrecisionMatmulFactor = 0.8;     // unsourced
         c.attentionEfficiency = 0.45;         // unsourced
         c.hbmEfficiency = 0.85;               // unsourced
-        c.scaleUpEfficiency = 0.80;           // unsourced (no ICI collective microbenchmark found)
+        // ICI: "How to Scale Your Model" (Austin et al., Google DeepMind 2025; jax-ml/scaling-book
+        // sharding.md): an AllGather over the 16-chip ring axis of a TPU v5e 8x16 slice reaches
+        // "about 95% of the peak claimed bandwidth (4.5e10)" bytes/s per link and direction, from
+        // ~10 MB. The catalog's ICI figures are 50 GB/s per link and direction for v5e and v4
+        // (100 for v5p and v6e), where the book's peaks are 4.5e10 (9e10): 0.95 x 0.9 = 0.855 of
+        // what the engine multiplies. One measurement (v5e, one axis, read from the book's
+        // figure text): 0.85 (was 0.80, unsourced). Confidence medium-low.
+        c.scaleUpEfficiency = 0.85;
         c.scaleOutEfficiency = 0.80;          // unsourced
-        c.scaleUpLatencySeconds = 5e-6;       // unsourced
+        // Same chapter: a latency-bound AllGather over a 4-chip v5e axis (32 kB shards, 3 hops)
+        // takes "closer to 8us" in the linked profile (the book's rule of thumb is ~1 us per hop).
+        // The engine charges an all-gather p - 1 = 3 hop latencies plus (3/4 x 128 kB) / (200
+        // GB/s x 0.85) = 0.56 us of bandwidth: (8 - 0.56) / 3 = 2.5 us per hop (was 5 us,
+        // unsourced). One profile, low confidence.
+        c.scaleUpLatencySeconds = 2.5e-6;
         c.scaleOutLatencySeconds = 20e-6;     // unsourced
         c.overheadPerLayerSeconds = 30e-6;    // unsourced (XLA fuses elementwise work)
         break;
