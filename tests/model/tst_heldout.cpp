@@ -53,6 +53,8 @@ double publishedTokensPerSecondPerChip(const QJsonObject &pub, const Scenario &s
     };
     if (kind == QLatin1String("step_time_s"))
         return s.globalBatchTokens / value / chips;
+    if (kind == QLatin1String("tokens_per_second")) // whole-cluster training throughput
+        return value / chips;
     if (kind == QLatin1String("gpu_hours_per_trillion_tokens"))
         return 1e12 / (value * 3600.0);
     if (kind == QLatin1String("gpu_hours_total"))
@@ -94,6 +96,10 @@ private slots:
         std::vector<double> nvidiaPinnedErrors, nvidiaSearchErrors, nvidiaCurrentSearchErrors;
         std::vector<double> otherPinnedErrors, otherSearchErrors;
         std::set<std::string> otherVendors;
+        // Coverage beyond one server: non-NVIDIA vendors with a run larger than one scale-up
+        // domain, and non-NVIDIA mixture-of-experts runs.
+        std::set<std::string> otherMultiNodeVendors;
+        int otherMoeRuns = 0;
         QByteArray table = "| run | chips | published tok/s/chip | published layout: predicted | error | layout (unstated knobs searched) | search: predicted | error | layout the search chose | confidence |\n"
                            "|---|---|---|---|---|---|---|---|---|---|\n";
         for (const QJsonValue &rv : runs) {
@@ -107,8 +113,14 @@ private slots:
             const double chips = static_cast<double>(s.chipCount);
             const bool searchOnly = row.value(QStringLiteral("search_only")).toBool();
             const bool nvidia = s.chip.id.rfind("nvidia-", 0) == 0;
-            if (!nvidia)
-                otherVendors.insert(s.chip.id.substr(0, s.chip.id.find('-')));
+            if (!nvidia) {
+                const std::string vendor = s.chip.id.substr(0, s.chip.id.find('-'));
+                otherVendors.insert(vendor);
+                if (s.chipCount > s.scaleUpSize)
+                    otherMultiNodeVendors.insert(vendor);
+                if (s.model.isMoe())
+                    ++otherMoeRuns;
+            }
 
             QByteArray pinnedCells = "– | – | – | ";
             if (!searchOnly) {
@@ -184,19 +196,27 @@ private slots:
         // non-NVIDIA medians unchanged (12.6 %, 6.3 %). The PaLM row got 0.9-1.4 points worse, so
         // the two non-NVIDIA max bounds were raised to the achieved maxima plus ~1 point (0.25 ->
         // 0.26, 0.26 -> 0.27).
-        // Regression bounds, not targets; never tune the engine (or a class default) against
-        // these rows.
+        // Multi-node Ascend rows (2026-11-23,
+        // fourth round, later; engine unchanged): Pangu Ultra 135B on 8,192 910B (MFU lower
+        // bound) -21.3 % / search -13.8 %, Pangu Ultra MoE 718B on 6,144 910B (tokens/s; batch
+        // and sequence length assumed) -15.2 % / +14.8 %; non-NVIDIA published layout median
+        // 12.6 -> 14.3 % (bound 14 -> 15 %), search median 6.3 -> 9.5 % (bound 8 -> 10 %), maxima
+        // unchanged (PaLM). Regression bounds, not targets; never tune the engine (or a class
+        // default) against these rows.
         QVERIFY(nvidiaCurrentSearchErrors.size() >= 5);
         QVERIFY2(median(nvidiaPinnedErrors) <= 0.08, summary.constData());
         QVERIFY2(median(nvidiaCurrentSearchErrors) <= 0.09, summary.constData());
         QVERIFY2(median(nvidiaSearchErrors) <= 0.17, summary.constData());
         QVERIFY2(maxOf(nvidiaSearchErrors) <= 0.38, summary.constData());
-        // Four vendors besides NVIDIA (google, intel, amd, huawei) must stay covered.
+        // Four vendors besides NVIDIA (google, intel, amd, huawei) must stay covered; multi-node
+        // runs of Google, Intel and Huawei chips (AMD has none yet) and a non-NVIDIA MoE run.
         QVERIFY(otherVendors.size() >= 4);
-        QVERIFY(otherPinnedErrors.size() >= 9 && otherSearchErrors.size() >= 10);
-        QVERIFY2(median(otherPinnedErrors) <= 0.14, summary.constData());
+        QVERIFY(otherMultiNodeVendors.count("huawei") == 1 && otherMultiNodeVendors.size() >= 3);
+        QVERIFY(otherMoeRuns >= 1);
+        QVERIFY(otherPinnedErrors.size() >= 11 && otherSearchErrors.size() >= 12);
+        QVERIFY2(median(otherPinnedErrors) <= 0.15, summary.constData());
         QVERIFY2(maxOf(otherPinnedErrors) <= 0.26, summary.constData());
-        QVERIFY2(median(otherSearchErrors) <= 0.08, summary.constData());
+        QVERIFY2(median(otherSearchErrors) <= 0.10, summary.constData());
         QVERIFY2(maxOf(otherSearchErrors) <= 0.27, summary.constData());
     }
 };
