@@ -5784,10 +5784,12 @@ Restore it? (If not, the autosaved copy is deleted.)</source>
         <translation>月平均气温 %1 °C（最冷月）至 %2 °C（最热月），年平均 %3 °C；电网排放因子 %4 kg CO₂/kWh。PUE 目标：%5。气候平均值可信度：%6（悬停查看来源）。</translation>
     </message>
     <message>
-        <source>Normals: %1
-Grid factor: %2</source>
-        <translation>气候平均值：%1
-电网排放因子：%2</translation>
+        <source>Normals: %1</source>
+        <translation>气候平均值：%1</translation>
+    </message>
+    <message>
+        <source>Grid factor: %1</source>
+        <translation>电网排放因子：%1</translation>
     </message>
 </context>
 <context>

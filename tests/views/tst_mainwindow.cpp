@@ -19,6 +19,7 @@
 #include "views/mainwindow.h"
 #include "views/settings.h"
 
+#include <QTextDocument>
 #include <QAction>
 #include <QComboBox>
 #include <QDoubleSpinBox>
@@ -313,18 +314,24 @@ void TestMainWindow::planPropertiesSetTheClimateSite()
     const auto ulanqab = shippedClimateSite(QStringLiteral("ulanqab"));
     QVERIFY(ulanqab);
     QString info;
-    th::test::whenModalShown([&info](QWidget *modal) {
+    QString tip;
+    th::test::whenModalShown([&info, &tip](QWidget *modal) {
         auto *dialog = qobject_cast<PlanPropertiesDialog *>(modal);
         QVERIFY(dialog);
         QCOMPARE(dialog->siteCombo()->currentData().toString(), QStringLiteral("ashburn"));
         dialog->siteCombo()->setCurrentIndex(dialog->siteCombo()->findData(QStringLiteral("ulanqab")));
         dialog->findChild<QLineEdit *>(QStringLiteral("planAuthor"))->setText(QStringLiteral("Site study"));
         info = dialog->siteInfo()->text();
+        tip = dialog->siteInfo()->toolTip();
         dialog->accept();
     });
     action->trigger();
     QVERIFY2(info.contains(QLocale().toString(ulanqab->gridKgCo2PerKwh, 'f', 3)), qPrintable(info));
     QVERIFY2(info.contains(QStringLiteral("western hub")), qPrintable(info));
+    // The source tooltip is rich text (Qt wraps it; a plain-text tooltip of a long source is one
+    // line wider than the screen) and carries the site's source, escaped.
+    QVERIFY2(Qt::mightBeRichText(tip), qPrintable(tip));
+    QVERIFY2(tip.contains(QString::fromStdString(ulanqab->source).toHtmlEscaped()), qPrintable(tip));
     QCOMPARE(undo->count(), steps + 1);
     QCOMPARE(w.document()->plan().siteId, QStringLiteral("ulanqab"));
     QCOMPARE(w.document()->plan().author, QStringLiteral("Site study"));

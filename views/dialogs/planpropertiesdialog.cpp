@@ -125,8 +125,11 @@ void PlanPropertiesDialog::updateSiteInfo()
                             .arg(locale.toString(*coldest, 'f', 1), locale.toString(*warmest, 'f', 1),
                                  locale.toString(annual, 'f', 1), locale.toString(site->gridKgCo2PerKwh, 'f', 3),
                                  targetClassText(site->targetClass), confidenceText(site->confidence)));
-    m_siteInfo->setToolTip(tr("Normals: %1\nGrid factor: %2")
-                               .arg(QString::fromStdString(site->source), QString::fromStdString(site->gridSource)));
+    // Rich text so that Qt wraps the tooltip: the sources run to several hundred characters
+    // (docs/climate-sources.md) and a plain-text tooltip is one line as wide as the text.
+    m_siteInfo->setToolTip(QStringLiteral("<p>%1</p><p>%2</p>")
+                               .arg(tr("Normals: %1").arg(QString::fromStdString(site->source).toHtmlEscaped()),
+                                    tr("Grid factor: %1").arg(QString::fromStdString(site->gridSource).toHtmlEscaped())));
 }
 
 } // namespace th
