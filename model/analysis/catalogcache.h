@@ -4,6 +4,7 @@
 
 #include "model/analysis/performancebridge.h"
 #include "model/document/equipment.h"
+#include "model/engine/powerchain.h"
 #include "model/engine/units.h"
 
 #include <QByteArray>
@@ -13,6 +14,7 @@
 
 #include <array>
 #include <optional>
+#include <unordered_map>
 
 namespace th {
 
@@ -51,6 +53,17 @@ struct ResolvedCatalogItem
     QString confidence;
 };
 
+/// Columns of a facility catalog row that only the facility analysis reads (ResolvedCatalogItem
+/// does not carry them).
+struct FacilityCatalogExtras
+{
+    engine::EfficiencyCurve curve;
+    double cop = 0.0;
+    double batteryMinutes = 0.0;
+    bool airCooled = false;
+    bool adiabatic = false;
+};
+
 /// Caches catalog look-ups for the analysis; clear() after the catalog changes.
 class CatalogCache
 {
@@ -60,18 +73,32 @@ public:
     const Catalog *catalog() const { return m_catalog; }
     void clear()
     {
-        m_items.clear();
+        m_systems.clear();
+        m_facilities.clear();
+        m_extras.clear();
         m_runs.clear();
     }
     /// The performance model's run for a workload scenario, memoised by the scenario's JSON:
     /// dragging racks around does not change the chips, so the search runs once, not per frame.
+    /// The facility analysis' extra columns of an equipment row (efficiency curve, COP, battery),
+    /// read once per catalog id: reading them per recompute ran SQL queries on every drag step.
+    /// Defined in facilityanalysis.cpp.
+    const FacilityCatalogExtras &facilityExtras(const QString &catalogId) const;
     const ModelledRun &modelledRun(const QByteArray &key, const Scenario &scenario) const;
     /// Footprint of one instance as placed (multi-rack systems span layout_cols x layout_rows racks).
     static QSizeF footprintMm(const ResolvedCatalogItem &item, int layoutCols, int layoutRows);
 
 private:
     const Catalog *m_catalog;
-    mutable QHash<QString, ResolvedCatalogItem> m_items;
+    struct Hash
+    {
+        std::size_t operator()(const QString &s) const noexcept { return qHash(s); }
+    };
+    // Per kind and keyed by the catalog id itself: a key built per look-up ("s:" + id) cost a
+    // malloc and a copy on each of the ~20,000 look-ups of a 5,000-item recompute. Node-based
+    // maps: resolve() hands out references that callers keep while resolving other ids.
+    mutable std::unordered_map<QString, ResolvedCatalogItem, Hash> m_systems, m_facilities;
+    mutable std::unordered_map<QString, FacilityCatalogExtras, Hash> m_extras;
     mutable QHash<QByteArray, ModelledRun> m_runs;
 };
 

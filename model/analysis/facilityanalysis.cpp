@@ -56,50 +56,6 @@ struct Tr
     Q_DECLARE_TR_FUNCTIONS(FacilityAnalysis)
 };
 
-/// Columns the plan analysis' ResolvedCatalogItem does not carry.
-struct FacilityExtras
-{
-    EfficiencyCurve curve;
-    double cop = 0.0;
-    double batteryMinutes = 0.0;
-    bool airCooled = false;
-    bool adiabatic = false;
-};
-
-class ExtrasLookup
-{
-public:
-    explicit ExtrasLookup(const Catalog *catalog)
-        : m_catalog(catalog)
-    {
-    }
-    const FacilityExtras &get(const QString &id)
-    {
-        auto it = m_items.find(id);
-        if (it != m_items.end())
-            return it.value();
-        FacilityExtras x;
-        if (m_catalog) {
-            if (const std::optional<CatalogRow> row = m_catalog->row(CatalogKind::Equipment, id)) {
-                x.curve.ratedEfficiency = row->number("efficiency").value_or(1.0);
-                const QByteArray text = row->text("efficiency_curve").toLatin1();
-                if (auto pts = engine::parseEfficiencyCurve(std::string_view(text.constData(), std::size_t(text.size()))))
-                    x.curve.points = *pts;
-                x.cop = row->number("cop").value_or(0.0);
-                x.batteryMinutes = row->number("battery_minutes").value_or(0.0);
-                const QString key = (id + QLatin1Char(' ') + row->text("name")).toLower();
-                x.airCooled = key.contains(QLatin1String("air-cooled")) || id.contains(QLatin1String("-air-"));
-                x.adiabatic = key.contains(QLatin1String("adiabatic"));
-            }
-        }
-        return m_items.insert(id, x).value();
-    }
-
-private:
-    const Catalog *m_catalog;
-    QHash<QString, FacilityExtras> m_items;
-};
-
 QList<EquipmentId> toList(const std::vector<std::uint64_t> &ids)
 {
     // Ids repeat when a multi-rack system is fed as several loads: list each item once, in
@@ -806,10 +762,30 @@ void addThermalSolution(const HallThermalProblem &p, const ThermalResult &tr, Fa
                      Tr::tr("%n rack(s) in %1 have an indicative inlet above 27 C (ASHRAE recommended)", nullptr, int(warm.size())).arg(p.hallName));
 }
 
+const FacilityCatalogExtras &CatalogCache::facilityExtras(const QString &id) const
+{
+    if (auto it = m_extras.find(id); it != m_extras.end())
+        return it->second;
+    FacilityCatalogExtras x;
+    if (m_catalog) {
+        if (const std::optional<CatalogRow> row = m_catalog->row(CatalogKind::Equipment, id)) {
+            x.curve.ratedEfficiency = row->number("efficiency").value_or(1.0);
+            const QByteArray text = row->text("efficiency_curve").toLatin1();
+            if (auto pts = engine::parseEfficiencyCurve(std::string_view(text.constData(), std::size_t(text.size()))))
+                x.curve.points = *pts;
+            x.cop = row->number("cop").value_or(0.0);
+            x.batteryMinutes = row->number("battery_minutes").value_or(0.0);
+            const QString key = (id + QLatin1Char(' ') + row->text("name")).toLower();
+            x.airCooled = key.contains(QLatin1String("air-cooled")) || id.contains(QLatin1String("-air-"));
+            x.adiabatic = key.contains(QLatin1String("adiabatic"));
+        }
+    }
+    return m_extras.emplace(id, std::move(x)).first->second;
+}
+
 FacilityResult facilityAnalysis(const FloorPlan &plan, const CatalogCache &cache, const FacilityAssumptions &a)
 {
     FacilityResult res;
-    ExtrasLookup extras(cache.catalog());
     QHash<HallId, int> siteOfHall;
     for (const Hall &h : plan.halls())
         siteOfHall.insert(h.id, int(siteOfHall.size()));
@@ -843,7 +819,7 @@ FacilityResult facilityAnalysis(const FloorPlan &plan, const CatalogCache &cache
         }
         const QString &cat = r.category;
         if (cat == QLatin1String("transformer") || cat == QLatin1String("ups") || isDistribution(cat)) {
-            const FacilityExtras &x = extras.get(e.catalogId());
+            const FacilityCatalogExtras &x = cache.facilityExtras(e.catalogId());
             PowerUnit u;
             u.id = e.id();
             u.kind = cat == QLatin1String("transformer") ? PowerUnitKind::Transformer
@@ -872,7 +848,7 @@ FacilityResult facilityAnalysis(const FloorPlan &plan, const CatalogCache &cache
             u.rowAlongX = e.rotationDeg() % 180 == 0;
             cin.units.push_back(u);
         } else if (cat == QLatin1String("chiller")) {
-            const FacilityExtras &x = extras.get(e.catalogId());
+            const FacilityCatalogExtras &x = cache.facilityExtras(e.catalogId());
             plant.chillerCapacityKw += r.capacityKw;
             chillerCopWeighted += r.capacityKw * x.cop;
             if (x.airCooled)
@@ -880,7 +856,7 @@ FacilityResult facilityAnalysis(const FloorPlan &plan, const CatalogCache &cache
         } else if (cat == QLatin1String("drycooler")) {
             plant.dryCoolerCapacityKw += r.capacityKw;
             plant.dryCoolerFanKw += r.ownPowerKw;
-            plant.adiabaticDryCooler = plant.adiabaticDryCooler || extras.get(e.catalogId()).adiabatic;
+            plant.adiabaticDryCooler = plant.adiabaticDryCooler || cache.facilityExtras(e.catalogId()).adiabatic;
         } else if (cat == QLatin1String("coolingtower")) {
             plant.towerCapacityKw += r.capacityKw;
             plant.towerFanKw += r.ownPowerKw;
