@@ -4,6 +4,7 @@
 
 #include "model/analysis/performancebridge.h"
 #include "model/document/equipment.h"
+#include "model/engine/facilitypue.h"
 #include "model/engine/powerchain.h"
 #include "model/engine/units.h"
 
@@ -77,6 +78,7 @@ public:
         m_facilities.clear();
         m_extras.clear();
         m_runs.clear();
+        m_climate.reset();
     }
     /// The performance model's run for a workload scenario, memoised by the scenario's JSON:
     /// dragging racks around does not change the chips, so the search runs once, not per frame.
@@ -84,6 +86,10 @@ public:
     /// read once per catalog id: reading them per recompute ran SQL queries on every drag step.
     /// Defined in facilityanalysis.cpp.
     const FacilityCatalogExtras &facilityExtras(const QString &catalogId) const;
+    /// The outdoor conditions of a site (engine::climateConditions), kept for the last site and
+    /// sigma asked for: they depend on the climate only, and the editor recomputes the same site
+    /// on every drag step. Compared by value, so an edited climate is computed afresh.
+    const engine::ClimateConditions &climateConditions(const engine::SiteClimate &site, double synopticSigmaC) const;
     const ModelledRun &modelledRun(const QByteArray &key, const Scenario &scenario) const;
     /// Footprint of one instance as placed (multi-rack systems span layout_cols x layout_rows racks).
     static QSizeF footprintMm(const ResolvedCatalogItem &item, int layoutCols, int layoutRows);
@@ -99,6 +105,13 @@ private:
     // maps: resolve() hands out references that callers keep while resolving other ids.
     mutable std::unordered_map<QString, ResolvedCatalogItem, Hash> m_systems, m_facilities;
     mutable std::unordered_map<QString, FacilityCatalogExtras, Hash> m_extras;
+    struct ClimateMemo
+    {
+        engine::SiteClimate site;
+        double sigmaC = 0.0;
+        engine::ClimateConditions conditions;
+    };
+    mutable std::optional<ClimateMemo> m_climate;
     mutable QHash<QByteArray, ModelledRun> m_runs;
 };
 

@@ -783,6 +783,13 @@ const FacilityCatalogExtras &CatalogCache::facilityExtras(const QString &id) con
     return m_extras.emplace(id, std::move(x)).first->second;
 }
 
+const engine::ClimateConditions &CatalogCache::climateConditions(const engine::SiteClimate &site, double sigmaC) const
+{
+    if (!m_climate || m_climate->sigmaC != sigmaC || !(m_climate->site == site))
+        m_climate = ClimateMemo{site, sigmaC, engine::climateConditions(site, sigmaC)};
+    return m_climate->conditions;
+}
+
 FacilityResult facilityAnalysis(const FloorPlan &plan, const CatalogCache &cache, const FacilityAssumptions &a)
 {
     FacilityResult res;
@@ -1128,7 +1135,7 @@ FacilityResult facilityAnalysis(const FloorPlan &plan, const CatalogCache &cache
     fl.powerResult = std::move(pr);
     res.plant = plant;
     if (res.itKw > 0.0) {
-        res.annual = annualPue(fl, *site);
+        res.annual = annualPue(fl, *site, cache.climateConditions(*site, engine::kSynopticSigmaC));
         res.design = res.annual.design;
         res.pueDesign = res.design.pue;
         res.pueAnnual = res.annual.pueAnnual;

@@ -165,8 +165,24 @@ struct AnnualPue
     double cueKgPerKwh = 0.0;      ///< CO2 / IT energy (The Green Grid CUE)
 };
 
+/// The default synoptic (day-to-day) spread of the monthly bins, K (climate.h monthConditions).
+inline constexpr double kSynopticSigmaC = 3.0;
+
 /// Annualised PUE: every month's conditions (monthConditions) at constant IT load.
-AnnualPue annualPue(const FacilityLoad &load, const SiteClimate &site, double synopticSigmaC = 3.0);
+AnnualPue annualPue(const FacilityLoad &load, const SiteClimate &site, double synopticSigmaC = kSynopticSigmaC);
+
+/// The outdoor conditions annualPue() integrates over (the design condition and every month's
+/// bins). They depend on the site's climate only, not on the plan: a caller that evaluates the
+/// same site again and again (the editor, on every drag step) keeps them instead of computing
+/// ~1,800 wet-bulb temperatures per recompute.
+struct ClimateConditions
+{
+    OutdoorCondition design;
+    std::array<std::vector<OutdoorCondition>, 12> months;
+};
+ClimateConditions climateConditions(const SiteClimate &site, double synopticSigmaC = kSynopticSigmaC);
+/// annualPue() with the site's conditions given (the same result as computing them).
+AnnualPue annualPue(const FacilityLoad &load, const SiteClimate &site, const ClimateConditions &conditions);
 
 /// One China policy check of a PUE value.
 struct PueCompliance
