@@ -79,6 +79,7 @@ public:
         m_extras.clear();
         m_runs.clear();
         m_climate.reset();
+        m_powerChain.clear();
     }
     /// The performance model's run for a workload scenario, memoised by the scenario's JSON:
     /// dragging racks around does not change the chips, so the search runs once, not per frame.
@@ -90,6 +91,9 @@ public:
     /// sigma asked for: they depend on the climate only, and the editor recomputes the same site
     /// on every drag step. Compared by value, so an edited climate is computed afresh.
     const engine::ClimateConditions &climateConditions(const engine::SiteClimate &site, double synopticSigmaC) const;
+    /// The last automatic feed assignment of the power chain, replayed where the next recompute's
+    /// racks and feed candidates are unchanged (engine::PowerChainMemo: the same result).
+    engine::PowerChainMemo &powerChainMemo() const { return m_powerChain; }
     const ModelledRun &modelledRun(const QByteArray &key, const Scenario &scenario) const;
     /// Footprint of one instance as placed (multi-rack systems span layout_cols x layout_rows racks).
     static QSizeF footprintMm(const ResolvedCatalogItem &item, int layoutCols, int layoutRows);
@@ -112,6 +116,7 @@ private:
         engine::ClimateConditions conditions;
     };
     mutable std::optional<ClimateMemo> m_climate;
+    mutable engine::PowerChainMemo m_powerChain;
     mutable QHash<QByteArray, ModelledRun> m_runs;
 };
 

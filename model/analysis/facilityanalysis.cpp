@@ -904,7 +904,7 @@ FacilityResult facilityAnalysis(const FloorPlan &plan, const CatalogCache &cache
     }
     res.hasPowerChain = !pin.units.empty();
     res.deratingFraction = a.deratingFraction;
-    PowerChainResult pr = analysePowerChain(pin);
+    PowerChainResult pr = analysePowerChain(pin, &cache.powerChainMemo());
     res.deliverableKw = pr.deliverableKw;
     res.powerShortfallKw = pr.shortfallKw;
     res.powerRedundancy = QString::fromLatin1(redundancyKey(pr.achieved).data(), qsizetype(redundancyKey(pr.achieved).size()));
