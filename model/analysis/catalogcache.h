@@ -80,6 +80,7 @@ public:
         m_runs.clear();
         m_climate.reset();
         m_powerChain.clear();
+        m_annualPue.reset();
     }
     /// The performance model's run for a workload scenario, memoised by the scenario's JSON:
     /// dragging racks around does not change the chips, so the search runs once, not per frame.
@@ -94,6 +95,9 @@ public:
     /// The last automatic feed assignment of the power chain, replayed where the next recompute's
     /// racks and feed candidates are unchanged (engine::PowerChainMemo: the same result).
     engine::PowerChainMemo &powerChainMemo() const { return m_powerChain; }
+    /// engine::annualPue() of the load at the site, kept for the last inputs (compared in full,
+    /// engine::AnnualPueInputs): a drag step that changes no unit's load reuses the result.
+    const engine::AnnualPue &annualPue(const engine::FacilityLoad &load, const engine::SiteClimate &site) const;
     const ModelledRun &modelledRun(const QByteArray &key, const Scenario &scenario) const;
     /// Footprint of one instance as placed (multi-rack systems span layout_cols x layout_rows racks).
     static QSizeF footprintMm(const ResolvedCatalogItem &item, int layoutCols, int layoutRows);
@@ -117,6 +121,7 @@ private:
     };
     mutable std::optional<ClimateMemo> m_climate;
     mutable engine::PowerChainMemo m_powerChain;
+    mutable std::optional<std::pair<engine::AnnualPueInputs, engine::AnnualPue>> m_annualPue;
     mutable QHash<QByteArray, ModelledRun> m_runs;
 };
 

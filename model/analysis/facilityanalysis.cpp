@@ -790,6 +790,16 @@ const engine::ClimateConditions &CatalogCache::climateConditions(const engine::S
     return m_climate->conditions;
 }
 
+const engine::AnnualPue &CatalogCache::annualPue(const engine::FacilityLoad &load, const engine::SiteClimate &site) const
+{
+    engine::AnnualPueInputs inputs = engine::annualPueInputs(load, site, engine::kSynopticSigmaC);
+    if (!m_annualPue || !(m_annualPue->first == inputs)) {
+        const engine::AnnualPue result = engine::annualPue(load, site, climateConditions(site, engine::kSynopticSigmaC));
+        m_annualPue.emplace(std::move(inputs), result);
+    }
+    return m_annualPue->second;
+}
+
 FacilityResult facilityAnalysis(const FloorPlan &plan, const CatalogCache &cache, const FacilityAssumptions &a)
 {
     FacilityResult res;
@@ -1135,7 +1145,7 @@ FacilityResult facilityAnalysis(const FloorPlan &plan, const CatalogCache &cache
     fl.powerResult = std::move(pr);
     res.plant = plant;
     if (res.itKw > 0.0) {
-        res.annual = annualPue(fl, *site, cache.climateConditions(*site, engine::kSynopticSigmaC));
+        res.annual = cache.annualPue(fl, *site);
         res.design = res.annual.design;
         res.pueDesign = res.design.pue;
         res.pueAnnual = res.annual.pueAnnual;

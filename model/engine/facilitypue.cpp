@@ -124,6 +124,24 @@ ClimateConditions climateConditions(const SiteClimate &site, double sigma)
     return c;
 }
 
+AnnualPueInputs annualPueInputs(const FacilityLoad &f, const SiteClimate &site, double sigma)
+{
+    AnnualPueInputs k;
+    k.kw = {f.itKw, f.upsLossKw, f.distributionLossKw, f.airItHeatKw, f.liquidItHeatKw, f.airUnitPowerKw, f.liquidUnitPowerKw, f.lightingKw, f.otherKw};
+    k.powerLossesIndoors = f.powerLossesIndoors;
+    for (std::size_t i = 0; i < f.powerInput.units.size(); ++i) {
+        const PowerUnit &u = f.powerInput.units[i];
+        if (u.kind == PowerUnitKind::Transformer)
+            k.transformers.push_back({u.capacityKw, u.efficiency, i < f.powerResult.units.size() ? f.powerResult.units[i].outputKw : 0.0,
+                                      i < f.powerResult.units.size()});
+    }
+    k.plant = f.plant;
+    k.setpoints = f.setpoints;
+    k.site = site;
+    k.synopticSigmaC = sigma;
+    return k;
+}
+
 AnnualPue annualPue(const FacilityLoad &f, const SiteClimate &site, double sigma)
 {
     return annualPue(f, site, climateConditions(site, sigma));
