@@ -291,11 +291,16 @@ void aislesAndDoors(const FloorPlan &plan, FacilityResult &res)
             if (plan.equipmentAt(i).hallId() == h.id && !plan.equipmentAt(i).inYard())
                 items.push_back(i);
         }
+        // Each footprint once: the pair and strip tests below asked for them ~10 times per item
+        // (Equipment::footprintMm() computes the rotated rectangle on every call).
+        std::vector<QRectF> fp(std::size_t(plan.equipmentCount()));
+        for (int i : items)
+            fp[std::size_t(i)] = plan.equipmentAt(i).footprintMm();
         const double minGap = h.minAisleMm;
         std::unordered_map<long long, std::vector<int>> buckets;
         auto key = [](int bx, int by) { return (static_cast<long long>(bx) << 32) ^ static_cast<long long>(unsigned(by)); };
         for (int i : items) {
-            const QRectF r = plan.equipmentAt(i).footprintMm();
+            const QRectF &r = fp[std::size_t(i)];
             for (int bx = int(std::floor(r.left() / kBucketMm)); bx <= int(std::floor(r.right() / kBucketMm)); ++bx)
                 for (int by = int(std::floor(r.top() / kBucketMm)); by <= int(std::floor(r.bottom() / kBucketMm)); ++by)
                     buckets[key(bx, by)].push_back(i);
@@ -306,7 +311,7 @@ void aislesAndDoors(const FloorPlan &plan, FacilityResult &res)
         QSet<EquipmentId> narrowSet;
         double narrowest = minGap;
         for (int i : items) {
-            const QRectF a = plan.equipmentAt(i).footprintMm();
+            const QRectF &a = fp[std::size_t(i)];
             const QRectF probe = a.adjusted(-minGap, -minGap, minGap, minGap);
             for (int bx = int(std::floor(probe.left() / kBucketMm)); bx <= int(std::floor(probe.right() / kBucketMm)); ++bx) {
                 for (int by = int(std::floor(probe.top() / kBucketMm)); by <= int(std::floor(probe.bottom() / kBucketMm)); ++by) {
@@ -317,7 +322,7 @@ void aislesAndDoors(const FloorPlan &plan, FacilityResult &res)
                         if (j <= i || visitedBy[std::size_t(j)] == i)
                             continue;
                         visitedBy[std::size_t(j)] = i;
-                        const QRectF b = plan.equipmentAt(j).footprintMm();
+                        const QRectF &b = fp[std::size_t(j)];
                         const double xOverlap = std::min(a.right(), b.right()) - std::max(a.left(), b.left());
                         const double yOverlap = std::min(a.bottom(), b.bottom()) - std::max(a.top(), b.top());
                         double gap = -1.0;
@@ -341,7 +346,7 @@ void aislesAndDoors(const FloorPlan &plan, FacilityResult &res)
                                     if (bit == buckets.end())
                                         continue;
                                     for (int k : bit->second) {
-                                        if (k != i && k != j && plan.equipmentAt(k).footprintMm().intersects(strip))
+                                        if (k != i && k != j && fp[std::size_t(k)].intersects(strip))
                                             return true;
                                     }
                                 }
@@ -375,7 +380,7 @@ void aislesAndDoors(const FloorPlan &plan, FacilityResult &res)
             const QRectF zone = s.rectMm.adjusted(-minGap, -minGap, minGap, minGap);
             QList<EquipmentId> inZone;
             for (int i : items) {
-                const QRectF r = plan.equipmentAt(i).footprintMm();
+                const QRectF &r = fp[std::size_t(i)];
                 if (r.intersects(zone) && !r.intersects(s.rectMm))
                     inZone << plan.equipmentAt(i).id();
             }
