@@ -4,6 +4,8 @@
 
 #include "model/analysis/performancebridge.h"
 #include "model/document/equipment.h"
+#include "model/engine/facilitypue.h"
+#include "model/engine/powerchain.h"
 #include "model/engine/units.h"
 
 #include <QByteArray>
@@ -13,6 +15,7 @@
 
 #include <array>
 #include <optional>
+#include <unordered_map>
 
 namespace th {
 
@@ -51,6 +54,17 @@ struct ResolvedCatalogItem
     QString confidence;
 };
 
+/// Columns of a facility catalog row that only the facility analysis reads (ResolvedCatalogItem
+/// does not carry them).
+struct FacilityCatalogExtras
+{
+    engine::EfficiencyCurve curve;
+    double cop = 0.0;
+    double batteryMinutes = 0.0;
+    bool airCooled = false;
+    bool adiabatic = false;
+};
+
 /// Caches catalog look-ups for the analysis; clear() after the catalog changes.
 class CatalogCache
 {
@@ -60,18 +74,54 @@ public:
     const Catalog *catalog() const { return m_catalog; }
     void clear()
     {
-        m_items.clear();
+        m_systems.clear();
+        m_facilities.clear();
+        m_extras.clear();
         m_runs.clear();
+        m_climate.reset();
+        m_powerChain.clear();
+        m_annualPue.reset();
     }
     /// The performance model's run for a workload scenario, memoised by the scenario's JSON:
     /// dragging racks around does not change the chips, so the search runs once, not per frame.
+    /// The facility analysis' extra columns of an equipment row (efficiency curve, COP, battery),
+    /// read once per catalog id: reading them per recompute ran SQL queries on every drag step.
+    /// Defined in facilityanalysis.cpp.
+    const FacilityCatalogExtras &facilityExtras(const QString &catalogId) const;
+    /// The outdoor conditions of a site (engine::climateConditions), kept for the last site and
+    /// sigma asked for: they depend on the climate only, and the editor recomputes the same site
+    /// on every drag step. Compared by value, so an edited climate is computed afresh.
+    const engine::ClimateConditions &climateConditions(const engine::SiteClimate &site, double synopticSigmaC) const;
+    /// The last automatic feed assignment of the power chain, replayed where the next recompute's
+    /// racks and feed candidates are unchanged (engine::PowerChainMemo: the same result).
+    engine::PowerChainMemo &powerChainMemo() const { return m_powerChain; }
+    /// engine::annualPue() of the load at the site, kept for the last inputs (compared in full,
+    /// engine::AnnualPueInputs): a drag step that changes no unit's load reuses the result.
+    const engine::AnnualPue &annualPue(const engine::FacilityLoad &load, const engine::SiteClimate &site) const;
     const ModelledRun &modelledRun(const QByteArray &key, const Scenario &scenario) const;
     /// Footprint of one instance as placed (multi-rack systems span layout_cols x layout_rows racks).
     static QSizeF footprintMm(const ResolvedCatalogItem &item, int layoutCols, int layoutRows);
 
 private:
     const Catalog *m_catalog;
-    mutable QHash<QString, ResolvedCatalogItem> m_items;
+    struct Hash
+    {
+        std::size_t operator()(const QString &s) const noexcept { return qHash(s); }
+    };
+    // Per kind and keyed by the catalog id itself: a key built per look-up ("s:" + id) cost a
+    // malloc and a copy on each of the ~20,000 look-ups of a 5,000-item recompute. Node-based
+    // maps: resolve() hands out references that callers keep while resolving other ids.
+    mutable std::unordered_map<QString, ResolvedCatalogItem, Hash> m_systems, m_facilities;
+    mutable std::unordered_map<QString, FacilityCatalogExtras, Hash> m_extras;
+    struct ClimateMemo
+    {
+        engine::SiteClimate site;
+        double sigmaC = 0.0;
+        engine::ClimateConditions conditions;
+    };
+    mutable std::optional<ClimateMemo> m_climate;
+    mutable engine::PowerChainMemo m_powerChain;
+    mutable std::optional<std::pair<engine::AnnualPueInputs, engine::AnnualPue>> m_annualPue;
     mutable QHash<QByteArray, ModelledRun> m_runs;
 };
 

@@ -56,50 +56,6 @@ struct Tr
     Q_DECLARE_TR_FUNCTIONS(FacilityAnalysis)
 };
 
-/// Columns the plan analysis' ResolvedCatalogItem does not carry.
-struct FacilityExtras
-{
-    EfficiencyCurve curve;
-    double cop = 0.0;
-    double batteryMinutes = 0.0;
-    bool airCooled = false;
-    bool adiabatic = false;
-};
-
-class ExtrasLookup
-{
-public:
-    explicit ExtrasLookup(const Catalog *catalog)
-        : m_catalog(catalog)
-    {
-    }
-    const FacilityExtras &get(const QString &id)
-    {
-        auto it = m_items.find(id);
-        if (it != m_items.end())
-            return it.value();
-        FacilityExtras x;
-        if (m_catalog) {
-            if (const std::optional<CatalogRow> row = m_catalog->row(CatalogKind::Equipment, id)) {
-                x.curve.ratedEfficiency = row->number("efficiency").value_or(1.0);
-                const QByteArray text = row->text("efficiency_curve").toLatin1();
-                if (auto pts = engine::parseEfficiencyCurve(std::string_view(text.constData(), std::size_t(text.size()))))
-                    x.curve.points = *pts;
-                x.cop = row->number("cop").value_or(0.0);
-                x.batteryMinutes = row->number("battery_minutes").value_or(0.0);
-                const QString key = (id + QLatin1Char(' ') + row->text("name")).toLower();
-                x.airCooled = key.contains(QLatin1String("air-cooled")) || id.contains(QLatin1String("-air-"));
-                x.adiabatic = key.contains(QLatin1String("adiabatic"));
-            }
-        }
-        return m_items.insert(id, x).value();
-    }
-
-private:
-    const Catalog *m_catalog;
-    QHash<QString, FacilityExtras> m_items;
-};
-
 QList<EquipmentId> toList(const std::vector<std::uint64_t> &ids)
 {
     // Ids repeat when a multi-rack system is fed as several loads: list each item once, in
@@ -335,11 +291,16 @@ void aislesAndDoors(const FloorPlan &plan, FacilityResult &res)
             if (plan.equipmentAt(i).hallId() == h.id && !plan.equipmentAt(i).inYard())
                 items.push_back(i);
         }
+        // Each footprint once: the pair and strip tests below asked for them ~10 times per item
+        // (Equipment::footprintMm() computes the rotated rectangle on every call).
+        std::vector<QRectF> fp(std::size_t(plan.equipmentCount()));
+        for (int i : items)
+            fp[std::size_t(i)] = plan.equipmentAt(i).footprintMm();
         const double minGap = h.minAisleMm;
         std::unordered_map<long long, std::vector<int>> buckets;
         auto key = [](int bx, int by) { return (static_cast<long long>(bx) << 32) ^ static_cast<long long>(unsigned(by)); };
         for (int i : items) {
-            const QRectF r = plan.equipmentAt(i).footprintMm();
+            const QRectF &r = fp[std::size_t(i)];
             for (int bx = int(std::floor(r.left() / kBucketMm)); bx <= int(std::floor(r.right() / kBucketMm)); ++bx)
                 for (int by = int(std::floor(r.top() / kBucketMm)); by <= int(std::floor(r.bottom() / kBucketMm)); ++by)
                     buckets[key(bx, by)].push_back(i);
@@ -350,7 +311,7 @@ void aislesAndDoors(const FloorPlan &plan, FacilityResult &res)
         QSet<EquipmentId> narrowSet;
         double narrowest = minGap;
         for (int i : items) {
-            const QRectF a = plan.equipmentAt(i).footprintMm();
+            const QRectF &a = fp[std::size_t(i)];
             const QRectF probe = a.adjusted(-minGap, -minGap, minGap, minGap);
             for (int bx = int(std::floor(probe.left() / kBucketMm)); bx <= int(std::floor(probe.right() / kBucketMm)); ++bx) {
                 for (int by = int(std::floor(probe.top() / kBucketMm)); by <= int(std::floor(probe.bottom() / kBucketMm)); ++by) {
@@ -361,7 +322,7 @@ void aislesAndDoors(const FloorPlan &plan, FacilityResult &res)
                         if (j <= i || visitedBy[std::size_t(j)] == i)
                             continue;
                         visitedBy[std::size_t(j)] = i;
-                        const QRectF b = plan.equipmentAt(j).footprintMm();
+                        const QRectF &b = fp[std::size_t(j)];
                         const double xOverlap = std::min(a.right(), b.right()) - std::max(a.left(), b.left());
                         const double yOverlap = std::min(a.bottom(), b.bottom()) - std::max(a.top(), b.top());
                         double gap = -1.0;
@@ -385,7 +346,7 @@ void aislesAndDoors(const FloorPlan &plan, FacilityResult &res)
                                     if (bit == buckets.end())
                                         continue;
                                     for (int k : bit->second) {
-                                        if (k != i && k != j && plan.equipmentAt(k).footprintMm().intersects(strip))
+                                        if (k != i && k != j && fp[std::size_t(k)].intersects(strip))
                                             return true;
                                     }
                                 }
@@ -419,7 +380,7 @@ void aislesAndDoors(const FloorPlan &plan, FacilityResult &res)
             const QRectF zone = s.rectMm.adjusted(-minGap, -minGap, minGap, minGap);
             QList<EquipmentId> inZone;
             for (int i : items) {
-                const QRectF r = plan.equipmentAt(i).footprintMm();
+                const QRectF &r = fp[std::size_t(i)];
                 if (r.intersects(zone) && !r.intersects(s.rectMm))
                     inZone << plan.equipmentAt(i).id();
             }
@@ -806,10 +767,47 @@ void addThermalSolution(const HallThermalProblem &p, const ThermalResult &tr, Fa
                      Tr::tr("%n rack(s) in %1 have an indicative inlet above 27 C (ASHRAE recommended)", nullptr, int(warm.size())).arg(p.hallName));
 }
 
+const FacilityCatalogExtras &CatalogCache::facilityExtras(const QString &id) const
+{
+    if (auto it = m_extras.find(id); it != m_extras.end())
+        return it->second;
+    FacilityCatalogExtras x;
+    if (m_catalog) {
+        if (const std::optional<CatalogRow> row = m_catalog->row(CatalogKind::Equipment, id)) {
+            x.curve.ratedEfficiency = row->number("efficiency").value_or(1.0);
+            const QByteArray text = row->text("efficiency_curve").toLatin1();
+            if (auto pts = engine::parseEfficiencyCurve(std::string_view(text.constData(), std::size_t(text.size()))))
+                x.curve.points = *pts;
+            x.cop = row->number("cop").value_or(0.0);
+            x.batteryMinutes = row->number("battery_minutes").value_or(0.0);
+            const QString key = (id + QLatin1Char(' ') + row->text("name")).toLower();
+            x.airCooled = key.contains(QLatin1String("air-cooled")) || id.contains(QLatin1String("-air-"));
+            x.adiabatic = key.contains(QLatin1String("adiabatic"));
+        }
+    }
+    return m_extras.emplace(id, std::move(x)).first->second;
+}
+
+const engine::ClimateConditions &CatalogCache::climateConditions(const engine::SiteClimate &site, double sigmaC) const
+{
+    if (!m_climate || m_climate->sigmaC != sigmaC || !(m_climate->site == site))
+        m_climate = ClimateMemo{site, sigmaC, engine::climateConditions(site, sigmaC)};
+    return m_climate->conditions;
+}
+
+const engine::AnnualPue &CatalogCache::annualPue(const engine::FacilityLoad &load, const engine::SiteClimate &site) const
+{
+    engine::AnnualPueInputs inputs = engine::annualPueInputs(load, site, engine::kSynopticSigmaC);
+    if (!m_annualPue || !(m_annualPue->first == inputs)) {
+        const engine::AnnualPue result = engine::annualPue(load, site, climateConditions(site, engine::kSynopticSigmaC));
+        m_annualPue.emplace(std::move(inputs), result);
+    }
+    return m_annualPue->second;
+}
+
 FacilityResult facilityAnalysis(const FloorPlan &plan, const CatalogCache &cache, const FacilityAssumptions &a)
 {
     FacilityResult res;
-    ExtrasLookup extras(cache.catalog());
     QHash<HallId, int> siteOfHall;
     for (const Hall &h : plan.halls())
         siteOfHall.insert(h.id, int(siteOfHall.size()));
@@ -843,7 +841,7 @@ FacilityResult facilityAnalysis(const FloorPlan &plan, const CatalogCache &cache
         }
         const QString &cat = r.category;
         if (cat == QLatin1String("transformer") || cat == QLatin1String("ups") || isDistribution(cat)) {
-            const FacilityExtras &x = extras.get(e.catalogId());
+            const FacilityCatalogExtras &x = cache.facilityExtras(e.catalogId());
             PowerUnit u;
             u.id = e.id();
             u.kind = cat == QLatin1String("transformer") ? PowerUnitKind::Transformer
@@ -872,7 +870,7 @@ FacilityResult facilityAnalysis(const FloorPlan &plan, const CatalogCache &cache
             u.rowAlongX = e.rotationDeg() % 180 == 0;
             cin.units.push_back(u);
         } else if (cat == QLatin1String("chiller")) {
-            const FacilityExtras &x = extras.get(e.catalogId());
+            const FacilityCatalogExtras &x = cache.facilityExtras(e.catalogId());
             plant.chillerCapacityKw += r.capacityKw;
             chillerCopWeighted += r.capacityKw * x.cop;
             if (x.airCooled)
@@ -880,7 +878,7 @@ FacilityResult facilityAnalysis(const FloorPlan &plan, const CatalogCache &cache
         } else if (cat == QLatin1String("drycooler")) {
             plant.dryCoolerCapacityKw += r.capacityKw;
             plant.dryCoolerFanKw += r.ownPowerKw;
-            plant.adiabaticDryCooler = plant.adiabaticDryCooler || extras.get(e.catalogId()).adiabatic;
+            plant.adiabaticDryCooler = plant.adiabaticDryCooler || cache.facilityExtras(e.catalogId()).adiabatic;
         } else if (cat == QLatin1String("coolingtower")) {
             plant.towerCapacityKw += r.capacityKw;
             plant.towerFanKw += r.ownPowerKw;
@@ -921,7 +919,7 @@ FacilityResult facilityAnalysis(const FloorPlan &plan, const CatalogCache &cache
     }
     res.hasPowerChain = !pin.units.empty();
     res.deratingFraction = a.deratingFraction;
-    PowerChainResult pr = analysePowerChain(pin);
+    PowerChainResult pr = analysePowerChain(pin, &cache.powerChainMemo());
     res.deliverableKw = pr.deliverableKw;
     res.powerShortfallKw = pr.shortfallKw;
     res.powerRedundancy = QString::fromLatin1(redundancyKey(pr.achieved).data(), qsizetype(redundancyKey(pr.achieved).size()));
@@ -1152,7 +1150,7 @@ FacilityResult facilityAnalysis(const FloorPlan &plan, const CatalogCache &cache
     fl.powerResult = std::move(pr);
     res.plant = plant;
     if (res.itKw > 0.0) {
-        res.annual = annualPue(fl, *site);
+        res.annual = cache.annualPue(fl, *site);
         res.design = res.annual.design;
         res.pueDesign = res.design.pue;
         res.pueAnnual = res.annual.pueAnnual;

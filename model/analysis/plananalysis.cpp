@@ -129,10 +129,9 @@ QSizeF CatalogCache::footprintMm(const ResolvedCatalogItem &item, int layoutCols
 
 const ResolvedCatalogItem &CatalogCache::resolve(EquipmentKind kind, const QString &catalogId) const
 {
-    const QString key = (kind == EquipmentKind::System ? QStringLiteral("s:") : QStringLiteral("f:")) + catalogId;
-    auto it = m_items.find(key);
-    if (it != m_items.end())
-        return it.value();
+    auto &items = kind == EquipmentKind::System ? m_systems : m_facilities;
+    if (auto it = items.find(catalogId); it != items.end())
+        return it->second;
     ResolvedCatalogItem r;
     if (m_catalog && kind == EquipmentKind::System) {
         if (const std::optional<CatalogRow> row = m_catalog->row(CatalogKind::System, catalogId)) {
@@ -180,7 +179,7 @@ const ResolvedCatalogItem &CatalogCache::resolve(EquipmentKind kind, const QStri
             r.confidence = row->text("confidence");
         }
     }
-    return m_items.insert(key, r).value();
+    return items.emplace(catalogId, std::move(r)).first->second;
 }
 
 const ModelledRun &CatalogCache::modelledRun(const QByteArray &key, const Scenario &scenario) const

@@ -33,6 +33,8 @@ struct SiteClimate
     std::string source;            ///< where the monthly normals come from (station, period, page)
     std::string gridSource;        ///< where gridKgCo2PerKwh comes from (publisher, year, basis)
     std::string confidence;        ///< high | medium | low
+
+    bool operator==(const SiteClimate &) const = default; ///< memoised conditions (facilitypue.h)
 };
 
 /// One outdoor condition with the hours it stands for.

@@ -115,17 +115,49 @@ PueBreakdown facilityPowerAt(const FacilityLoad &f, const OutdoorCondition &o)
     return b;
 }
 
+ClimateConditions climateConditions(const SiteClimate &site, double sigma)
+{
+    ClimateConditions c;
+    c.design = designCondition(site, sigma);
+    for (int m = 1; m <= 12; ++m)
+        c.months[std::size_t(m - 1)] = monthConditions(site, m, sigma);
+    return c;
+}
+
+AnnualPueInputs annualPueInputs(const FacilityLoad &f, const SiteClimate &site, double sigma)
+{
+    AnnualPueInputs k;
+    k.kw = {f.itKw, f.upsLossKw, f.distributionLossKw, f.airItHeatKw, f.liquidItHeatKw, f.airUnitPowerKw, f.liquidUnitPowerKw, f.lightingKw, f.otherKw};
+    k.powerLossesIndoors = f.powerLossesIndoors;
+    for (std::size_t i = 0; i < f.powerInput.units.size(); ++i) {
+        const PowerUnit &u = f.powerInput.units[i];
+        if (u.kind == PowerUnitKind::Transformer)
+            k.transformers.push_back({u.capacityKw, u.efficiency, i < f.powerResult.units.size() ? f.powerResult.units[i].outputKw : 0.0,
+                                      i < f.powerResult.units.size()});
+    }
+    k.plant = f.plant;
+    k.setpoints = f.setpoints;
+    k.site = site;
+    k.synopticSigmaC = sigma;
+    return k;
+}
+
 AnnualPue annualPue(const FacilityLoad &f, const SiteClimate &site, double sigma)
 {
+    return annualPue(f, site, climateConditions(site, sigma));
+}
+
+AnnualPue annualPue(const FacilityLoad &f, const SiteClimate &site, const ClimateConditions &conditions)
+{
     AnnualPue a;
-    a.designOutdoor = designCondition(site, sigma);
+    a.designOutdoor = conditions.design;
     a.design = facilityPowerAt(f, a.designOutdoor);
     const bool airDominant = f.airItHeatKw >= f.liquidItHeatKw;
     double waterL = 0.0;
     for (int m = 1; m <= 12; ++m) {
         MonthPue &mp = a.months[std::size_t(m - 1)];
         mp.meanDryBulbC = site.dryBulbC[std::size_t(m - 1)];
-        for (const OutdoorCondition &o : monthConditions(site, m, sigma)) {
+        for (const OutdoorCondition &o : conditions.months[std::size_t(m - 1)]) {
             const PueBreakdown b = facilityPowerAt(f, o);
             const double h = o.hours / 1000.0; // kW x h / 1000 = MWh
             mp.itMwh += b.itKw * h;

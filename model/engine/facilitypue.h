@@ -25,6 +25,8 @@ struct PlantSpec
     double towerCapacityKw = 0.0;
     double towerFanKw = 0.0;
     bool assumed = false;          ///< no plant placed: the default plant stands in
+
+    bool operator==(const PlantSpec &) const = default;
 };
 
 /**
@@ -56,6 +58,8 @@ struct PlantSetpoints
     double evaporativeShare = 0.85;
     double cyclesOfConcentration = 4.0;
     double adiabaticLitresPerKwh = 0.5;
+
+    bool operator==(const PlantSetpoints &) const = default;
 };
 
 /// Chiller COP at an evaporator and a condensing temperature, scaled from its rating by a
@@ -165,8 +169,54 @@ struct AnnualPue
     double cueKgPerKwh = 0.0;      ///< CO2 / IT energy (The Green Grid CUE)
 };
 
+/// The default synoptic (day-to-day) spread of the monthly bins, K (climate.h monthConditions).
+inline constexpr double kSynopticSigmaC = 3.0;
+
 /// Annualised PUE: every month's conditions (monthConditions) at constant IT load.
-AnnualPue annualPue(const FacilityLoad &load, const SiteClimate &site, double synopticSigmaC = 3.0);
+AnnualPue annualPue(const FacilityLoad &load, const SiteClimate &site, double synopticSigmaC = kSynopticSigmaC);
+
+/// The outdoor conditions annualPue() integrates over (the design condition and every month's
+/// bins). They depend on the site's climate only, not on the plan: a caller that evaluates the
+/// same site again and again (the editor, on every drag step) keeps them instead of computing
+/// ~1,800 wet-bulb temperatures per recompute.
+struct ClimateConditions
+{
+    OutdoorCondition design;
+    std::array<std::vector<OutdoorCondition>, 12> months;
+};
+ClimateConditions climateConditions(const SiteClimate &site, double synopticSigmaC = kSynopticSigmaC);
+
+/**
+ * Everything annualPue() reads of a load and a site, comparable: equal inputs give an equal
+ * result, so a caller can keep the last result (the editor's drag steps rarely change any unit's
+ * load). Of the power chain only the transformers count (their losses with the mechanical load).
+ */
+struct AnnualPueInputs
+{
+    struct Transformer
+    {
+        double capacityKw = 0.0;
+        EfficiencyCurve efficiency;
+        double outputKw = 0.0;
+        bool counted = false; ///< transformerLossesKw() skips units without a result
+        bool operator==(const Transformer &o) const
+        {
+            return capacityKw == o.capacityKw && outputKw == o.outputKw && counted == o.counted && efficiency.points == o.efficiency.points &&
+                   efficiency.ratedEfficiency == o.efficiency.ratedEfficiency;
+        }
+    };
+    std::array<double, 9> kw{}; ///< itKw, UPS, distribution losses, air/liquid IT heat, unit power, lighting, other
+    bool powerLossesIndoors = true;
+    std::vector<Transformer> transformers;
+    PlantSpec plant;
+    PlantSetpoints setpoints;
+    SiteClimate site;
+    double synopticSigmaC = kSynopticSigmaC;
+    bool operator==(const AnnualPueInputs &) const = default;
+};
+AnnualPueInputs annualPueInputs(const FacilityLoad &load, const SiteClimate &site, double synopticSigmaC = kSynopticSigmaC);
+/// annualPue() with the site's conditions given (the same result as computing them).
+AnnualPue annualPue(const FacilityLoad &load, const SiteClimate &site, const ClimateConditions &conditions);
 
 /// One China policy check of a PUE value.
 struct PueCompliance

@@ -179,8 +179,12 @@ public:
     /// rating; else the one left least loaded relative to its rating (ties by distance; unrated
     /// candidates last, nearest first). Candidates with key `excludeKey` and the candidate
     /// `excludeIndex` are skipped. Returns the candidate index, -1 when none is left.
-    int pickNearest(double x, double y, int site, double needKw, int excludeKey = std::numeric_limits<int>::min(), int excludeIndex = -1) const
+    /// `fallback` (if given) tells whether no candidate could take the load (least-loaded pick).
+    int pickNearest(double x, double y, int site, double needKw, int excludeKey = std::numeric_limits<int>::min(), int excludeIndex = -1,
+                    bool *fallback = nullptr) const
     {
+        if (fallback)
+            *fallback = false;
         int best = -1;
         double bestDist = kInfKw;
         auto consider = [&](std::size_t k) {
@@ -188,15 +192,18 @@ public:
                 return;
             const double d = distance(k, x, y, site);
             // (distance, index) ordered: the first in candidate order wins a tie, as in a scan.
-            if (m_reservedKw[k] + needKw <= m_capKw[k] * (1.0 + 1e-12) && (d < bestDist || (d == bestDist && int(k) < best))) {
+            if (canTake(k, needKw) && (d < bestDist || (d == bestDist && int(k) < best))) {
                 best = int(k);
                 bestDist = d;
             }
         };
         // No candidate can take the load when it exceeds the largest spare capacity seen by the
         // last full scan (spare only shrinks as racks are assigned); the margin covers rounding.
-        if (needKw > m_spareBoundKw + 1e-9 * std::abs(m_spareBoundKw) + 1e-6)
+        if (needKw > m_spareBoundKw + 1e-9 * std::abs(m_spareBoundKw) + 1e-6) {
+            if (fallback)
+                *fallback = true;
             return fallbackPick(x, y, site, needKw, excludeKey, excludeIndex);
+        }
         const auto tree = std::find_if(m_trees.begin(), m_trees.end(), [&](const Tree &t) { return t.site == site; });
         bool exact = false;
         if (tree != m_trees.end() && searchTree(*tree, x, y, needKw, bestDist, consider)) {
@@ -211,7 +218,23 @@ public:
         }
         if (best >= 0)
             return best;
+        if (fallback)
+            *fallback = true;
         return fallbackPick(x, y, site, needKw, excludeKey, excludeIndex);
+    }
+
+    /// Whether candidate k can take `needKw` within its derated rating (pickNearest's test).
+    bool canTake(std::size_t k, double needKw) const { return m_reservedKw[k] + needKw <= m_capKw[k] * (1.0 + 1e-12); }
+    double distance(std::size_t k, double x, double y, int site) const
+    {
+        return std::abs(m_x[k] - x) + std::abs(m_y[k] - y) + (m_site[k] == site ? 0.0 : m_penalty);
+    }
+    double reservedKw(int k) const { return m_reservedKw[std::size_t(k)]; }
+    /// Everything a pick depends on besides the reservations: equal signatures, equal picks.
+    bool sameCandidates(const Candidates &o) const
+    {
+        return m_node == o.m_node && m_x == o.m_x && m_y == o.m_y && m_capKw == o.m_capKw && m_site == o.m_site && m_key == o.m_key &&
+               m_penalty == o.m_penalty;
     }
 
 private:
@@ -388,11 +411,6 @@ private:
         return true;
     }
 
-    double distance(std::size_t k, double x, double y, int site) const
-    {
-        return std::abs(m_x[k] - x) + std::abs(m_y[k] - y) + (m_site[k] == site ? 0.0 : m_penalty);
-    }
-
     std::vector<int> m_node;
     std::vector<double> m_x, m_y, m_capKw, m_reservedKw;
     std::vector<int> m_site, m_key;
@@ -401,6 +419,53 @@ private:
     std::vector<int> m_treeOf, m_leafOf; ///< per candidate
     mutable double m_spareBoundKw = kInfKw; ///< >= every candidate's spare derated capacity
 };
+
+/// One load of the last feed assignment (PowerChainMemo): its input and its picks.
+struct MemoLoad
+{
+    double x = 0.0, y = 0.0, kw = 0.0;
+    int site = 0;
+    bool dual = false;
+    bool automatic = false;   ///< fed by the nearest-candidate picks (no explicit feeds)
+    int a = -1, b = -1;       ///< candidate indices
+    bool aFallback = false, bFallback = false; ///< the pick was the least-loaded fallback
+    bool bByIndex = false;    ///< B excluded A itself (no other system), not A's system
+    std::vector<int> reserved; ///< candidates reserved by explicit feeds
+    bool sameInput(const MemoLoad &o) const { return x == o.x && y == o.y && kw == o.kw && site == o.site && dual == o.dual; }
+};
+
+} // namespace
+
+struct PowerChainMemo::State
+{
+    std::optional<Candidates> candidates; ///< the feed candidates, without reservations
+    std::vector<MemoLoad> loads;
+    int replayed = 0, searched = 0;
+};
+
+PowerChainMemo::PowerChainMemo() = default;
+PowerChainMemo::~PowerChainMemo() = default;
+PowerChainMemo::PowerChainMemo(const PowerChainMemo &) {}
+PowerChainMemo &PowerChainMemo::operator=(const PowerChainMemo &other)
+{
+    if (this != &other)
+        m_state.reset();
+    return *this;
+}
+void PowerChainMemo::clear()
+{
+    m_state.reset();
+}
+int PowerChainMemo::replayedPicks() const
+{
+    return m_state ? m_state->replayed : 0;
+}
+int PowerChainMemo::searchedPicks() const
+{
+    return m_state ? m_state->searched : 0;
+}
+
+namespace {
 
 /// The UPS system (or transformer, or -1) a node ultimately hangs on, for A/B separation.
 int systemKey(const std::vector<Node> &nodes, int n, int systemCount)
@@ -420,7 +485,7 @@ int systemKey(const std::vector<Node> &nodes, int n, int systemCount)
     return -1;
 }
 
-Chain buildChain(const PowerChainInput &in)
+Chain buildChain(const PowerChainInput &in, PowerChainMemo::State *memo)
 {
     Chain chain;
     std::vector<Node> &nodes = chain.nodes;
@@ -563,35 +628,152 @@ Chain buildChain(const PowerChainInput &in)
         feedSet.setKey(int(k), systemKey(nodes, feedCandidates[k], chain.systems));
         ++candidatesOfKey[feedSet.key(int(k))];
     }
+    // Replaying the last call's picks (PowerChainMemo): `previous` holds its loads, `oldReservedKw`
+    // its reservations up to the current load, `differ` the candidates whose reservations differ
+    // from this call's. A pick can only change through them: a replayed pick is the last pick
+    // unless one of them is now nearer and can take the load, or the last pick itself can no
+    // longer take it (then the load is searched).
+    std::vector<MemoLoad> previous;
+    const bool replay = memo && memo->candidates && memo->candidates->sameCandidates(feedSet);
+    if (memo) {
+        if (replay)
+            previous = std::move(memo->loads);
+        memo->loads.clear();
+        memo->loads.reserve(in.loads.size());
+        memo->candidates = feedSet; // before any reservation
+        memo->replayed = memo->searched = 0;
+    }
+    bool tracking = !previous.empty();
+    std::vector<double> oldReservedKw(tracking ? feedCandidates.size() : 0, 0.0);
+    std::vector<char> inDiffer(oldReservedKw.size(), 0);
+    std::vector<int> differ;
+    constexpr std::size_t kMaxDiffer = 64; // past this a search is as cheap: stop replaying
+    auto touch = [&](int k) {
+        if (k < 0)
+            return;
+        const bool differs = feedSet.reservedKw(k) != oldReservedKw[std::size_t(k)];
+        if (differs && !inDiffer[std::size_t(k)]) {
+            inDiffer[std::size_t(k)] = 1;
+            differ.push_back(k);
+        } else if (!differs && inDiffer[std::size_t(k)]) {
+            inDiffer[std::size_t(k)] = 0;
+            differ.erase(std::find(differ.begin(), differ.end(), k));
+        }
+    };
+    // The pick of a query whose last answer was `last` (-2: search instead).
+    auto replayPick = [&](int last, bool lastFallback, const PowerLoad &l, int excludeKey, int excludeIndex, bool &fallback) {
+        fallback = false;
+        if (differ.empty()) { // every reservation as in the last call: the same query gives the same pick
+            fallback = lastFallback;
+            return last >= 0 ? last : -2;
+        }
+        int best = -1;
+        double bestDist = kInfKw;
+        if (!lastFallback) {
+            if (last < 0 || (inDiffer[std::size_t(last)] && !feedSet.canTake(std::size_t(last), l.itKw)))
+                return -2;
+            best = last;
+            bestDist = feedSet.distance(std::size_t(last), l.xMm, l.yMm, l.site);
+        }
+        for (int c : differ) {
+            if (feedSet.key(c) == excludeKey || c == excludeIndex || !feedSet.canTake(std::size_t(c), l.itKw))
+                continue;
+            const double d = feedSet.distance(std::size_t(c), l.xMm, l.yMm, l.site);
+            if (d < bestDist || (d == bestDist && c < best)) { // pickNearest's order
+                best = c;
+                bestDist = d;
+            }
+        }
+        return best >= 0 ? best : -2; // last answer a fallback and still nothing can take it: search
+    };
     for (std::size_t i = 0; i < in.loads.size(); ++i) {
         const PowerLoad &l = in.loads[i];
         std::vector<int> &feeds = chain.loadFeeds[i];
+        MemoLoad rec;
+        rec.x = l.xMm;
+        rec.y = l.yMm;
+        rec.kw = l.itKw;
+        rec.site = l.site;
+        rec.dual = l.dualCorded;
+        rec.automatic = feeds.empty() && !feedCandidates.empty();
+        const MemoLoad *last = tracking && i < previous.size() ? &previous[i] : nullptr;
+        const bool same = last && rec.automatic && last->automatic && std::isfinite(l.itKw) && rec.sameInput(*last);
         if (!feeds.empty()) {
-            for (int f : feeds)
-                if (indexOf[std::size_t(f)] >= 0)
+            for (int f : feeds) {
+                if (indexOf[std::size_t(f)] >= 0) {
                     feedSet.reserve(indexOf[std::size_t(f)], l.itKw);
-            continue;
-        }
-        if (feedCandidates.empty()) {
+                    rec.reserved.push_back(indexOf[std::size_t(f)]);
+                }
+            }
+        } else if (feedCandidates.empty()) {
             feeds.push_back(0);
-            continue;
+        } else {
+            int a = same ? replayPick(last->a, last->aFallback, l, std::numeric_limits<int>::min(), -1, rec.aFallback) : -2;
+            if (a == -2) {
+                a = feedSet.pickNearest(l.xMm, l.yMm, l.site, l.itKw, std::numeric_limits<int>::min(), -1, &rec.aFallback);
+                if (memo)
+                    ++memo->searched;
+            } else if (memo) {
+                ++memo->replayed;
+            }
+            rec.a = a;
+            feeds.push_back(feedSet.node(a));
+            feedSet.reserve(a, l.itKw);
+            if (l.dualCorded && feedCandidates.size() >= 2) {
+                // B: the nearest on another system if there is one, else any other unit.
+                const int keyA = feedSet.key(a);
+                int b = -1;
+                const bool sameB = same && a == last->a && last->b >= 0;
+                if (std::size_t(candidatesOfKey[keyA]) < feedCandidates.size()) {
+                    b = sameB && !last->bByIndex ? replayPick(last->b, last->bFallback, l, keyA, -1, rec.bFallback) : -2;
+                    if (b != -2 && memo)
+                        ++memo->replayed;
+                    if (b == -2) {
+                        b = feedSet.pickNearest(l.xMm, l.yMm, l.site, l.itKw, keyA, -1, &rec.bFallback);
+                        if (memo)
+                            ++memo->searched;
+                    }
+                }
+                if (b < 0) {
+                    rec.bByIndex = true;
+                    b = sameB && last->bByIndex ? replayPick(last->b, last->bFallback, l, std::numeric_limits<int>::min(), a, rec.bFallback) : -2;
+                    if (b != -2 && memo)
+                        ++memo->replayed;
+                    if (b == -2) {
+                        b = feedSet.pickNearest(l.xMm, l.yMm, l.site, l.itKw, std::numeric_limits<int>::min(), a, &rec.bFallback);
+                        if (memo)
+                            ++memo->searched;
+                    }
+                }
+                rec.b = b;
+                if (b >= 0) {
+                    feeds.push_back(feedSet.node(b));
+                    feedSet.reserve(b, l.itKw);
+                }
+            }
         }
-        const int a = feedSet.pickNearest(l.xMm, l.yMm, l.site, l.itKw);
-        feeds.push_back(feedSet.node(a));
-        feedSet.reserve(a, l.itKw);
-        if (!l.dualCorded || feedCandidates.size() < 2)
-            continue;
-        // B: the nearest on another system if there is one, else any other unit.
-        const int keyA = feedSet.key(a);
-        int b = -1;
-        if (std::size_t(candidatesOfKey[keyA]) < feedCandidates.size())
-            b = feedSet.pickNearest(l.xMm, l.yMm, l.site, l.itKw, keyA);
-        if (b < 0)
-            b = feedSet.pickNearest(l.xMm, l.yMm, l.site, l.itKw, std::numeric_limits<int>::min(), a);
-        if (b >= 0) {
-            feeds.push_back(feedSet.node(b));
-            feedSet.reserve(b, l.itKw);
+        if (tracking) {
+            // The last call's reservations for this load, then which candidates now differ.
+            if (i < previous.size()) {
+                const MemoLoad &o = previous[i];
+                for (int k : {o.a, o.b})
+                    if (k >= 0)
+                        oldReservedKw[std::size_t(k)] += o.kw;
+                for (int k : o.reserved)
+                    oldReservedKw[std::size_t(k)] += o.kw;
+                for (int k : {o.a, o.b})
+                    touch(k);
+                for (int k : o.reserved)
+                    touch(k);
+            }
+            for (int k : {rec.a, rec.b})
+                touch(k);
+            for (int k : rec.reserved)
+                touch(k);
+            tracking = i + 1 < previous.size() && differ.size() <= kMaxDiffer;
         }
+        if (memo)
+            memo->loads.push_back(std::move(rec));
     }
     // Topological order (parents first) by depth-first search; cycles from bad explicit edges are cut.
     std::vector<int> state(nodes.size(), 0);
@@ -1457,8 +1639,15 @@ private:
 
 PowerChainResult analysePowerChain(const PowerChainInput &in)
 {
+    return analysePowerChain(in, nullptr);
+}
+
+PowerChainResult analysePowerChain(const PowerChainInput &in, PowerChainMemo *memo)
+{
     PowerChainResult r;
-    Chain chain = buildChain(in);
+    if (memo && !memo->m_state)
+        memo->m_state = std::make_unique<PowerChainMemo::State>();
+    Chain chain = buildChain(in, memo ? memo->m_state.get() : nullptr);
     const std::vector<Node> &nodes = chain.nodes;
     const double derating = in.deratingFraction > 0.0 ? in.deratingFraction : 1.0;
     r.upsSystemCount = chain.systems;

@@ -212,6 +212,38 @@ struct PowerChainResult
  */
 PowerChainResult analysePowerChain(const PowerChainInput &input);
 
+/**
+ * Kept by a caller between analysePowerChain() calls on similar inputs (the editor's drag steps):
+ * the last automatic feed assignment of the loads. The next call replays a load's A and B pick
+ * when the load and the feed candidates are unchanged and the picks cannot differ: only the
+ * candidates whose reserved load differs from the last call's at that point (usually the few a
+ * moved rack took or left) are tested, instead of a k-d tree search. The result is the one of
+ * the call without a memo (tst_powerchain_memo checks it after random edits). Not thread-safe:
+ * one memo per caller. A copy starts empty.
+ */
+class PowerChainMemo
+{
+public:
+    PowerChainMemo();
+    ~PowerChainMemo();
+    PowerChainMemo(const PowerChainMemo &);
+    PowerChainMemo &operator=(const PowerChainMemo &);
+    void clear();
+    /// Picks replayed by the last call with this memo (the rest were searched).
+    int replayedPicks() const;
+    /// Picks searched by the last call with this memo.
+    int searchedPicks() const;
+    struct State;
+
+private:
+    friend PowerChainResult analysePowerChain(const PowerChainInput &input, PowerChainMemo *memo);
+    std::unique_ptr<State> m_state;
+};
+
+/// analysePowerChain() replaying the unchanged part of the last call's feed assignment (memo may
+/// be null).
+PowerChainResult analysePowerChain(const PowerChainInput &input, PowerChainMemo *memo);
+
 /// Transformer losses with `mechanicalKw` (cooling, lighting: not on UPS) added to the IT-path
 /// output of each transformer in proportion to its capacity.
 double transformerLossesKw(const PowerChainInput &input, const PowerChainResult &result, double mechanicalKw);

@@ -5,12 +5,15 @@
 // (the default) against the exhaustive reference (full recomputation + one max-flow per failure)
 // on random power chains: A/B feeds, paralleled UPS groups, several sites, drawn fed_from edges
 // (chains of distribution units, cycles, racks wired to any unit), zero ratings, curves. The two
-// must agree exactly (same lists in the same order, bit-identical numbers).
+// must agree exactly (same lists in the same order, bit-identical numbers). memoEqualsFresh: the
+// feed assignment replayed from the last call (PowerChainMemo) against a call without it, after
+// random edits of every kind.
 #include "model/engine/powerchain.h"
 #include "tests/engine/powerchaincampus.h"
 
 #include <QTest>
 
+#include <array>
 #include <random>
 #include <sstream>
 
@@ -361,6 +364,97 @@ private slots:
             QCOMPARE(ref.achieved, RedundancyMode::None);
             QCOMPARE(inc.maxFlowRuns, ref.maxFlowRuns); // every case needs a max-flow
         }
+    }
+
+    /// A memo kept across random edits (the editor's drag steps and more: moves back and forth,
+    /// loads added, deleted, resized, re-corded, explicitly wired; units moved, re-rated, added and
+    /// deleted; the derating changed) gives exactly the result of a call without it.
+    void memoEqualsFresh_data()
+    {
+        QTest::addColumn<bool>("large");
+        QTest::addColumn<int>("count");
+        QTest::newRow("small chains, 20 edits each") << false << 400;
+        QTest::newRow("larger chains, 20 edits each") << true << 40;
+    }
+    void memoEqualsFresh()
+    {
+        QFETCH(bool, large);
+        QFETCH(int, count);
+        std::mt19937_64 rng(large ? 77 : 11);
+        auto uni = [&](int a, int b) { return std::uniform_int_distribution<int>(a, b)(rng); };
+        long replayed = 0, searched = 0, editsWithReplay = 0;
+        std::array<long, 12> editsOfKind{};
+        for (int t = 0; t < count; ++t) {
+            PowerChainInput in = t % 2 ? structuredChain(rng, large) : randomChain(rng, large);
+            PowerChainMemo memo;
+            std::uint64_t nextId = 900000;
+            for (int edit = 0; edit <= 20; ++edit) {
+                if (edit > 0) {
+                    const int kind = uni(0, 11);
+                    ++editsOfKind[std::size_t(kind)];
+                    auto anyLoad = [&]() -> PowerLoad & { return in.loads[std::size_t(uni(0, int(in.loads.size()) - 1))]; };
+                    if (in.loads.empty() && kind != 4) {
+                        PowerLoad l;
+                        l.id = nextId++;
+                        l.itKw = 10.0;
+                        in.loads.push_back(l);
+                    } else if (kind <= 2) { // a drag step: by a rack pitch, often back
+                        PowerLoad &l = anyLoad();
+                        l.yMm += uni(-1, 1) * 1200.0;
+                        l.xMm += uni(-1, 1) * 600.0;
+                    } else if (kind == 3) {
+                        anyLoad().itKw = double(uni(0, 150));
+                    } else if (kind == 4) { // a rack added at any place of the list
+                        PowerLoad l;
+                        l.id = nextId++;
+                        l.itKw = double(uni(1, 120));
+                        l.dualCorded = uni(0, 4) > 0;
+                        l.xMm = uni(0, 40) * 1000.0;
+                        l.yMm = uni(0, 20) * 1000.0;
+                        in.loads.insert(in.loads.begin() + uni(0, int(in.loads.size())), l);
+                    } else if (kind == 5) {
+                        in.loads.erase(in.loads.begin() + uni(0, int(in.loads.size()) - 1));
+                    } else if (kind == 6) {
+                        PowerLoad &l = anyLoad();
+                        l.dualCorded = !l.dualCorded;
+                    } else if (kind == 7 && !in.units.empty()) { // a rack wired by hand (fed_from)
+                        in.explicitEdges.push_back({in.units[std::size_t(uni(0, int(in.units.size()) - 1))].id, anyLoad().id});
+                    } else if (kind == 8 && !in.units.empty()) {
+                        PowerUnit &u = in.units[std::size_t(uni(0, int(in.units.size()) - 1))];
+                        u.xMm += uni(-2, 2) * 1000.0;
+                    } else if (kind == 9 && !in.units.empty()) {
+                        PowerUnit &u = in.units[std::size_t(uni(0, int(in.units.size()) - 1))];
+                        u.capacityKw = std::max(0.0, u.capacityKw * (0.5 + 0.25 * uni(0, 4)));
+                    } else if (kind == 10 && !in.units.empty()) { // a unit deleted or duplicated
+                        const std::size_t k = std::size_t(uni(0, int(in.units.size()) - 1));
+                        if (uni(0, 1)) {
+                            in.units.erase(in.units.begin() + std::ptrdiff_t(k));
+                        } else {
+                            PowerUnit u = in.units[k];
+                            u.id = nextId++;
+                            in.units.push_back(u);
+                        }
+                    } else {
+                        in.deratingFraction = in.deratingFraction == 0.8 ? 1.0 : 0.8;
+                    }
+                }
+                const PowerChainResult withMemo = analysePowerChain(in, &memo);
+                const PowerChainResult fresh = analysePowerChain(in);
+                const std::string diff = difference(withMemo, fresh);
+                QVERIFY2(diff.empty(), qPrintable(QStringLiteral("topology %1, edit %2: %3").arg(t).arg(edit).arg(QString::fromStdString(diff))));
+                for (std::size_t i = 0; i < fresh.units.size(); ++i)
+                    QVERIFY(withMemo.units[i].parents == fresh.units[i].parents);
+                replayed += memo.replayedPicks();
+                searched += memo.searchedPicks();
+                editsWithReplay += edit > 0 && memo.replayedPicks() > 0 ? 1 : 0;
+            }
+        }
+        qInfo("%d chains: %ld picks replayed, %ld searched; %ld of %d edits replayed picks", count, replayed, searched, editsWithReplay, count * 20);
+        // The memo must actually be used, and not only for nothing-changed calls.
+        QVERIFY(replayed > searched);
+        QVERIFY(editsWithReplay > count * 10);
+        for (long n : editsOfKind)
+            QVERIFY(n > count);
     }
 };
 

@@ -260,6 +260,8 @@ private slots:
         }
         qInfo("thread CPU per step: move %.2f ms, recompute %.2f ms, overlay update %.2f ms, event loop (scene, repaint) %.2f ms",
               partMs[0] / steps, partMs[1] / steps, partMs[2] / steps, partMs[3] / steps);
+        qInfo("feed picks in the last step: %d replayed, %d searched (PowerChainMemo)", cache.powerChainMemo().replayedPicks(),
+              cache.powerChainMemo().searchedPicks());
         QCOMPARE(counter.paints, steps); // one repaint per step, nothing left pending
         const qint64 viewportPx = qint64(view.viewport()->width()) * view.viewport()->height();
         qInfo("repainted per step: %.1f %% of the viewport (last: %lld rectangles, bounding %dx%d px)",
