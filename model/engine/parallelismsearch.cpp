@@ -143,11 +143,17 @@ SearchResult searchParallelism(const PerformanceInputs &base, const PinnedParall
                 const int dp = static_cast<int>(afterCp / pp);
                 if (pinned.dp && *pinned.dp != dp)
                     continue; // not a combination with the pinned dp
-                // EP divides the experts and dp*cp (Megatron-Core layout); dense: 1.
+                // EP divides the experts and dp*cp (Megatron-Core layout); with a pinned expert
+                // TP other than tp, etp*ep divides tp*dp*cp (parallel folding); dense: 1.
                 tmp.clear();
                 if (m.isMoe()) {
-                    for (int e = 1; e <= m.experts && e <= dp * cp; ++e) {
-                        if (m.experts % e == 0 && (static_cast<long long>(dp) * cp) % e == 0)
+                    const int etp = pinned.etp.value_or(0) > 0 ? *pinned.etp : tp;
+                    const long long epRanks = etp == tp ? static_cast<long long>(dp) * cp
+                                                        : static_cast<long long>(tp) * dp * cp / std::max(1, etp);
+                    const long long foldedRanks = static_cast<long long>(tp) * dp * cp;
+                    for (int e = 1; e <= m.experts && e <= epRanks; ++e) {
+                        const bool divides = etp == tp ? epRanks % e == 0 : foldedRanks % (static_cast<long long>(etp) * e) == 0;
+                        if (m.experts % e == 0 && divides)
                             tmp.push_back(e);
                     }
                 } else {
@@ -188,6 +194,7 @@ SearchResult searchParallelism(const PerformanceInputs &base, const PinnedParall
                                     p.pp = pp;
                                     p.dp = dp;
                                     p.ep = ep;
+                                    p.etp = pinned.etp.value_or(0);
                                     p.interleave = v;
                                     p.recompute = rc;
                                     p.zeroStage = zero;

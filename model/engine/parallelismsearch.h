@@ -19,6 +19,8 @@ struct PinnedParallelism
     std::optional<int> dp;
     std::optional<int> cp;
     std::optional<int> ep;
+    /// Expert tensor parallel; not searched: unset = tp (Megatron-Core's default).
+    std::optional<int> etp;
     std::optional<int> microBatch;
     std::optional<int> interleave;
     std::optional<Recompute> recompute;
