@@ -19,7 +19,8 @@ struct PinnedParallelism
     std::optional<int> dp;
     std::optional<int> cp;
     std::optional<int> ep;
-    /// Expert tensor parallel; not searched: unset = tp (Megatron-Core's default).
+    /// Expert tensor parallel. Unset: tp, and for MoE with tp > 1 and sequence parallelism
+    /// also 1 (Megatron-Core parallel folding).
     std::optional<int> etp;
     std::optional<int> microBatch;
     std::optional<int> interleave;
