@@ -73,6 +73,7 @@ QString infeasibleKey(engine::Infeasible r)
     case I::CpDoesNotDivideSequence: return QStringLiteral("cp_does_not_divide_sequence");
     case I::EpDoesNotDivideExperts: return QStringLiteral("ep_does_not_divide_experts");
     case I::EpDoesNotDivideDataParallel: return QStringLiteral("ep_does_not_divide_data_parallel");
+    case I::EtpInvalid: return QStringLiteral("etp_invalid");
     case I::BatchNotDivisible: return QStringLiteral("batch_not_divisible");
     case I::InterleaveInvalid: return QStringLiteral("interleave_invalid");
     case I::ZeroWithPipeline: return QStringLiteral("zero_with_pipeline");
@@ -96,6 +97,7 @@ QString infeasibleText(engine::Infeasible r)
     case I::CpDoesNotDivideSequence: return Tr::tr("Context parallelism does not divide the sequence (2 x cp must divide seq_len).");
     case I::EpDoesNotDivideExperts: return Tr::tr("Expert parallelism does not divide the number of experts (or the model is dense).");
     case I::EpDoesNotDivideDataParallel: return Tr::tr("Expert parallelism does not divide dp x cp.");
+    case I::EtpInvalid: return Tr::tr("Expert tensor parallelism (etp) is invalid: etp x ep must divide tp x dp x cp, etp must divide the expert FFN width and fit the scale-up domain, and tp > 1 with ep > 1 needs sequence parallelism.");
     case I::BatchNotDivisible: return Tr::tr("The global batch is not a multiple of dp x micro-batch.");
     case I::InterleaveInvalid: return Tr::tr("Interleaving needs pipeline parallelism and enough layers per stage.");
     case I::ZeroWithPipeline: return Tr::tr("ZeRO-3 (sharded weights) is not combined with pipeline parallelism; use ZeRO-1 or ZeRO-2, or PP 1.");

@@ -56,6 +56,7 @@ engine::PinnedParallelism pinnedParallelism(const ParallelismRequest &r)
     p.dp = r.dp;
     p.cp = r.cp;
     p.ep = r.ep;
+    p.etp = r.etp;
     p.microBatch = r.microBatch;
     p.interleave = r.interleave;
     p.recompute = r.recompute;

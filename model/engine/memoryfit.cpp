@@ -46,6 +46,9 @@ ParamsPerChip stageParamsPerChip(const ModelSpec &m, const Parallelism &p, doubl
 {
     const double tp = std::max(1, p.tp);
     const double ep = std::max(1, p.ep);
+    // Routed experts are split over the expert tensor-parallel ranks (Megatron-Core
+    // expert_tensor_parallel_size; = tp unless set), shared experts and the rest over tp.
+    const double etp = std::max(1, p.expertTp());
     const int moeLayers = moeLayerCount(m);
     const int denseLayers = m.layers - moeLayers;
 
@@ -69,7 +72,7 @@ ParamsPerChip stageParamsPerChip(const ModelSpec &m, const Parallelism &p, doubl
     ParamsPerChip out;
     out.dense = scale * (stageDense * denseParamsDenseLayer + stageMoe * denseParamsMoeLayer
                          + embeddingCopies * embedding) / tp;
-    out.expert = scale * stageMoe * expertPerMoeLayer / (tp * ep);
+    out.expert = scale * stageMoe * expertPerMoeLayer / (etp * ep);
     return out;
 }
 
@@ -186,7 +189,9 @@ MemoryBreakdown memoryPerChip(const ModelSpec &m, const Parallelism &p, double c
     MemoryBreakdown out;
     out.capacityGib = capacityGib;
     const double dpShard = std::max(1, p.dp) * static_cast<double>(std::max(1, p.cp));
-    const double expertDpShard = std::max(1.0, dpShard / std::max(1, p.ep));
+    // ZeRO shards expert state over the expert data-parallel group, tp*dp*cp / (etp*ep) ranks
+    // (Megatron-Core expert_data_parallel group; dp*cp/ep when etp = tp).
+    const double expertDpShard = static_cast<double>(p.expertDp());
 
     const int pp = std::max(1, p.pp);
     const int moeLayers = moeLayerCount(m);

@@ -96,12 +96,12 @@ struct MemoryBreakdown
 };
 
 /// Parameters held by one chip of the most loaded pipeline stage (before ZeRO sharding):
-/// dense parameters / (tp), expert parameters / (tp * ep), for its layers / pp, plus the
-/// embedding (first stage) or output layer (last stage).
+/// dense parameters / (tp), routed-expert parameters / (etp * ep) (Parallelism::expertTp()), for
+/// its layers / pp, plus the embedding (first stage) or output layer (last stage).
 struct ParamsPerChip
 {
     double dense = 0.0;  ///< sharded over dp*cp by ZeRO
-    double expert = 0.0; ///< sharded over the expert data-parallel group dp*cp/ep by ZeRO
+    double expert = 0.0; ///< sharded over the expert data-parallel group tp*dp*cp/(etp*ep) by ZeRO
 };
 ParamsPerChip paramsPerChip(const ModelSpec &m, const Parallelism &p);
 

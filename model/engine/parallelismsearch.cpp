@@ -5,6 +5,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <utility>
 
 namespace th::engine {
 
@@ -87,6 +88,8 @@ SearchResult searchParallelism(const PerformanceInputs &base, const PinnedParall
     }
 
     std::vector<int> tps, cps, pps, eps, mbs, vs, tmp;
+    std::vector<std::pair<int, int>> expertLayouts; // (etp, ep); etp 0 = tp
+    expertLayouts.reserve(128);
     tps.reserve(64); cps.reserve(64); pps.reserve(64); eps.reserve(64); mbs.reserve(128); vs.reserve(32); tmp.reserve(1024);
 
     // TP: divides the chip count, fits the scale-up domain, divides the heads (checked by the
@@ -143,17 +146,37 @@ SearchResult searchParallelism(const PerformanceInputs &base, const PinnedParall
                 const int dp = static_cast<int>(afterCp / pp);
                 if (pinned.dp && *pinned.dp != dp)
                     continue; // not a combination with the pinned dp
-                // EP divides the experts and dp*cp (Megatron-Core layout); dense: 1.
-                tmp.clear();
+                // Expert layouts (etp, ep). EP divides the experts and dp*cp (Megatron-Core
+                // layout, etp = tp, stored as 0); with etp != tp (pinned, or etp 1 offered for
+                // MoE with tp > 1: Megatron-Core parallel folding, the published Qwen3 and
+                // Pangu Ultra MoE layouts) etp*ep divides tp*dp*cp and SP is on. Dense: (0, 1).
+                expertLayouts.clear();
                 if (m.isMoe()) {
-                    for (int e = 1; e <= m.experts && e <= dp * cp; ++e) {
-                        if (m.experts % e == 0 && (static_cast<long long>(dp) * cp) % e == 0)
-                            tmp.push_back(e);
+                    const auto addEps = [&](int etpValue) {
+                        const int etp = etpValue > 0 ? etpValue : tp;
+                        const long long epRanks = etp == tp ? static_cast<long long>(dp) * cp
+                                                            : static_cast<long long>(tp) * dp * cp / std::max(1, etp);
+                        const long long foldedRanks = static_cast<long long>(tp) * dp * cp;
+                        tmp.clear();
+                        for (int e = 1; e <= m.experts && e <= epRanks; ++e) {
+                            const bool divides = etp == tp ? epRanks % e == 0 : foldedRanks % (static_cast<long long>(etp) * e) == 0;
+                            if (m.experts % e == 0 && divides)
+                                tmp.push_back(e);
+                        }
+                        candidates(pinned.ep, tmp, eps);
+                        for (int e : eps)
+                            expertLayouts.emplace_back(etpValue, e);
+                    };
+                    if (pinned.etp)
+                        addEps(*pinned.etp);
+                    else {
+                        addEps(0);
+                        if (tp > 1 && base.framework.sequenceParallel)
+                            addEps(1);
                     }
                 } else {
-                    tmp.push_back(1);
+                    expertLayouts.emplace_back(pinned.etp.value_or(0), pinned.ep.value_or(1));
                 }
-                candidates(pinned.ep, tmp, eps);
                 // Micro-batches: divisors of the per-replica batch.
                 const long long perReplica = (seqs % dp == 0) ? seqs / dp : 0;
                 if (perReplica > 0)
@@ -170,7 +193,7 @@ SearchResult searchParallelism(const PerformanceInputs &base, const PinnedParall
                 }
                 candidates(pinned.interleave, tmp, vs);
 
-                for (int ep : eps) {
+                for (const auto &[etp, ep] : expertLayouts) {
                     for (int v : vs) {
                         for (Recompute rc : allRecompute) {
                             if (pinned.recompute ? *pinned.recompute != rc
@@ -188,6 +211,7 @@ SearchResult searchParallelism(const PerformanceInputs &base, const PinnedParall
                                     p.pp = pp;
                                     p.dp = dp;
                                     p.ep = ep;
+                                    p.etp = etp;
                                     p.interleave = v;
                                     p.recompute = rc;
                                     p.zeroStage = zero;

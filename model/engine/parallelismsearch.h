@@ -19,6 +19,9 @@ struct PinnedParallelism
     std::optional<int> dp;
     std::optional<int> cp;
     std::optional<int> ep;
+    /// Expert tensor parallel. Unset: tp, and for MoE with tp > 1 and sequence parallelism
+    /// also 1 (Megatron-Core parallel folding).
+    std::optional<int> etp;
     std::optional<int> microBatch;
     std::optional<int> interleave;
     std::optional<Recompute> recompute;

@@ -169,18 +169,24 @@ LayerCost layerCost(const Context &c, bool moe)
     double mlpActivationBytes = 0.0;
     double mlpHiddenElements = 0.0; ///< input elements of the down projection(s)
     if (moe && m.isMoe()) {
-        // Routed experts, expert tensor parallel = tp, experts spread over ep ranks. Balanced
-        // routing: every chip processes tok * topK * capacity token-expert pairs, spread over its
-        // E/ep local experts, each a separate GEMM of tok*topK*cf*ep/E rows (grouped GEMM;
-        // Fedus et al. 2021 §2.1, Megatron-Core MoE).
+        // Routed experts, split et ways (expert tensor parallel, Megatron-Core
+        // expert_tensor_parallel_size; = tp unless set) and spread over ep ranks ("MoE parallel
+        // folding", Liu et al. 2025, arXiv:2504.14960). The TP group's tok tokens make
+        // tok * topK * capacity token-expert pairs. An expert-model-parallel group (et*ep ranks)
+        // serves the tokens of et/t TP groups, so a chip's E/ep local experts see
+        // tok*topK*cf*et/t rows in all (after the ETP all-gather), each expert a separate GEMM
+        // of [rows x h] x [h x fe/et] (grouped GEMM; Fedus et al. 2021 §2.1, Megatron-Core MoE).
+        // The FLOP per chip do not depend on et; smaller et means fewer, fatter GEMMs.
+        const double et = p.expertTp();
         const double fe = m.effectiveMoeFfnHidden();
         const double routed = tok * m.topK * fw.moeCapacityFactor * fw.moeLoadImbalance;
+        const double routedRows = p.expertTp() == p.tp ? routed : routed * et / t;
         const double localExperts = static_cast<double>(m.experts) / p.ep;
-        const double rowsPerExpert = routed / localExperts;
-        const double upFlop = 2.0 * rowsPerExpert * h * fe * upWidth / t;
-        const double downFlop = 2.0 * rowsPerExpert * fe * h / t;
-        lc.gemmForwardSeconds += localExperts * (c.gemm.seconds(rowsPerExpert, fe * upWidth / t, h)
-                                                 + c.gemm.seconds(rowsPerExpert, h, fe / t));
+        const double rowsPerExpert = routedRows / localExperts;
+        const double upFlop = 2.0 * rowsPerExpert * h * fe * upWidth / et;
+        const double downFlop = 2.0 * rowsPerExpert * fe * h / et;
+        lc.gemmForwardSeconds += localExperts * (c.gemm.seconds(rowsPerExpert, fe * upWidth / et, h)
+                                                 + c.gemm.seconds(rowsPerExpert, h, fe / et));
         lc.gemmForwardFlop += localExperts * (upFlop + downFlop);
         if (m.sharedExperts > 0) {
             const double fs = fe * m.sharedExperts;
@@ -201,11 +207,16 @@ LayerCost layerCost(const Context &c, bool moe)
         mlpActivationBytes += 2.0 * (tok + routed) * h * kActivationBytes / sp;
 
         // Expert parallel: dispatch and combine all-to-all per forward (Lepikhin et al. 2020,
-        // GShard §2.2). Each rank sends its routed tokens (split by SP over tp); EP ranks are
-        // adjacent after tp and cp in the Megatron rank order, so scale-up holds
-        // scaleUp / (tp cp) of them.
+        // GShard §2.2). Each rank sends the routed copies of its own sequence-parallel shard of
+        // tokens (tok/t with SP), whatever et is: Megatron-Core's all-to-all dispatcher permutes
+        // the [s/tp, b, h] shard, exchanges it over the EP group and only then all-gathers it
+        // over the ETP group (MoEAlltoAllTokenDispatcher; nothing to gather when et = 1). With
+        // et = tp, EP ranks are adjacent after tp and cp (Megatron order tp-cp-ep-dp), so
+        // scale-up holds scaleUp / (tp cp) of them; with et != tp the expert rank generator of
+        // parallel folding orders etp-ep-edp (cp folded into edp), so EP neighbours are et apart.
         if (p.ep > 1) {
-            const int inside = std::clamp(c.in.scaleUpSize / (p.tp * p.cp), 1, p.ep);
+            const int epStride = p.expertTp() == p.tp ? p.tp * p.cp : p.expertTp();
+            const int inside = std::clamp(c.in.scaleUpSize / epStride, 1, p.ep);
             const double bytesPerCopy = tok * fw.moeLoadImbalance * h * kActivationBytes / sp;
             const double domains = std::ceil(static_cast<double>(p.ep) / inside);
             // Copies of a token that leave its scale-up domain. Plain all-to-all: one per routed
@@ -301,7 +312,20 @@ LayerCost layerCost(const Context &c, bool moe)
     // Tensor parallel with sequence parallelism: per layer forward 2 all-gathers + 2
     // reduce-scatters of the [b s/cp h] activation (Korthikanti et al. 2022 §4.2.2), the same
     // bandwidth as Megatron's 2 all-reduces without SP (Narayanan et al. 2021 §3.3).
-    if (p.tp > 1) {
+    // MoE layers with et != tp: the attention keeps its all-gather + reduce-scatter over tp; the
+    // routed experts all-gather the dispatched tokens over the et ranks of their ETP group and
+    // reduce-scatter the outputs back (MoEAlltoAllTokenDispatcher; the token tensor of et/t TP
+    // groups' shards, tok et/t h; none with et = 1); shared experts are an ordinary
+    // tp-parallel MLP with SP (Megatron-Core SharedExpertMLP: its own all-gather +
+    // reduce-scatter over tp). With et = tp all of it is the dense layer's 4 collectives.
+    const int et = p.expertTp();
+    if (moe && m.isMoe() && et != p.tp) {
+        const double bytes = tok * h * kActivationBytes;
+        const double attention = p.tp > 1 ? 2.0 * ringAllGatherSeconds(bytes, p.tp, c.up) : 0.0;
+        const double routedExperts = et > 1 ? 2.0 * ringAllGatherSeconds(bytes * et / p.tp, et, c.up) : 0.0;
+        const double shared = (m.sharedExperts > 0 && p.tp > 1) ? 2.0 * ringAllGatherSeconds(bytes, p.tp, c.up) : 0.0;
+        lc.tpForwardSeconds = attention + routedExperts + shared;
+    } else if (p.tp > 1) {
         const double bytes = tok * h * kActivationBytes;
         lc.tpForwardSeconds = 4.0 * ringAllGatherSeconds(bytes, p.tp, c.up);
     }
@@ -326,7 +350,7 @@ Infeasible checkLayout(const PerformanceInputs &in)
     if (!m.hasArchitecture())
         return Infeasible::NoArchitecture;
     if (in.chipCount <= 0 || !(in.globalBatchTokens > 0.0) || p.tp < 1 || p.pp < 1 || p.dp < 1
-        || p.cp < 1 || p.ep < 1 || p.microBatch < 1 || p.interleave < 1 || p.zeroStage < 0
+        || p.cp < 1 || p.ep < 1 || p.etp < 0 || p.microBatch < 1 || p.interleave < 1 || p.zeroStage < 0
         || p.zeroStage > 3 || in.scaleUpSize < 1 || in.chip.memoryGib <= 0.0)
         return Infeasible::InvalidInput;
     if (in.chip.peakFlopsPerSecond(in.precision) <= 0.0)
@@ -344,8 +368,22 @@ Infeasible checkLayout(const PerformanceInputs &in)
         return Infeasible::CpDoesNotDivideSequence;
     if (p.ep > 1 && (!m.isMoe() || m.experts % p.ep != 0))
         return Infeasible::EpDoesNotDivideExperts;
-    if (p.ep > 1 && (static_cast<long long>(p.dp) * p.cp) % p.ep != 0)
+    const int et = p.expertTp();
+    if (m.isMoe() && et != p.tp) {
+        // Megatron-Core parallel folding (parallel_state.initialize_model_parallel): the
+        // expert-model-parallel group etp * ep must divide the tp * dp * cp ranks of a stage; the
+        // expert FFN width is split etp ways (ColumnParallelLinear / TEGroupedLinear `divide`);
+        // EP with TP needs sequence parallelism (TransformerConfig: "When using expert
+        // parallelism and tensor parallelism, sequence parallelism must be used"). ETP
+        // collectives are modelled on the scale-up fabric, hence etp <= its size (as for tp).
+        const long long attentionRanks = static_cast<long long>(p.tp) * p.dp * p.cp;
+        if (et > in.scaleUpSize || m.effectiveMoeFfnHidden() % et != 0
+            || attentionRanks % (static_cast<long long>(et) * p.ep) != 0
+            || (p.tp > 1 && p.ep > 1 && !p.sequenceParallel))
+            return Infeasible::EtpInvalid;
+    } else if (p.ep > 1 && (static_cast<long long>(p.dp) * p.cp) % p.ep != 0) {
         return Infeasible::EpDoesNotDivideDataParallel;
+    }
     bool exact = false;
     const long long seqs = globalSequences(in, &exact);
     const long long perStep = static_cast<long long>(p.dp) * p.microBatch;
@@ -540,7 +578,8 @@ StepEstimate estimateStep(const PerformanceInputs &in)
     }
 
     // Data parallel / ZeRO. Dense gradients are reduced over dp*cp ranks (stride tp), expert
-    // gradients over dp*cp/ep ranks (stride tp*ep); ranks in one scale-up domain reduce there
+    // gradients over the expert data-parallel group, tp*dp*cp/(etp*ep) ranks (stride etp*ep;
+    // dp*cp/ep ranks at stride tp*ep when etp = tp); ranks in one scale-up domain reduce there
     // first (hierarchical, Cho et al. 2019).
     const ParamsPerChip params = paramsPerChip(m, p);
     // A gradient or parameter pass is not one collective: frameworks launch one per gradient
@@ -574,9 +613,9 @@ StepEstimate estimateStep(const PerformanceInputs &in)
                + (collectivesPerPass(groupParams, group) - 1.0) * steps * hop.latencySeconds;
     };
     const int denseGroup = p.dp * p.cp;
-    const int expertGroup = std::max(1, denseGroup / p.ep);
+    const int expertGroup = static_cast<int>(std::min<long long>(p.expertDp(), 1 << 30));
     const int denseStride = p.tp;
-    const int expertStride = p.tp * p.ep;
+    const int expertStride = p.expertTp() * p.ep;
     const auto both = [&](double bytesPerParam, bool allReduce) {
         return dpCollective(params.dense, bytesPerParam, denseGroup, denseStride, allReduce)
                + dpCollective(params.expert, bytesPerParam, expertGroup, expertStride, allReduce);

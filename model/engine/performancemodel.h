@@ -127,14 +127,17 @@ enum class Infeasible {
     PpExceedsLayers,         ///< more pipeline stages than layers
     CpDoesNotDivideSequence, ///< seq_len not divisible by 2 cp (load-balanced causal ring)
     EpDoesNotDivideExperts,  ///< experts % ep != 0, or ep > 1 on a dense model
-    EpDoesNotDivideDataParallel, ///< ep does not divide dp * cp (Megatron-Core layout)
+    EpDoesNotDivideDataParallel, ///< ep does not divide dp * cp (Megatron-Core layout, etp = tp)
+    EtpInvalid,              ///< etp != tp on an MoE model: etp larger than the scale-up domain,
+                             ///< not dividing the expert FFN width, etp * ep not dividing
+                             ///< tp * dp * cp, or tp > 1 with ep > 1 without sequence parallelism
     BatchNotDivisible,       ///< global batch (sequences) not a multiple of dp * micro-batch
     InterleaveInvalid,       ///< interleave > 1 needs pp > 1 and pp * v <= layers + 2 (and, where
                              ///< the framework says so, micro-batches a multiple of pp)
     ZeroWithPipeline,        ///< ZeRO-3 weight sharding together with pp > 1 (ZeRO-2 is allowed)
     OutOfMemory,             ///< memoryPerChip() exceeds the chip's capacity
 };
-inline constexpr int kInfeasibleCount = 15;
+inline constexpr int kInfeasibleCount = 16;
 
 /// Seconds per training step by cause; sums to stepTimeSeconds. The first seven match
 /// INTERFACES.md `breakdown_s` (compute, memory_bound, tp_comm, pp_comm, pp_bubble,

@@ -16,11 +16,19 @@ struct Tr
 {
     Q_DECLARE_TR_FUNCTIONS(Estimate)
 };
+/// The ep figure of the text layouts; with an expert tensor parallel other than tp, "4 (etp 1)".
+QString expertParallelText(const engine::Parallelism &p)
+{
+    if (p.expertTp() == p.tp)
+        return QString::number(p.ep);
+    return QStringLiteral("%1 (etp %2)").arg(p.ep).arg(p.expertTp());
+}
+
 } // namespace
 
 QJsonObject parallelismToJson(const engine::Parallelism &p)
 {
-    return QJsonObject{{QStringLiteral("tp"), p.tp},
+    QJsonObject o{{QStringLiteral("tp"), p.tp},
                        {QStringLiteral("pp"), p.pp},
                        {QStringLiteral("dp"), p.dp},
                        {QStringLiteral("cp"), p.cp},
@@ -29,6 +37,10 @@ QJsonObject parallelismToJson(const engine::Parallelism &p)
                        {QStringLiteral("interleave"), p.interleave},
                        {QStringLiteral("recompute"), QString::fromLatin1(engine::recomputeKey(p.recompute).data())},
                        {QStringLiteral("zero"), p.zeroStage}};
+    // Expert tensor parallel only when it differs from tp (the default), as in the scenario.
+    if (p.expertTp() != p.tp)
+        o.insert(QStringLiteral("etp"), p.expertTp());
+    return o;
 }
 
 QJsonObject breakdownToJson(const engine::StepBreakdown &b)
@@ -155,7 +167,7 @@ QString estimateToText(const Scenario &s, const engine::TrainingEstimate &e, con
     if (run) {
         const engine::Parallelism &p = run->parallelism;
         lines << Tr::tr("Parallelism:      tp %1, pp %2, dp %3, cp %4, ep %5, micro-batch %6, interleave %7, recompute %8, ZeRO %9")
-                     .arg(p.tp).arg(p.pp).arg(p.dp).arg(p.cp).arg(p.ep).arg(p.microBatch).arg(p.interleave)
+                     .arg(p.tp).arg(p.pp).arg(p.dp).arg(p.cp).arg(expertParallelText(p)).arg(p.microBatch).arg(p.interleave)
                      .arg(QString::fromLatin1(engine::recomputeKey(p.recompute).data())).arg(p.zeroStage);
         const engine::StepBreakdown &b = run->step.breakdown;
         lines << Tr::tr("Step breakdown:   compute %1 s, memory-bound %2 s, TP %3 s, PP %4 s, bubble %5 s, DP %6 s, EP %7 s, CP %8 s, other %9 s")
@@ -266,7 +278,7 @@ QString searchToText(const Scenario &s, const ModelledRun &run)
     for (const engine::SearchCandidate &cand : run.search.best) {
         const engine::Parallelism &p = cand.parallelism;
         lines << Tr::tr("%1. tp %2 pp %3 dp %4 cp %5 ep %6 mb %7 v %8 %9 ZeRO-%10: step %11 s, MFU %12, %13 GiB/chip, %14")
-                     .arg(rank++).arg(p.tp).arg(p.pp).arg(p.dp).arg(p.cp).arg(p.ep).arg(p.microBatch).arg(p.interleave)
+                     .arg(rank++).arg(p.tp).arg(p.pp).arg(p.dp).arg(p.cp).arg(expertParallelText(p)).arg(p.microBatch).arg(p.interleave)
                      .arg(QString::fromLatin1(engine::recomputeKey(p.recompute).data())).arg(p.zeroStage)
                      .arg(c.toString(cand.estimate.stepTimeSeconds, 'f', 3), c.toString(cand.estimate.mfu, 'f', 3),
                           c.toString(cand.estimate.memory.totalGib(), 'f', 1), boundByKey(cand.estimate.boundBy));

@@ -21,6 +21,7 @@ std::optional<engine::Parallelism> ParallelismRequest::resolve(long long chipCou
         p.dp = static_cast<int>(chipCount / modelParallel);
     }
     p.ep = ep.value_or(1);
+    p.etp = etp.value_or(0); // 0 = tp
     p.microBatch = microBatch.value_or(1);
     p.interleave = interleave.value_or(1);
     p.recompute = recompute.value_or(engine::Recompute::Selective);

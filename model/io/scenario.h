@@ -20,13 +20,14 @@ namespace th {
 struct ParallelismRequest
 {
     std::optional<int> tp, pp, dp, cp, ep, microBatch, interleave, zero;
+    std::optional<int> etp; ///< expert tensor parallel; unset = tp (Megatron-Core default)
     std::optional<engine::Recompute> recompute;
     std::optional<bool> sequenceParallel;
     bool given = false; ///< the scenario had a parallelism object
 
     bool isEmpty() const
     {
-        return !tp && !pp && !dp && !cp && !ep && !microBatch && !interleave && !zero && !recompute && !sequenceParallel;
+        return !tp && !pp && !dp && !cp && !ep && !etp && !microBatch && !interleave && !zero && !recompute && !sequenceParallel;
     }
     /// A complete layout when tp, pp and dp are known or derivable from the chip count.
     std::optional<engine::Parallelism> resolve(long long chipCount) const;

@@ -248,7 +248,7 @@ void readParallelism(JsonFieldReader &cluster, Scenario &s, InputErrors &errors)
     p.given = true;
     JsonFieldReader r(*obj, QStringLiteral("/cluster/parallelism"), &errors);
     r.rejectUnknownKeys({QStringLiteral("tp"), QStringLiteral("pp"), QStringLiteral("dp"), QStringLiteral("cp"),
-                         QStringLiteral("ep"), QStringLiteral("micro_batch"), QStringLiteral("interleave"),
+                         QStringLiteral("ep"), QStringLiteral("etp"), QStringLiteral("micro_batch"), QStringLiteral("interleave"),
                          QStringLiteral("recompute"), QStringLiteral("zero"), QStringLiteral("sequence_parallel")});
     auto degree = [&](const char *key, std::optional<int> &target, engine::Range range) {
         if (auto v = r.integer(QString::fromLatin1(key), range))
@@ -259,6 +259,7 @@ void readParallelism(JsonFieldReader &cluster, Scenario &s, InputErrors &errors)
     degree("dp", p.dp, lim::parallelDegree);
     degree("cp", p.cp, lim::parallelDegree);
     degree("ep", p.ep, lim::parallelDegree);
+    degree("etp", p.etp, lim::parallelDegree);
     degree("micro_batch", p.microBatch, lim::microBatch);
     degree("interleave", p.interleave, lim::interleave);
     degree("zero", p.zero, lim::zeroStage);
@@ -287,7 +288,17 @@ void readParallelism(JsonFieldReader &cluster, Scenario &s, InputErrors &errors)
                            Tr::tr("tp x pp x cp = %1 must divide /cluster/count (%2) so that dp is a whole number")
                                .arg(tp * pp * cp).arg(s.chipCount)});
     }
-    if (p.ep && p.dp && (static_cast<long long>(*p.dp) * cp) % *p.ep != 0)
+    // Expert tensor parallel other than tp (Megatron-Core parallel folding): etp x ep must divide
+    // tp x dp x cp and etp the expert FFN width; with etp = tp, ep must divide dp x cp as before.
+    const bool folded = p.etp && *p.etp != tp;
+    if (folded && !s.model.isMoe())
+        r.error(QStringLiteral("etp"), Tr::tr("expert tensor parallelism needs a mixture-of-experts model (model.moe), got %1").arg(*p.etp));
+    if (folded && s.model.isMoe() && s.model.effectiveMoeFfnHidden() % *p.etp != 0)
+        r.error(QStringLiteral("etp"), Tr::tr("must divide the expert FFN width (%1), got %2").arg(s.model.effectiveMoeFfnHidden()).arg(*p.etp));
+    if (folded && p.dp && (tp * *p.dp * cp) % (static_cast<long long>(*p.etp) * p.ep.value_or(1)) != 0)
+        r.error(QStringLiteral("etp"), Tr::tr("etp x ep (%1) must divide tp x dp x cp (%2), got etp %3")
+                                           .arg(static_cast<long long>(*p.etp) * p.ep.value_or(1)).arg(tp * *p.dp * cp).arg(*p.etp));
+    if (!folded && p.ep && p.dp && (static_cast<long long>(*p.dp) * cp) % *p.ep != 0)
         r.error(QStringLiteral("ep"), Tr::tr("must divide dp x cp (%1), got %2").arg(static_cast<long long>(*p.dp) * cp).arg(*p.ep));
     if (p.ep && *p.ep > 1 && !s.model.isMoe())
         r.error(QStringLiteral("ep"), Tr::tr("expert parallelism needs a mixture-of-experts model (model.moe), got %1").arg(*p.ep));

@@ -888,6 +888,10 @@ not CFD); --no-thermal skips it.
         <source>GB 40879 grade 3 ≤ %1</source>
         <translation>GB 40879 三级 ≤ %1</translation>
     </message>
+    <message>
+        <source>Expert tensor parallelism (etp) is invalid: etp x ep must divide tp x dp x cp, etp must divide the expert FFN width and fit the scale-up domain, and tp &gt; 1 with ep &gt; 1 needs sequence parallelism.</source>
+        <translation>专家张量并行度（etp）无效：etp × ep 必须整除 tp × dp × cp，etp 必须整除专家 FFN 宽度且不超过纵向扩展域，tp &gt; 1 且 ep &gt; 1 时必须启用序列并行。</translation>
+    </message>
 </context>
 <context>
     <name>Estimate</name>
@@ -1358,6 +1362,18 @@ not CFD); --no-thermal skips it.
     <message>
         <source>%1 has no dense %2 peak in the catalog; supported: %3</source>
         <translation>%1 在目录中没有 %2 稠密峰值；支持：%3</translation>
+    </message>
+    <message>
+        <source>expert tensor parallelism needs a mixture-of-experts model (model.moe), got %1</source>
+        <translation>专家张量并行需要混合专家模型（model.moe），实际为 %1</translation>
+    </message>
+    <message>
+        <source>must divide the expert FFN width (%1), got %2</source>
+        <translation>必须整除专家 FFN 宽度（%1），实际为 %2</translation>
+    </message>
+    <message>
+        <source>etp x ep (%1) must divide tp x dp x cp (%2), got etp %3</source>
+        <translation>etp × ep（%1）必须整除 tp × dp × cp（%2），实际 etp 为 %3</translation>
     </message>
 </context>
 <context>

@@ -368,8 +368,6 @@ void addMegatronBridge(const std::string &dir, std::vector<CalibrationCase> &out
             c.excludedReason = "superseded by a newer release of the same configuration";
         else if (!allReleases && releaseRank(s("release")) < newestGeneration[generationOf(r)])
             c.excludedReason = "older software release than the newest one for this model, system and precision";
-        else if (num(r[QLatin1String("EP")], 1) > num(r[QLatin1String("#-GPUs")]) / (num(r[QLatin1String("TP")], 1) * num(r[QLatin1String("PP")], 1)))
-            c.excludedReason = "EP larger than DP x CP (expert tensor parallel 1 spanning TP ranks) is not modelled";
         if (!c.excludedReason.empty()) {
             out.push_back(c);
             continue;
@@ -403,11 +401,24 @@ void addMegatronBridge(const std::string &dir, std::vector<CalibrationCase> &out
         // all of it is overlapped (the interference share remains).
         if (s("model") == "DeepSeekV3" && prec == "MXFP8")
             in.framework.epCommOverlapFraction = 1.0;
+        // Likewise the Qwen3-235B H100 presets (`moe_a2a_overlap=True` in
+        // QWEN3_235B_A22B_PRETRAIN_CONFIG_H100_{BF16,FP8_CS}_V1,
+        // scripts/performance/configs/qwen/qwen3_workload_base_configs.py; the Blackwell presets
+        // of the same file set it False or use the HybridEP flex dispatcher).
+        if (s("model") == "Qwen3_235B_a22B" && s("System") == "DGX-H100")
+            in.framework.epCommOverlapFraction = 1.0;
         Parallelism &p = in.parallelism;
         p.tp = int(num(r[QLatin1String("TP")], 1));
         p.pp = int(num(r[QLatin1String("PP")], 1));
         p.cp = int(num(r[QLatin1String("CP")], 1));
         p.ep = int(num(r[QLatin1String("EP")], 1));
+        // The summary table has no expert-TP column. The Qwen3 performance presets set
+        // expert_tensor_parallel_size=1 (BASE_QWEN3_235B_A22B_CONFIG and the 30B/Next bases in
+        // Megatron-Bridge scripts/performance/configs/qwen/qwen3_workload_base_configs.py), which
+        // lets the H100 preset run EP 32 over TP 2 x DP 16 (parallel folding). Every other MoE row
+        // of the table runs TP 1, where etp = tp = 1 either way.
+        if (s("model").rfind("Qwen3", 0) == 0)
+            p.etp = 1;
         p.interleave = int(num(r[QLatin1String("VP")], 1));
         p.dp = int(in.chipCount / (static_cast<long long>(p.tp) * p.pp * p.cp));
         p.sequenceParallel = p.tp > 1;

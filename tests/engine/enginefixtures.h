@@ -114,6 +114,27 @@ inline th::engine::ModelSpec deepseekV3Like()
     return m;
 }
 
+/// Mixtral 8x7B architecture (Jiang et al. 2024, arXiv:2401.04088 Table 1: 32 layers, h 4096,
+/// 32 heads / 8 KV heads, 8 experts of gated width 14336, top-2; no shared experts, dropout 0).
+/// params = 0 leaves memoryfit's architecture count unscaled, for hand-computed checks.
+inline th::engine::ModelSpec mixtralLike()
+{
+    th::engine::ModelSpec m;
+    m.id = "mixtral-8x7b";
+    m.layers = 32;
+    m.hidden = 4096;
+    m.ffnHidden = 14336;
+    m.heads = 32;
+    m.kvHeads = 8;
+    m.seqLen = 4096;
+    m.vocab = 32000;
+    m.gatedMlp = true;
+    m.dropout = false;
+    m.experts = 8;
+    m.topK = 2;
+    return m;
+}
+
 inline th::engine::PerformanceInputs gpt3On1024H100()
 {
     using namespace th::engine;

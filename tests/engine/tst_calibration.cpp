@@ -150,8 +150,11 @@ private slots:
         }
         // Achieved (docs/validation.md, 2026-11-23 (fifth round), power-limited clocks): dense
         // median 4.5 %, p90 13.7 %, worst row outside the two known anomalies 19.1 %, all dense
-        // rows <= 35.1 %; MoE median 16.5 %, without GPT-OSS 13.1 %. The bounds sit just above,
-        // so a regression fails; the targets are median <= 10 % and every row <= 25 %.
+        // rows <= 35.1 %; MoE median 16.5 %, without GPT-OSS 13.1 %; with expert tensor parallel
+        // (etp, "ETP" in docs/validation.md) the Qwen3-235B H100 row (etp 1, EP 32 over TP 2 x
+        // DP 16) joins the MoE tier: 23 rows, median 16.8 %, without GPT-OSS 15 rows, 13.5 %.
+        // The bounds sit just above, so a regression fails; the targets are median
+        // <= 10 % and every row <= 25 %.
         QVERIFY(errors.size() >= 200);
         QVERIFY2(median <= 0.047, summary.constData());
         QVERIFY2(p90 <= 0.14, summary.constData());
@@ -162,7 +165,7 @@ private slots:
         QVERIFY(approxErrors.size() >= 20);
         QVERIFY(moeExactErrors.size() >= 12);
         QVERIFY2(approxMedian <= 0.17, summary.constData());
-        QVERIFY2(moeExactMedian <= 0.135, summary.constData());
+        QVERIFY2(moeExactMedian <= 0.137, summary.constData());
     }
 
     /// System-level physics judged where the software version cancels: Megatron-Bridge rows of

@@ -180,19 +180,9 @@ private slots:
 
     void moeExpertsShardOverEp()
     {
-        ModelSpec m; // Mixtral 8x7B
+        ModelSpec m = th::test::mixtralLike(); // Mixtral 8x7B
         m.params = 46.7e9;
         m.activeParams = 12.9e9;
-        m.layers = 32;
-        m.hidden = 4096;
-        m.ffnHidden = 14336;
-        m.heads = 32;
-        m.kvHeads = 8;
-        m.seqLen = 4096;
-        m.vocab = 32000;
-        m.gatedMlp = true;
-        m.experts = 8;
-        m.topK = 2;
         Parallelism p1;
         p1.dp = 8;
         Parallelism p8 = p1;

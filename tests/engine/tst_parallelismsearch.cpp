@@ -175,6 +175,41 @@ private slots:
         QVERIFY(r.best.front().parallelism.ep > 1); // 671B of experts cannot be replicated
     }
 
+    void moeSearchOffersExpertTpOne()
+    {
+        // tp 8, pp 8, dp 16 on 1,024 H100 with ep 32 pinned: ep 32 does not divide dp 16, so only
+        // the folded layout (etp 1: 1 x 32 divides tp 8 x dp 16) is legal; the search offers
+        // etp in {tp, 1} and must find it.
+        PerformanceInputs in = gpt3On1024H100();
+        in.model = deepseekV3Like();
+        in.globalBatchTokens = 1536.0 * 4096;
+        in.framework.enforceMemoryFit = false;
+        PinnedParallelism pin;
+        pin.tp = 8;
+        pin.pp = 8;
+        pin.cp = 1;
+        pin.ep = 32;
+        pin.interleave = 1;
+        const SearchResult r = searchParallelism(in, pin, 1'000'000);
+        QVERIFY(countsAddUp(r));
+        QVERIFY(!r.best.empty());
+        for (const SearchCandidate &c : r.best) {
+            QCOMPARE(c.parallelism.expertTp(), 1);
+            QVERIFY(c.parallelism.sequenceParallel);
+        }
+        QVERIFY(r.rejected[static_cast<std::size_t>(Infeasible::EpDoesNotDivideDataParallel)] > 0);
+        // A pinned etp is honoured: etp = tp leaves nothing feasible.
+        pin.etp = 8;
+        const SearchResult tied = searchParallelism(in, pin, 5);
+        QVERIFY(countsAddUp(tied));
+        QVERIFY(tied.best.empty());
+        // Without sequence parallelism in the framework etp 1 is not offered (Megatron-Core
+        // needs SP with TP and EP).
+        pin.etp.reset();
+        in.framework.sequenceParallel = false;
+        QVERIFY(searchParallelism(in, pin, 5).best.empty());
+    }
+
     void invalidInputsReportOnce()
     {
         PerformanceInputs in = gpt3On1024H100();

@@ -521,6 +521,127 @@ private slots:
         QVERIFY(estimateStep(in).breakdown.epCommSeconds > e.breakdown.epCommSeconds);
     }
 
+    void expertTensorParallelDefaultsToTp()
+    {
+        // etp unset (0) is Megatron-Core's default etp = tp: the same estimate as etp = tp.
+        PerformanceInputs in = gpt3On1024H100();
+        in.model = deepseekV3Like();
+        in.globalBatchTokens = 1536.0 * 4096;
+        in.parallelism.ep = 16;
+        in.framework.enforceMemoryFit = false;
+        const StepEstimate unset = estimateStep(in);
+        QCOMPARE(unset.infeasible, Infeasible::None);
+        in.parallelism.etp = 8;
+        const StepEstimate explicitTp = estimateStep(in);
+        QCOMPARE(explicitTp.stepTimeSeconds, unset.stepTimeSeconds);
+        QCOMPARE(explicitTp.memory.totalGib(), unset.memory.totalGib());
+    }
+
+    void expertTensorParallelMemoryHandComputed()
+    {
+        // Mixtral 8x7B (no shared experts, all layers MoE): 8 experts of gated width 14336,
+        // 8 x 3 x 4096 x 14336 expert parameters per layer, 32 layers.
+        const ModelSpec m = mixtralLike();
+        Parallelism p;
+        p.tp = 4;
+        p.dp = 2;
+        p.ep = 2;
+        p.zeroStage = 1;
+        const double expertPerLayer = 8.0 * 3.0 * 4096 * 14336;
+        // etp = tp: experts split 4 x 2 ways; expert data parallel dp*cp/ep = 1.
+        QCOMPARE(p.expertDp(), 1LL);
+        TH_FUZZY_COMPARE(paramsPerChip(m, p).expert, 32 * expertPerLayer / 8.0, 1e-12);
+        const MemoryBreakdown atTp = memoryPerChip(m, p, 192.0);
+        // etp = 1: experts whole on each of the 2 EP ranks; expert data parallel tp*dp/ep = 4.
+        p.etp = 1;
+        QCOMPARE(p.expertDp(), 4LL);
+        TH_FUZZY_COMPARE(paramsPerChip(m, p).expert, 32 * expertPerLayer / 2.0, 1e-12);
+        const MemoryBreakdown atOne = memoryPerChip(m, p, 192.0);
+        // bf16 weights and fp32 gradients (default assumptions) grow with the extra expert
+        // parameters; the ZeRO-1 optimizer shard stays (4x the parameters over 4x the ranks).
+        const double extraParams = 32 * expertPerLayer / 2.0 - 32 * expertPerLayer / 8.0;
+        TH_FUZZY_COMPARE(atOne.weightsGib - atTp.weightsGib, extraParams * 2.0 / kBytesPerGib, 1e-9);
+        TH_FUZZY_COMPARE(atOne.gradientsGib - atTp.gradientsGib, extraParams * 4.0 / kBytesPerGib, 1e-9);
+        TH_FUZZY_COMPARE(atOne.optimizerGib, atTp.optimizerGib, 1e-12);
+        // Routed-expert activations per chip are tok x topK x f / tp for any etp.
+        TH_FUZZY_COMPARE(atOne.activationsGib, atTp.activationsGib, 1e-12);
+    }
+
+    void expertTensorParallelGemmsAndCommHandComputed()
+    {
+        // Mixtral 8x7B-like (no shared experts) on one node, tp 8, ep 1 vs 8 with etp 1.
+        PerformanceInputs in = formulaCase();
+        in.model = mixtralLike();
+        in.chipCount = 8;
+        in.globalBatchTokens = 2.0 * 4096;
+        in.parallelism = Parallelism{};
+        in.parallelism.tp = 8;
+        in.parallelism.sequenceParallel = true;
+        in.framework.moeLoadImbalance = 1.0;
+        // A flat GEMM efficiency makes GEMM time = FLOP / (peak x eff): the FLOP of the expert
+        // GEMMs must not depend on etp (rows x etp / tp, widths / etp).
+        in.calibration.matmul.count = 1;
+        in.calibration.matmul.points[0] = {1e6, 0.7};
+        const StepEstimate atTp = estimateStep(in);
+        QCOMPARE(atTp.infeasible, Infeasible::None);
+        in.parallelism.etp = 1;
+        const StepEstimate atOne = estimateStep(in);
+        QCOMPARE(atOne.infeasible, Infeasible::None);
+        // (1e-6: the operand-traffic term, at formulaCase's near-infinite HBM ~1e-8 of the GEMM
+        // time, does depend on the shapes.)
+        TH_FUZZY_COMPARE(atOne.breakdown.computeSeconds, atTp.breakdown.computeSeconds, 1e-6);
+        // TP collectives: with etp = tp, 4 all-gather/reduce-scatter of [s h] per layer; with
+        // etp = 1 and no shared experts only the attention's 2 remain (the experts work on the
+        // sequence-parallel shard, nothing to gather).
+        const Link up{450e9 * in.calibration.scaleUpEfficiency, in.calibration.scaleUpLatencySeconds};
+        const double perCollective = ringAllGatherSeconds(4096.0 * 4096 * 2, 8, up);
+        const double perStep = 2 /*micro-batches*/ * 32 /*layers*/ * 2 /*fwd+bwd*/ * perCollective;
+        TH_FUZZY_COMPARE(atTp.breakdown.tpCommSeconds, 4 * perStep, 1e-9);
+        TH_FUZZY_COMPARE(atOne.breakdown.tpCommSeconds, 2 * perStep, 1e-9);
+        // etp 2: the routed experts gather tok x 2/8 of the token tensor over 2 ranks.
+        in.parallelism.etp = 2;
+        const double etpTwo = ringAllGatherSeconds(4096.0 * 4096 * 2 * 2 / 8, 2, up);
+        TH_FUZZY_COMPARE(estimateStep(in).breakdown.tpCommSeconds, 2 * perStep + 2 * 2 * 32 * 2 * etpTwo, 1e-9);
+        // With the real (size-dependent) curve: etp 1 with ep 8 runs one whole expert per chip,
+        // [1024 x 4096] x [4096 x 2 x 14336] (2.4e11 FLOP), instead of 8 experts of
+        // [1024 x 4096] x [4096 x 2 x 14336/8] (3.0e10 FLOP each) with etp = tp = 8: fatter
+        // GEMMs, higher efficiency, the same FLOP.
+        PerformanceInputs real = in;
+        real.calibration = defaultCalibration(ArchitectureClass::NvidiaHopper);
+        real.parallelism.etp = 1;
+        real.parallelism.ep = 8;
+        QCOMPARE(checkLayout(real), Infeasible::None);
+        const double computeOne = estimateStep(real).breakdown.computeSeconds;
+        real.parallelism.etp = 0;
+        real.parallelism.ep = 1;
+        QVERIFY(computeOne < estimateStep(real).breakdown.computeSeconds);
+    }
+
+    void expertTensorParallelFoldsExpertParallelIntoTp()
+    {
+        // Qwen3-235B-like layout of the Megatron-Bridge H100 preset (tp 2, pp 8, ep 32, etp 1 on
+        // 256 GPUs): ep 32 > dp 16 is illegal with etp = tp, legal with etp = 1 (32 | 2 x 16).
+        PerformanceInputs in = gpt3On1024H100();
+        in.model = deepseekV3Like();
+        in.globalBatchTokens = 1536.0 * 4096;
+        in.parallelism.tp = 8;
+        in.parallelism.pp = 8;
+        in.parallelism.dp = 16;
+        in.parallelism.ep = 32;
+        in.framework.enforceMemoryFit = false;
+        QCOMPARE(checkLayout(in), Infeasible::EpDoesNotDivideDataParallel);
+        in.parallelism.etp = 1;
+        QCOMPARE(checkLayout(in), Infeasible::None);
+        // 32 EP ranks at stride etp = 1 (8 per 8-GPU box); experts reduce gradients over
+        // tp*dp/(etp*ep) = 4 ranks.
+        const StepEstimate e = estimateStep(in);
+        QCOMPARE(e.infeasible, Infeasible::None);
+        QVERIFY(e.breakdown.epCommSeconds > 0.0);
+        // Without sequence parallelism Megatron-Core refuses EP with TP.
+        in.parallelism.sequenceParallel = false;
+        QCOMPARE(checkLayout(in), Infeasible::EtpInvalid);
+    }
+
     void infeasibleReasons_data()
     {
         QTest::addColumn<Infeasible>("expected");
@@ -534,6 +655,7 @@ private slots:
         QTest::newRow("cp-sequence") << Infeasible::CpDoesNotDivideSequence;
         QTest::newRow("ep-experts") << Infeasible::EpDoesNotDivideExperts;
         QTest::newRow("ep-dp") << Infeasible::EpDoesNotDivideDataParallel;
+        QTest::newRow("etp") << Infeasible::EtpInvalid;
         QTest::newRow("batch") << Infeasible::BatchNotDivisible;
         QTest::newRow("interleave") << Infeasible::InterleaveInvalid;
         QTest::newRow("zero-pp") << Infeasible::ZeroWithPipeline;
@@ -559,6 +681,11 @@ private slots:
             in.globalBatchTokens = 1536.0 * 4096;
             p.pp = 8; p.tp = 8; p.dp = 16; p.ep = 32;
             break;
+        case Infeasible::EtpInvalid:
+            in.model = deepseekV3Like();
+            in.globalBatchTokens = 1536.0 * 4096;
+            p.ep = 16; p.etp = 3; // 3 does not divide the expert width 2048
+            break;
         case Infeasible::BatchNotDivisible: p.microBatch = 5; break;
         case Infeasible::InterleaveInvalid: p.interleave = 13; break; // 8 * 13 > 96 + 2
         case Infeasible::ZeroWithPipeline: p.zeroStage = 3; break;
@@ -572,7 +699,7 @@ private slots:
     void everyInfeasibleValueTested()
     {
         // Guard: a new enum value must get a row in infeasibleReasons_data().
-        QCOMPARE(kInfeasibleCount, 15);
+        QCOMPARE(kInfeasibleCount, 16);
         QCOMPARE(int(Infeasible::OutOfMemory), kInfeasibleCount - 1);
     }
 };

@@ -106,19 +106,9 @@ private slots:
     void moeUsesActiveExperts()
     {
         // Mixtral 8x7B: h 4096, 32 layers, ffn 14336 (gated), 8 experts top-2, 32 heads, 8 kv heads.
-        ModelSpec m;
+        ModelSpec m = th::test::mixtralLike(); // Mixtral 8x7B
         m.params = 46.7e9;
         m.activeParams = 12.9e9;
-        m.layers = 32;
-        m.hidden = 4096;
-        m.ffnHidden = 14336;
-        m.heads = 32;
-        m.kvHeads = 8;
-        m.seqLen = 4096;
-        m.vocab = 32000;
-        m.gatedMlp = true;
-        m.experts = 8;
-        m.topK = 2;
         // Per layer: attention 2*4096^2 + 2*4096*1024 = 41,943,040; experts 2*3*4096*14336 =
         // 352,321,536; router 4096*8 = 32,768 -> 394,297,344 active matmul params.
         QCOMPARE(activeMatmulParamsPerLayer(m, true), 394297344.0);

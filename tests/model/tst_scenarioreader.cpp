@@ -98,6 +98,44 @@ private slots:
         QCOMPARE(r.scenario->parallelism.resolve(1024)->dp, 8);
     }
 
+    void expertTensorParallel()
+    {
+        // parallelism.etp (Megatron-Core expert_tensor_parallel_size): optional, unset = tp.
+        QJsonObject root = baseScenario();
+        root.insert(QStringLiteral("model"), QJsonObject{{QStringLiteral("preset"), QStringLiteral("mixtral-8x7b")}});
+        const auto layout = [](int ep, int etp) {
+            QJsonObject o{{QStringLiteral("tp"), 8}, {QStringLiteral("pp"), 8}, {QStringLiteral("dp"), 16}, {QStringLiteral("ep"), ep}};
+            if (etp != 0) // 0: leave etp unset
+                o.insert(QStringLiteral("etp"), etp);
+            return o;
+        };
+        root = withValue(root, QStringLiteral("/cluster/parallelism"), layout(8, 0));
+        ScenarioReadResult r = readScenario(root, m_catalog);
+        QVERIFY2(r.errors.isEmpty(), qPrintable(r.errors.isEmpty() ? QString() : r.errors.front().toString()));
+        QCOMPARE(r.scenario->parallelism.etp, std::nullopt);
+        QCOMPARE(r.scenario->parallelism.resolve(1024)->expertTp(), 8);
+        // etp 1 with ep 8: experts whole, expert data parallel tp x dp x cp / (etp x ep) = 16.
+        root = withValue(root, QStringLiteral("/cluster/parallelism"), layout(8, 1));
+        r = readScenario(root, m_catalog);
+        QVERIFY2(r.errors.isEmpty(), qPrintable(r.errors.isEmpty() ? QString() : r.errors.front().toString()));
+        QCOMPARE(r.scenario->parallelism.resolve(1024)->etp, 1);
+        QCOMPARE(r.scenario->parallelism.resolve(1024)->expertDp(), 16LL);
+        // Bad values name the field and the rule.
+        const auto errorAt = [&](const QJsonObject &parallelism, const QString &text) {
+            const ScenarioReadResult bad = readScenario(withValue(root, QStringLiteral("/cluster/parallelism"), parallelism), m_catalog);
+            if (bad.scenario)
+                return false;
+            for (const InputError &e : bad.errors) {
+                if (e.pointer == QStringLiteral("/cluster/parallelism/etp") && e.toString().contains(text))
+                    return true;
+            }
+            return false;
+        };
+        QVERIFY(errorAt(layout(8, 3), QStringLiteral("must divide the expert FFN width (14336), got 3")));
+        QVERIFY(errorAt(layout(8, 32), QStringLiteral("etp x ep (256) must divide tp x dp x cp (128)")));
+        QVERIFY(errorAt(layout(8, -1), QStringLiteral("[1,")));
+    }
+
     void mlaPresetAndOverride()
     {
         // DeepSeek-V3's preset carries MLA (q_lora 1536, kv_lora 512, nope 128, rope 64, v 128).
@@ -182,6 +220,8 @@ private slots:
         QTest::newRow("heads-not-dividing") << "/model/heads" << QJsonValue(100) << "/model/heads" << "must divide hidden";
         QTest::newRow("scale-up-beyond-chip") << "/cluster/scale_up_size" << QJsonValue(72) << "/cluster/scale_up_size" << "at most 8";
         QTest::newRow("wrong-schema") << "/schema" << QJsonValue(QStringLiteral("terahall.scenario/9")) << "/schema" << "terahall.scenario/1";
+        QTest::newRow("etp-dense-model") << "/cluster/parallelism/etp" << QJsonValue(2) << "/cluster/parallelism/etp" << "mixture-of-experts";
+        QTest::newRow("etp-zero") << "/cluster/parallelism/etp" << QJsonValue(0) << "/cluster/parallelism/etp" << "got 0";
         QTest::newRow("ep-dense-model") << "/cluster/parallelism/ep" << QJsonValue(2) << "/cluster/parallelism/ep" << "mixture-of-experts";
         QTest::newRow("cluster-not-object") << "/cluster" << QJsonValue(5) << "/cluster" << "must be an object";
     }

@@ -1338,7 +1338,9 @@ void EstimateDock::applyRun(const Scenario &scenario, const ModelledRun &run)
         cell(row, 1, locale.toString(p.pp));
         cell(row, 2, locale.toString(p.dp));
         cell(row, 3, locale.toString(p.cp));
-        cell(row, 4, locale.toString(p.ep));
+        // Expert TP shown only where it differs from tp (a scenario pinned it): "32 (etp 1)".
+        cell(row, 4, p.expertTp() == p.tp ? locale.toString(p.ep)
+                                          : QStringLiteral("%1 (etp %2)").arg(locale.toString(p.ep), locale.toString(p.expertTp())));
         cell(row, 5, locale.toString(p.microBatch));
         cell(row, 6, locale.toString(p.interleave));
         cell(row, 7, recomputeText(p.recompute));

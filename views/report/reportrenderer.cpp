@@ -737,7 +737,7 @@ void training(Flow &f, const ReportData &d, const ReportRenderOptions &o)
                                                                                t.memory->fits() ? Tr::tr("fits") : Tr::tr("does not fit"))};
     if (e.workloadRun) {
         const engine::Parallelism &p = e.workloadRun->parallelism;
-        rows << QStringList{Tr::tr("Parallel layout"), QStringLiteral("TP %1 · PP %2 · DP %3 · CP %4 · EP %5, micro-batch %6").arg(p.tp).arg(p.pp).arg(p.dp).arg(p.cp).arg(p.ep).arg(p.microBatch)};
+        rows << QStringList{Tr::tr("Parallel layout"), QStringLiteral("TP %1 · PP %2 · DP %3 · CP %4 · EP %5, micro-batch %6").arg(p.tp).arg(p.pp).arg(p.dp).arg(p.cp).arg(p.expertTp() == p.tp ? QString::number(p.ep) : QStringLiteral("%1 · ETP %2").arg(p.ep).arg(p.expertTp())).arg(p.microBatch)};
         rows << QStringList{Tr::tr("Binding wall"), boundByText(e.workloadRun->step.boundBy)};
     }
     f.table({{Tr::tr("Item"), 0.35}, {Tr::tr("Value"), 0.65}}, rows);
