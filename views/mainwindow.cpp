@@ -24,6 +24,7 @@
 #include "views/report/reportrenderer.h"
 #include "views/settings.h"
 #include "views/tools/editactions.h"
+#include "views/widgets/wheelguard.h"
 
 #include <QAction>
 #include <QActionGroup>
@@ -92,6 +93,8 @@ MainWindow::MainWindow(Catalog *catalog, QWidget *parent)
     , m_document(new FloorPlanDocument(this))
 {
     setObjectName(QStringLiteral("mainWindow"));
+    // The wheel scrolls the docks instead of changing the field under the pointer (WheelGuard).
+    qApp->installEventFilter(new WheelGuard(this));
     setWindowIcon(QIcon(QStringLiteral(":/icons/terahall.svg")));
     setDockOptions(QMainWindow::AnimatedDocks | QMainWindow::AllowTabbedDocks);
     // The right-hand panels (KPIs, inspector, estimate) get the full height.

@@ -8,6 +8,7 @@
 #include "tests/support/fuzzycompare.h"
 #include "views/docks/estimatedock.h"
 #include "views/widgets/breakdownbar.h"
+#include "views/widgets/wheelguard.h"
 
 #include <QComboBox>
 #include <QDoubleSpinBox>
@@ -15,11 +16,15 @@
 #include <QLabel>
 #include <QLineEdit>
 #include <QProgressBar>
+#include <QApplication>
 #include <QScrollArea>
+#include <QScrollBar>
 #include <QSpinBox>
 #include <QStandardPaths>
 #include <QTableWidget>
 #include <QTest>
+#include <QVBoxLayout>
+#include <QWheelEvent>
 
 #include <memory>
 
@@ -49,6 +54,7 @@ private slots:
     void estimateModeDiscardsStaleRequests();
     void estimateModeCancel();
     void typedModeAfterEstimateMode();
+    void wheelScrollsInsteadOfChangingFields();
 
 private:
     template<typename T>
@@ -577,6 +583,58 @@ void TestEstimateDock::typedModeAfterEstimateMode()
     QCOMPARE(m_dock->lastInputs()->chipCount, 2048LL);
     QTest::qWait(150);
     QVERIFY(!m_dock->lastRun());
+}
+
+/// WheelGuard (views/widgets/wheelguard.h): a wheel turn over a field that has no focus scrolls
+/// the panel and leaves the value alone; a field the user clicked into still takes the wheel.
+void TestEstimateDock::wheelScrollsInsteadOfChangingFields()
+{
+    WheelGuard guard;
+    qApp->installEventFilter(&guard);
+    QScrollArea area;
+    auto *content = new QWidget;
+    auto *layout = new QVBoxLayout(content);
+    auto *spin = new QSpinBox;
+    spin->setRange(1, 64);
+    spin->setValue(8);
+    auto *combo = new QComboBox;
+    combo->addItems({QStringLiteral("none"), QStringLiteral("selective"), QStringLiteral("full")});
+    combo->setCurrentIndex(1);
+    auto *focusSink = new QLineEdit;
+    layout->addWidget(focusSink);
+    layout->addWidget(spin);
+    layout->addWidget(combo);
+    layout->addSpacing(3000);
+    area.setWidget(content);
+    area.resize(300, 200);
+    area.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&area));
+    QCOMPARE(spin->focusPolicy(), Qt::StrongFocus); // was Qt::WheelFocus: the wheel no longer grabs focus
+    QCOMPARE(combo->focusPolicy(), Qt::StrongFocus);
+
+    const auto turn = [](QWidget *w) {
+        const QPointF at(w->width() / 2.0, w->height() / 2.0);
+        QWheelEvent wheel(at, w->mapToGlobal(at), QPoint(), QPoint(0, -120), Qt::NoButton, Qt::NoModifier,
+                          Qt::NoScrollPhase, false);
+        QApplication::sendEvent(w, &wheel);
+    };
+    QCOMPARE(area.verticalScrollBar()->value(), 0);
+    turn(spin);
+    QCOMPARE(spin->value(), 8);
+    const int scrolled = area.verticalScrollBar()->value();
+    QVERIFY2(scrolled > 0, "the wheel over an unfocused spin box scrolls the panel");
+    turn(combo);
+    QCOMPARE(combo->currentIndex(), 1);
+    QVERIFY(area.verticalScrollBar()->value() > scrolled);
+
+    // Clicked into: the field takes the wheel (one step down).
+    area.activateWindow();
+    QVERIFY(QTest::qWaitForWindowActive(&area));
+    spin->setFocus();
+    QVERIFY(spin->hasFocus());
+    turn(spin);
+    QCOMPARE(spin->value(), 7);
+    qApp->removeEventFilter(&guard);
 }
 
 QTEST_MAIN(TestEstimateDock)
