@@ -2,6 +2,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "model/analysis/facilityanalysis.h"
 
+#include "model/analysis/cellbuckets.h"
 #include "model/analysis/enginetext.h"
 #include "model/catalog/catalog.h"
 #include "model/catalog/csv.h"
@@ -15,7 +16,6 @@
 
 #include <algorithm>
 #include <cmath>
-#include <unordered_map>
 
 namespace th {
 
@@ -297,14 +297,14 @@ void aislesAndDoors(const FloorPlan &plan, FacilityResult &res)
         for (int i : items)
             fp[std::size_t(i)] = plan.equipmentAt(i).footprintMm();
         const double minGap = h.minAisleMm;
-        std::unordered_map<long long, std::vector<int>> buckets;
-        auto key = [](int bx, int by) { return (static_cast<long long>(bx) << 32) ^ static_cast<long long>(unsigned(by)); };
+        CellBuckets buckets;
         for (int i : items) {
             const QRectF &r = fp[std::size_t(i)];
             for (int bx = int(std::floor(r.left() / kBucketMm)); bx <= int(std::floor(r.right() / kBucketMm)); ++bx)
                 for (int by = int(std::floor(r.top() / kBucketMm)); by <= int(std::floor(r.bottom() / kBucketMm)); ++by)
-                    buckets[key(bx, by)].push_back(i);
+                    buckets.add(0, bx, by, i);
         }
+        buckets.finish();
         // visitedBy[j] == i: the pair (i, j) was already examined through another bucket.
         std::vector<int> visitedBy(std::size_t(plan.equipmentCount()), -1);
         QList<EquipmentId> narrow;
@@ -315,10 +315,7 @@ void aislesAndDoors(const FloorPlan &plan, FacilityResult &res)
             const QRectF probe = a.adjusted(-minGap, -minGap, minGap, minGap);
             for (int bx = int(std::floor(probe.left() / kBucketMm)); bx <= int(std::floor(probe.right() / kBucketMm)); ++bx) {
                 for (int by = int(std::floor(probe.top() / kBucketMm)); by <= int(std::floor(probe.bottom() / kBucketMm)); ++by) {
-                    auto it = buckets.find(key(bx, by));
-                    if (it == buckets.end())
-                        continue;
-                    for (int j : it->second) {
+                    for (int j : buckets.at(0, bx, by)) {
                         if (j <= i || visitedBy[std::size_t(j)] == i)
                             continue;
                         visitedBy[std::size_t(j)] = i;
@@ -342,10 +339,7 @@ void aislesAndDoors(const FloorPlan &plan, FacilityResult &res)
                             const QRectF strip = between.adjusted(0.5, 0.5, -0.5, -0.5);
                             for (int bx = int(std::floor(strip.left() / kBucketMm)); bx <= int(std::floor(strip.right() / kBucketMm)); ++bx)
                                 for (int by = int(std::floor(strip.top() / kBucketMm)); by <= int(std::floor(strip.bottom() / kBucketMm)); ++by) {
-                                    auto bit = buckets.find(key(bx, by));
-                                    if (bit == buckets.end())
-                                        continue;
-                                    for (int k : bit->second) {
+                                    for (int k : buckets.at(0, bx, by)) {
                                         if (k != i && k != j && fp[std::size_t(k)].intersects(strip))
                                             return true;
                                     }
