@@ -19,11 +19,11 @@ namespace th {
 class CellBuckets
 {
 public:
+    /// Forgets the items; keeps the memory (and the index's size) for the next build.
     void clear()
     {
         m_entries.clear();
-        m_items.clear();
-        m_slots.clear();
+        m_items.clear(); // at() finds nothing until the next finish()
     }
 
     void add(std::uint64_t group, int cx, int cy, int item) { m_entries.push_back({group, cellKey(cx, cy), item}); }
@@ -32,8 +32,10 @@ public:
     /// added); call once after the last add().
     void finish()
     {
-        m_slots.assign(16, Slot{});
-        m_mask = 15;
+        // The last table's size (clear() keeps it): a recompute of the same plan does not grow it.
+        const std::size_t size = m_slots.size() > 16 ? m_slots.size() : 16;
+        m_slots.assign(size, Slot{});
+        m_mask = size - 1;
         std::size_t cells = 0;
         for (const Entry &e : m_entries) {
             if (2 * (cells + 1) > m_slots.size())
@@ -61,7 +63,7 @@ public:
     /// The items of a cell, in the order added; empty for a cell without items.
     std::span<const int> at(std::uint64_t group, int cx, int cy) const
     {
-        if (m_slots.empty())
+        if (m_items.empty())
             return {};
         const Slot &slot = m_slots[find(group, cellKey(cx, cy))];
         return {m_items.data() + slot.begin, slot.count};

@@ -202,7 +202,8 @@ void floorLoading(const FloorPlan &plan, const CatalogCache &cache, const Facili
         g.ny = std::max(1, int(std::ceil(h.depthMm / g.cellMm)));
         if (qint64(g.nx) * g.ny > 4000000)
             continue;
-        std::vector<double> kg(std::size_t(g.nx) * std::size_t(g.ny), 0.0);
+        std::vector<double> &kg = cache.scratch().floorKg;
+        kg.assign(std::size_t(g.nx) * std::size_t(g.ny), 0.0);
         std::vector<std::vector<EquipmentId>> owners; // filled lazily for overloaded tiles only
         for (int i = 0; i < plan.equipmentCount(); ++i) {
             const Equipment &e = plan.equipmentAt(i);
@@ -282,22 +283,25 @@ void floorLoading(const FloorPlan &plan, const CatalogCache &cache, const Facili
 }
 
 /// Aisles narrower than the hall minimum between facing items, and items in a door's clearance.
-void aislesAndDoors(const FloorPlan &plan, FacilityResult &res)
+void aislesAndDoors(const FloorPlan &plan, AnalysisScratch &scratch, FacilityResult &res)
 {
     constexpr double kBucketMm = 2400.0;
     for (const Hall &h : plan.halls()) {
-        std::vector<int> items;
+        std::vector<int> &items = scratch.aisleItems;
+        items.clear();
         for (int i = 0; i < plan.equipmentCount(); ++i) {
             if (plan.equipmentAt(i).hallId() == h.id && !plan.equipmentAt(i).inYard())
                 items.push_back(i);
         }
         // Each footprint once: the pair and strip tests below asked for them ~10 times per item
         // (Equipment::footprintMm() computes the rotated rectangle on every call).
-        std::vector<QRectF> fp(std::size_t(plan.equipmentCount()));
+        std::vector<QRectF> &fp = scratch.aisleRects; // read only at the indices written below
+        fp.resize(std::size_t(plan.equipmentCount()));
         for (int i : items)
             fp[std::size_t(i)] = plan.equipmentAt(i).footprintMm();
         const double minGap = h.minAisleMm;
-        CellBuckets buckets;
+        CellBuckets &buckets = scratch.aisleCells;
+        buckets.clear();
         for (int i : items) {
             const QRectF &r = fp[std::size_t(i)];
             for (int bx = int(std::floor(r.left() / kBucketMm)); bx <= int(std::floor(r.right() / kBucketMm)); ++bx)
@@ -306,7 +310,8 @@ void aislesAndDoors(const FloorPlan &plan, FacilityResult &res)
         }
         buckets.finish();
         // visitedBy[j] == i: the pair (i, j) was already examined through another bucket.
-        std::vector<int> visitedBy(std::size_t(plan.equipmentCount()), -1);
+        std::vector<int> &visitedBy = scratch.aisleVisitedBy;
+        visitedBy.assign(std::size_t(plan.equipmentCount()), -1);
         QList<EquipmentId> narrow;
         QSet<EquipmentId> narrowSet;
         double narrowest = minGap;
@@ -1187,7 +1192,7 @@ FacilityResult facilityAnalysis(const FloorPlan &plan, const CatalogCache &cache
         }
     }
     floorLoading(plan, cache, a, res);
-    aislesAndDoors(plan, res);
+    aislesAndDoors(plan, cache.scratch(), res);
     return res;
 }
 

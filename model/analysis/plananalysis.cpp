@@ -54,16 +54,18 @@ int unitsPerRack(const Equipment &e, const ResolvedCatalogItem &r)
 }
 
 /// Grid-bucketed overlap test: O(n) for realistic layouts (items touch a handful of cells).
-void findOverlaps(const FloorPlan &plan, QList<Violation> &out)
+void findOverlaps(const FloorPlan &plan, AnalysisScratch &scratch, QList<Violation> &out)
 {
     constexpr double kCellMm = 2400.0;
     // Cells per hall and yard. An item is compared with the items added to a cell before it:
     // those of lower index, as the cells are filled in index order.
-    CellBuckets grid;
+    CellBuckets &grid = scratch.overlapCells;
+    grid.clear();
     auto group = [](const Equipment &e) { return (std::uint64_t(e.hallId()) << 1) | (e.inYard() ? 1u : 0u); };
     QSet<quint64> reported;
     // Shrink by a hair so that items sharing an edge (racks side by side) do not overlap.
-    std::vector<QRectF> shrunk(std::size_t(plan.equipmentCount()));
+    std::vector<QRectF> &shrunk = scratch.overlapRects;
+    shrunk.resize(std::size_t(plan.equipmentCount()));
     for (int i = 0; i < plan.equipmentCount(); ++i)
         shrunk[std::size_t(i)] = plan.equipmentAt(i).footprintMm().adjusted(0.5, 0.5, -0.5, -0.5);
     auto cellRange = [&](int i) {
@@ -308,7 +310,7 @@ PlanEvaluation evaluatePlan(const FloorPlan &plan, const CatalogCache &cache, co
                                   .arg(ids.join(QLatin1String(", ")))});
     }
 
-    findOverlaps(plan, ev.violations);
+    findOverlaps(plan, cache.scratch(), ev.violations);
     // Doors and aisles must stay clear.
     for (const Structure &s : plan.structures()) {
         if (s.kind != StructureKind::Door)
