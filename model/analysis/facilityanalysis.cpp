@@ -320,8 +320,12 @@ void aislesAndDoors(const FloorPlan &plan, AnalysisScratch &scratch, FacilityRes
             const QRectF probe = a.adjusted(-minGap, -minGap, minGap, minGap);
             for (int bx = int(std::floor(probe.left() / kBucketMm)); bx <= int(std::floor(probe.right() / kBucketMm)); ++bx) {
                 for (int by = int(std::floor(probe.top() / kBucketMm)); by <= int(std::floor(probe.bottom() / kBucketMm)); ++by) {
-                    for (int j : buckets.at(0, bx, by)) {
-                        if (j <= i || visitedBy[std::size_t(j)] == i)
+                    // A cell lists its items in ascending order: start after i (pairs with a
+                    // lower index were examined from that item).
+                    const std::span<const int> cell = buckets.at(0, bx, by);
+                    for (auto jt = std::upper_bound(cell.begin(), cell.end(), i); jt != cell.end(); ++jt) {
+                        const int j = *jt;
+                        if (visitedBy[std::size_t(j)] == i)
                             continue;
                         visitedBy[std::size_t(j)] = i;
                         const QRectF &b = fp[std::size_t(j)];

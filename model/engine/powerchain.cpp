@@ -730,6 +730,7 @@ Chain buildChain(const PowerChainInput &in, PowerChainMemo::State *memo)
                 ++memo->replayed;
             }
             rec.a = a;
+            feeds.reserve(l.dualCorded ? 2 : 1); // A and B in one allocation, not two
             feeds.push_back(feedSet.node(a));
             feedSet.reserve(a, l.itKw);
             if (l.dualCorded && feedCandidates.size() >= 2) {
