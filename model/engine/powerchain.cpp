@@ -560,7 +560,7 @@ Chain buildChain(const PowerChainInput &in, PowerChainMemo::State *memo)
     // Explicit edges. Downstream of a UPS means downstream of its system's bus.
     // Load index by id (the last load of an id, as assigning in load order gives), built only
     // when an edge ends at a rack: a chain whose racks are fed automatically has no such edge,
-    // and the map's 7,200 nodes were a malloc each per recompute of the 2N bench plan.
+    // and the map's 3,600 nodes (one per rack) were a malloc each per recompute of the 2N bench plan.
     std::unordered_map<std::uint64_t, int> loadIndex;
     bool loadIndexBuilt = false;
     auto loadOf = [&](std::uint64_t id) {
