@@ -2,6 +2,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "model/analysis/facilityanalysis.h"
 
+#include "model/analysis/cellbuckets.h"
 #include "model/analysis/enginetext.h"
 #include "model/catalog/catalog.h"
 #include "model/catalog/csv.h"
@@ -15,7 +16,6 @@
 
 #include <algorithm>
 #include <cmath>
-#include <unordered_map>
 
 namespace th {
 
@@ -202,7 +202,8 @@ void floorLoading(const FloorPlan &plan, const CatalogCache &cache, const Facili
         g.ny = std::max(1, int(std::ceil(h.depthMm / g.cellMm)));
         if (qint64(g.nx) * g.ny > 4000000)
             continue;
-        std::vector<double> kg(std::size_t(g.nx) * std::size_t(g.ny), 0.0);
+        std::vector<double> &kg = cache.scratch().floorKg;
+        kg.assign(std::size_t(g.nx) * std::size_t(g.ny), 0.0);
         std::vector<std::vector<EquipmentId>> owners; // filled lazily for overloaded tiles only
         for (int i = 0; i < plan.equipmentCount(); ++i) {
             const Equipment &e = plan.equipmentAt(i);
@@ -282,31 +283,35 @@ void floorLoading(const FloorPlan &plan, const CatalogCache &cache, const Facili
 }
 
 /// Aisles narrower than the hall minimum between facing items, and items in a door's clearance.
-void aislesAndDoors(const FloorPlan &plan, FacilityResult &res)
+void aislesAndDoors(const FloorPlan &plan, AnalysisScratch &scratch, FacilityResult &res)
 {
     constexpr double kBucketMm = 2400.0;
     for (const Hall &h : plan.halls()) {
-        std::vector<int> items;
+        std::vector<int> &items = scratch.aisleItems;
+        items.clear();
         for (int i = 0; i < plan.equipmentCount(); ++i) {
             if (plan.equipmentAt(i).hallId() == h.id && !plan.equipmentAt(i).inYard())
                 items.push_back(i);
         }
         // Each footprint once: the pair and strip tests below asked for them ~10 times per item
         // (Equipment::footprintMm() computes the rotated rectangle on every call).
-        std::vector<QRectF> fp(std::size_t(plan.equipmentCount()));
+        std::vector<QRectF> &fp = scratch.aisleRects; // read only at the indices written below
+        fp.resize(std::size_t(plan.equipmentCount()));
         for (int i : items)
             fp[std::size_t(i)] = plan.equipmentAt(i).footprintMm();
         const double minGap = h.minAisleMm;
-        std::unordered_map<long long, std::vector<int>> buckets;
-        auto key = [](int bx, int by) { return (static_cast<long long>(bx) << 32) ^ static_cast<long long>(unsigned(by)); };
+        CellBuckets &buckets = scratch.aisleCells;
+        buckets.clear();
         for (int i : items) {
             const QRectF &r = fp[std::size_t(i)];
             for (int bx = int(std::floor(r.left() / kBucketMm)); bx <= int(std::floor(r.right() / kBucketMm)); ++bx)
                 for (int by = int(std::floor(r.top() / kBucketMm)); by <= int(std::floor(r.bottom() / kBucketMm)); ++by)
-                    buckets[key(bx, by)].push_back(i);
+                    buckets.add(0, bx, by, i);
         }
+        buckets.finish();
         // visitedBy[j] == i: the pair (i, j) was already examined through another bucket.
-        std::vector<int> visitedBy(std::size_t(plan.equipmentCount()), -1);
+        std::vector<int> &visitedBy = scratch.aisleVisitedBy;
+        visitedBy.assign(std::size_t(plan.equipmentCount()), -1);
         QList<EquipmentId> narrow;
         QSet<EquipmentId> narrowSet;
         double narrowest = minGap;
@@ -315,11 +320,12 @@ void aislesAndDoors(const FloorPlan &plan, FacilityResult &res)
             const QRectF probe = a.adjusted(-minGap, -minGap, minGap, minGap);
             for (int bx = int(std::floor(probe.left() / kBucketMm)); bx <= int(std::floor(probe.right() / kBucketMm)); ++bx) {
                 for (int by = int(std::floor(probe.top() / kBucketMm)); by <= int(std::floor(probe.bottom() / kBucketMm)); ++by) {
-                    auto it = buckets.find(key(bx, by));
-                    if (it == buckets.end())
-                        continue;
-                    for (int j : it->second) {
-                        if (j <= i || visitedBy[std::size_t(j)] == i)
+                    // A cell lists its items in ascending order: start after i (pairs with a
+                    // lower index were examined from that item).
+                    const std::span<const int> cell = buckets.at(0, bx, by);
+                    for (auto jt = std::upper_bound(cell.begin(), cell.end(), i); jt != cell.end(); ++jt) {
+                        const int j = *jt;
+                        if (visitedBy[std::size_t(j)] == i)
                             continue;
                         visitedBy[std::size_t(j)] = i;
                         const QRectF &b = fp[std::size_t(j)];
@@ -342,10 +348,7 @@ void aislesAndDoors(const FloorPlan &plan, FacilityResult &res)
                             const QRectF strip = between.adjusted(0.5, 0.5, -0.5, -0.5);
                             for (int bx = int(std::floor(strip.left() / kBucketMm)); bx <= int(std::floor(strip.right() / kBucketMm)); ++bx)
                                 for (int by = int(std::floor(strip.top() / kBucketMm)); by <= int(std::floor(strip.bottom() / kBucketMm)); ++by) {
-                                    auto bit = buckets.find(key(bx, by));
-                                    if (bit == buckets.end())
-                                        continue;
-                                    for (int k : bit->second) {
+                                    for (int k : buckets.at(0, bx, by)) {
                                         if (k != i && k != j && fp[std::size_t(k)].intersects(strip))
                                             return true;
                                     }
@@ -1193,7 +1196,7 @@ FacilityResult facilityAnalysis(const FloorPlan &plan, const CatalogCache &cache
         }
     }
     floorLoading(plan, cache, a, res);
-    aislesAndDoors(plan, res);
+    aislesAndDoors(plan, cache.scratch(), res);
     return res;
 }
 

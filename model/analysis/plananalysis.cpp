@@ -2,6 +2,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "model/analysis/plananalysis.h"
 
+#include "model/analysis/cellbuckets.h"
 #include "model/analysis/enginetext.h"
 #include "model/catalog/catalog.h"
 #include "model/catalog/catalogconversions.h"
@@ -12,8 +13,9 @@
 #include <QJsonObject>
 
 #include <algorithm>
+#include <array>
 #include <cmath>
-#include <unordered_map>
+#include <cstring>
 
 namespace th {
 
@@ -53,40 +55,41 @@ int unitsPerRack(const Equipment &e, const ResolvedCatalogItem &r)
 }
 
 /// Grid-bucketed overlap test: O(n) for realistic layouts (items touch a handful of cells).
-void findOverlaps(const FloorPlan &plan, QList<Violation> &out)
+void findOverlaps(const FloorPlan &plan, AnalysisScratch &scratch, QList<Violation> &out)
 {
     constexpr double kCellMm = 2400.0;
-    struct Key
-    {
-        quint32 hall;
-        bool yard;
-        int cx, cy;
-        bool operator==(const Key &) const = default;
-    };
-    struct KeyHash
-    {
-        std::size_t operator()(const Key &k) const
-        {
-            return (std::size_t(k.hall) * 1000003u) ^ (std::size_t(k.yard) << 1) ^ (std::size_t(unsigned(k.cx)) * 73856093u)
-                   ^ (std::size_t(unsigned(k.cy)) * 19349663u);
-        }
-    };
-    std::unordered_map<Key, std::vector<int>, KeyHash> grid;
-    grid.reserve(std::size_t(plan.equipmentCount()) * 2);
+    // Cells per hall and yard. An item is compared with the items added to a cell before it:
+    // those of lower index, as the cells are filled in index order.
+    CellBuckets &grid = scratch.overlapCells;
+    grid.clear();
+    auto group = [](const Equipment &e) { return (std::uint64_t(e.hallId()) << 1) | (e.inYard() ? 1u : 0u); };
     QSet<quint64> reported;
     // Shrink by a hair so that items sharing an edge (racks side by side) do not overlap.
-    std::vector<QRectF> shrunk(std::size_t(plan.equipmentCount()));
+    std::vector<QRectF> &shrunk = scratch.overlapRects;
+    shrunk.resize(std::size_t(plan.equipmentCount()));
     for (int i = 0; i < plan.equipmentCount(); ++i)
         shrunk[std::size_t(i)] = plan.equipmentAt(i).footprintMm().adjusted(0.5, 0.5, -0.5, -0.5);
+    auto cellRange = [&](int i) {
+        const QRectF &r = shrunk[std::size_t(i)];
+        return std::array<int, 4>{int(std::floor(r.left() / kCellMm)), int(std::floor(r.right() / kCellMm)),
+                                  int(std::floor(r.top() / kCellMm)), int(std::floor(r.bottom() / kCellMm))};
+    };
+    for (int i = 0; i < plan.equipmentCount(); ++i) {
+        const auto [x0, x1, y0, y1] = cellRange(i);
+        for (int cx = x0; cx <= x1; ++cx)
+            for (int cy = y0; cy <= y1; ++cy)
+                grid.add(group(plan.equipmentAt(i)), cx, cy, i);
+    }
+    grid.finish();
     for (int i = 0; i < plan.equipmentCount(); ++i) {
         const Equipment &e = plan.equipmentAt(i);
         const QRectF &r = shrunk[std::size_t(i)];
-        const int x0 = int(std::floor(r.left() / kCellMm)), x1 = int(std::floor(r.right() / kCellMm));
-        const int y0 = int(std::floor(r.top() / kCellMm)), y1 = int(std::floor(r.bottom() / kCellMm));
+        const auto [x0, x1, y0, y1] = cellRange(i);
         for (int cx = x0; cx <= x1; ++cx) {
             for (int cy = y0; cy <= y1; ++cy) {
-                std::vector<int> &bucket = grid[Key{e.hallId(), e.inYard(), cx, cy}];
-                for (int j : bucket) {
+                for (int j : grid.at(group(e), cx, cy)) {
+                    if (j >= i) // the cell's items are in index order: the rest come after i
+                        break;
                     // Most pairs in a cell do not overlap: the rectangle test before the set lookup.
                     if (!shrunk[std::size_t(j)].intersects(r))
                         continue;
@@ -101,7 +104,6 @@ void findOverlaps(const FloorPlan &plan, QList<Violation> &out)
                                                                 e.label().isEmpty() ? e.catalogId() : e.label())});
                     }
                 }
-                bucket.push_back(i);
             }
         }
     }
@@ -129,9 +131,16 @@ QSizeF CatalogCache::footprintMm(const ResolvedCatalogItem &item, int layoutCols
 
 const ResolvedCatalogItem &CatalogCache::resolve(EquipmentKind kind, const QString &catalogId) const
 {
+    LastResolved &last = m_last[kind == EquipmentKind::System ? 0 : 1];
+    // QString's == byte for byte, inline (the library call was ~60 instructions a look-up).
+    if (last.item && last.id.size() == catalogId.size()
+        && std::memcmp(last.id.constData(), catalogId.constData(), sizeof(QChar) * std::size_t(catalogId.size())) == 0)
+        return *last.item;
     auto &items = kind == EquipmentKind::System ? m_systems : m_facilities;
-    if (auto it = items.find(catalogId); it != items.end())
+    if (auto it = items.find(catalogId); it != items.end()) {
+        last = {catalogId, &it->second};
         return it->second;
+    }
     ResolvedCatalogItem r;
     if (m_catalog && kind == EquipmentKind::System) {
         if (const std::optional<CatalogRow> row = m_catalog->row(CatalogKind::System, catalogId)) {
@@ -179,7 +188,9 @@ const ResolvedCatalogItem &CatalogCache::resolve(EquipmentKind kind, const QStri
             r.confidence = row->text("confidence");
         }
     }
-    return items.emplace(catalogId, std::move(r)).first->second;
+    const ResolvedCatalogItem &added = items.emplace(catalogId, std::move(r)).first->second;
+    last = {catalogId, &added};
+    return added;
 }
 
 const ModelledRun &CatalogCache::modelledRun(const QByteArray &key, const Scenario &scenario) const
@@ -302,7 +313,7 @@ PlanEvaluation evaluatePlan(const FloorPlan &plan, const CatalogCache &cache, co
                                   .arg(ids.join(QLatin1String(", ")))});
     }
 
-    findOverlaps(plan, ev.violations);
+    findOverlaps(plan, cache.scratch(), ev.violations);
     // Doors and aisles must stay clear.
     for (const Structure &s : plan.structures()) {
         if (s.kind != StructureKind::Door)

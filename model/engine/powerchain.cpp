@@ -491,6 +491,7 @@ Chain buildChain(const PowerChainInput &in, PowerChainMemo::State *memo)
     std::vector<Node> &nodes = chain.nodes;
     nodes.push_back(Node{}); // root = utility
     std::unordered_map<std::uint64_t, int> nodeOfUnit;
+    nodeOfUnit.reserve(in.units.size());
     std::vector<int> transformers, upsNodes, dists, buses;
     for (NodeKind kind : {NodeKind::Transformer, NodeKind::Ups, NodeKind::Distribution}) {
         for (std::size_t i = 0; i < in.units.size(); ++i) {
@@ -557,9 +558,21 @@ Chain buildChain(const PowerChainInput &in, PowerChainMemo::State *memo)
         return -1;
     };
     // Explicit edges. Downstream of a UPS means downstream of its system's bus.
+    // Load index by id (the last load of an id, as assigning in load order gives), built only
+    // when an edge ends at a rack: a chain whose racks are fed automatically has no such edge,
+    // and the map's 3,600 nodes (one per rack) were a malloc each per recompute of the 2N bench plan.
     std::unordered_map<std::uint64_t, int> loadIndex;
-    for (std::size_t i = 0; i < in.loads.size(); ++i)
-        loadIndex[in.loads[i].id] = int(i);
+    bool loadIndexBuilt = false;
+    auto loadOf = [&](std::uint64_t id) {
+        if (!loadIndexBuilt) {
+            loadIndexBuilt = true;
+            loadIndex.reserve(in.loads.size());
+            for (std::size_t i = 0; i < in.loads.size(); ++i)
+                loadIndex[in.loads[i].id] = int(i);
+        }
+        const auto it = loadIndex.find(id);
+        return it == loadIndex.end() ? -1 : it->second;
+    };
     chain.loadFeeds.assign(in.loads.size(), {});
     for (const PowerEdge &e : in.explicitEdges) {
         auto from = nodeOfUnit.find(e.from);
@@ -574,8 +587,8 @@ Chain buildChain(const PowerChainInput &in, PowerChainMemo::State *memo)
                 continue;
             child.parents.push_back(parent);
             child.explicitParents = true;
-        } else if (auto l = loadIndex.find(e.to); l != loadIndex.end()) {
-            chain.loadFeeds[std::size_t(l->second)].push_back(parent);
+        } else if (const int l = loadOf(e.to); l >= 0) {
+            chain.loadFeeds[std::size_t(l)].push_back(parent);
         }
     }
     const double derating = in.deratingFraction > 0.0 ? in.deratingFraction : 1.0;
@@ -717,6 +730,7 @@ Chain buildChain(const PowerChainInput &in, PowerChainMemo::State *memo)
                 ++memo->replayed;
             }
             rec.a = a;
+            feeds.reserve(l.dualCorded ? 2 : 1); // A and B in one allocation, not two
             feeds.push_back(feedSet.node(a));
             feedSet.reserve(a, l.itKw);
             if (l.dualCorded && feedCandidates.size() >= 2) {
@@ -897,13 +911,19 @@ struct FlowGroups
 FlowGroups flowGroups(const PowerChainInput &in, const Chain &chain)
 {
     std::map<std::vector<int>, double> groups;
+    std::vector<int> feeds; // one buffer: a copy per load was a malloc and a free each
     for (std::size_t i = 0; i < in.loads.size(); ++i) {
-        std::vector<int> feeds = chain.loadFeeds[i];
+        feeds.assign(chain.loadFeeds[i].begin(), chain.loadFeeds[i].end());
         std::sort(feeds.begin(), feeds.end());
         feeds.erase(std::unique(feeds.begin(), feeds.end()), feeds.end());
-        groups[feeds] += std::max(0.0, in.loads[i].itKw);
+        if (auto it = groups.find(feeds); it != groups.end())
+            it->second += std::max(0.0, in.loads[i].itKw);
+        else
+            groups.emplace(feeds, std::max(0.0, in.loads[i].itKw));
     }
     FlowGroups out;
+    out.feeds.reserve(groups.size());
+    out.demandW.reserve(groups.size());
     for (const auto &[feeds, kw] : groups) {
         out.feeds.push_back(feeds);
         out.demandW.push_back((long long)std::llround(kw * 1000.0));
@@ -1298,7 +1318,9 @@ public:
             }
         }
         std::sort(m_affected.begin(), m_affected.end());
-        std::vector<int> dark;
+        // Work lists are members, cleared per case: 560 cases a recompute allocated them anew.
+        std::vector<int> &dark = m_caseDark;
+        dark.clear();
         std::vector<std::uint64_t> losingRedundancy;
         for (int i : m_affected) {
             int live = 0;
@@ -1317,7 +1339,8 @@ public:
         // m_affected holds each load once: as many as there are loads is every load.
         o.losingRedundancy = losingRedundancy.size() == m_in.loads.size() ? LoadIdList::everyLoad(m_allLoadIds) : LoadIdList(std::move(losingRedundancy));
         if (!m_baseDarkLoads.empty()) {
-            std::vector<int> all;
+            std::vector<int> &all = m_caseMerged;
+            all.clear();
             std::merge(dark.begin(), dark.end(), m_baseDarkLoads.begin(), m_baseDarkLoads.end(), std::back_inserter(all));
             dark.swap(all);
         }
@@ -1362,7 +1385,9 @@ public:
         // recomputed ones (processed children first: descending positions) merged with those
         // over in normal operation and not recomputed (ascending). A sort of every unit per case
         // was 40 % of an over-capacity campus's analysis, where every unit is over.
-        std::vector<int> recomputedOver, keptOver;
+        std::vector<int> &recomputedOver = m_caseRecomputedOver, &keptOver = m_caseKeptOver;
+        recomputedOver.clear();
+        keptOver.clear();
         bool certified = true;
         for (auto it = m_processed.rbegin(); it != m_processed.rend(); ++it) {
             const int n = *it;
@@ -1380,15 +1405,19 @@ public:
         const auto byPosition = [&](int a, int b) { return m_pos[std::size_t(a)] < m_pos[std::size_t(b)]; };
         if (!std::is_sorted(recomputedOver.begin(), recomputedOver.end(), byPosition)) // propagate() pops parents after children
             std::sort(recomputedOver.begin(), recomputedOver.end(), byPosition);
-        std::vector<int> over;
+        std::vector<int> &over = m_caseOver;
+        over.clear();
         over.reserve(recomputedOver.size() + keptOver.size());
         std::merge(recomputedOver.begin(), recomputedOver.end(), keptOver.begin(), keptOver.end(), std::back_inserter(over), byPosition);
+        o.overloaded.reserve(over.size());
         for (int n : over)
             o.overloaded.push_back(m_in.units[std::size_t(m_nodes[std::size_t(n)].unit)].id);
 
         // Racks at risk: a live feed at or below an overloaded unit.
         if (!over.empty()) {
-            std::vector<int> stack = over, risk;
+            std::vector<int> &stack = m_caseStack, &risk = m_caseRisk;
+            stack.assign(over.begin(), over.end());
+            risk.clear();
             for (int n : over)
                 m_taintS[std::size_t(n)] = m_stamp;
             while (!stack.empty()) {
@@ -1633,6 +1662,7 @@ private:
     std::vector<double> m_out, m_input, m_flowW, m_liveCap;
     std::vector<int> m_live, m_loadLive, m_groupLive;
     std::vector<int> m_dark, m_affected, m_heap, m_processed;
+    std::vector<int> m_caseDark, m_caseMerged, m_caseRecomputedOver, m_caseKeptOver, m_caseOver, m_caseStack, m_caseRisk; ///< evaluate()'s work lists
 };
 
 } // namespace
@@ -1675,6 +1705,8 @@ PowerChainResult analysePowerChain(const PowerChainInput &in, PowerChainMemo *me
             out.push_back(in.units[std::size_t(nodes[std::size_t(m)].unit)].id);
     };
     bool anyOver = false;
+    r.units.reserve(in.units.size());
+    r.loads.reserve(in.loads.size());
     for (std::size_t i = 0; i < in.units.size(); ++i) {
         const PowerUnit &u = in.units[i];
         const int n = nodeOfUnitIndex[i];
@@ -1705,6 +1737,7 @@ PowerChainResult analysePowerChain(const PowerChainInput &in, PowerChainMemo *me
     for (std::size_t i = 0; i < in.loads.size(); ++i) {
         LoadFeeds lf;
         lf.loadId = in.loads[i].id;
+        lf.feeds.reserve(chain.loadFeeds[i].size()); // one id per feed (a bus adds its members)
         for (int f : chain.loadFeeds[i]) {
             appendUnitIds(f, lf.feeds);
         }

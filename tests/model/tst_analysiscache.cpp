@@ -102,6 +102,45 @@ private slots:
         // The feed assignment was replayed after most edits (else the comparison shows little).
         QVERIFY2(replayedSteps > 30, qPrintable(QString::number(replayedSteps)));
     }
+
+    void lastResolvedIdFollowsClear()
+    {
+        // resolve() answers a repeat of the last id per kind without a hash look-up; clear() must
+        // forget that entry too (it would point into the emptied map).
+        Catalog catalog;
+        QString error;
+        QVERIFY2(catalog.openInMemory(&error), qPrintable(error));
+        CatalogCache cache(&catalog);
+        const QString pdu = QStringLiteral("pdu-floor-300kva");
+        const ResolvedCatalogItem &before = cache.resolve(EquipmentKind::Facility, pdu);
+        QVERIFY(before.found);
+        const double ratedKw = before.capacityKw;
+        // The same id in another string, another kind in between, another id of the same kind.
+        QCOMPARE(&cache.resolve(EquipmentKind::Facility, QString(pdu.constData(), pdu.size())), &before);
+        QVERIFY(cache.resolve(EquipmentKind::System, QStringLiteral("nvidia-dgx-h100")).found);
+        QCOMPARE(&cache.resolve(EquipmentKind::Facility, pdu), &before);
+        QVERIFY(!cache.resolve(EquipmentKind::Facility, QStringLiteral("no-such-unit")).found);
+        QCOMPARE(&cache.resolve(EquipmentKind::Facility, pdu), &before);
+        QVERIFY(!cache.resolve(EquipmentKind::System, pdu).found); // the id is not a system
+
+        const csv::ParseResult exported = csv::parse(catalog.exportCsv(CatalogKind::Equipment));
+        QVERIFY(exported.error.isEmpty());
+        const QStringList header = exported.records.at(0).fields;
+        bool changed = false;
+        for (qsizetype r = 1; r < exported.records.size(); ++r) {
+            QStringList row = exported.records.at(r).fields;
+            if (row.value(0) != pdu)
+                continue;
+            row[header.indexOf(QStringLiteral("capacity_kw"))] = QString::number(ratedKw + 50.0);
+            QVERIFY(catalog.importCsv(csv::writeRecord(header) + csv::writeRecord(row)).ok);
+            changed = true;
+        }
+        QVERIFY(changed);
+        QCOMPARE(cache.resolve(EquipmentKind::Facility, pdu).capacityKw, ratedKw); // kept until clear()
+        cache.clear();
+        QCOMPARE(cache.resolve(EquipmentKind::Facility, pdu).capacityKw, ratedKw + 50.0);
+        QCOMPARE(cache.resolve(EquipmentKind::Facility, pdu).capacityKw, ratedKw + 50.0);
+    }
 };
 
 QTEST_GUILESS_MAIN(TestAnalysisCache)
